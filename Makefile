@@ -1,0 +1,58 @@
+# 京蒙协作成果看板 — `make help` lists the targets.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8501
+export PYTHONDONTWRITEBYTECODE := 1
+
+.DEFAULT_GOAL := help
+
+## help: list the targets
+help:
+	@grep -E '^## ' $(MAKEFILE_LIST) | sed 's/^## //'
+
+$(VENV)/bin/activate:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.runtime: requirements.txt | $(VENV)/bin/activate
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements.txt requirements-dev.txt $(VENV)/.runtime
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+## run: install (first time) and serve the dashboard on the bundled data
+run: $(VENV)/.runtime
+	$(PY) -m streamlit run app.py --server.port $(PORT)
+
+## browser-deps: install Debian's chromium and CJK fonts when missing (browser tests, screenshots)
+browser-deps:
+	@if [ -x /usr/bin/chromium ] && fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; then :; \
+	else echo "installing chromium + fonts-noto-cjk"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; fi
+
+## lint: ruff format check + ruff lint
+lint: $(VENV)/.dev
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check .
+
+## format: apply ruff formatting and safe fixes
+format: $(VENV)/.dev
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+## test: install, lint, then the whole suite (unit, data contract, AppTest pages, browser)
+test: $(VENV)/.dev browser-deps lint
+	$(PY) -m pytest
+
+## smoke: the browser tests alone
+smoke: $(VENV)/.dev browser-deps
+	$(PY) -m pytest -m browser
+
+## data: regenerate the derived curated tables (tasks.csv) from the raw plan text
+data: $(VENV)/.runtime
+	$(PY) -m metrics.build_tasks
+
+.PHONY: help run browser-deps lint format test smoke data

@@ -1,0 +1,1 @@
+"""Pure pandas logic: load and validate the curated tables, parse and format quantities."""

@@ -1,0 +1,294 @@
+"""Load the curated CSV tables and validate them; a bad row fails with its id and the reason."""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from metrics.quantity import QuantityError, parse_quantity
+from metrics.vocab import (
+    DIRECTIONS,
+    FIELDS,
+    KINDS,
+    LINK_STATUSES,
+    PLACE_KINDS,
+    QUALIFIERS,
+    SOURCE_KINDS,
+    UNITS,
+)
+
+SOURCE_COLUMNS = [
+    "source_id",
+    "title",
+    "publisher",
+    "author",
+    "doc_number",
+    "published",
+    "period",
+    "kind",
+    "path",
+]
+FIGURE_COLUMNS = [
+    "figure_id",
+    "source_id",
+    "quote",
+    "amount",
+    "value",
+    "unit",
+    "qualifier",
+    "kind",
+    "field",
+    "indicator",
+    "place",
+    "partner",
+    "period",
+]
+LINK_COLUMNS = [
+    "link_id",
+    "source_id",
+    "quote",
+    "from_name",
+    "to_name",
+    "field",
+    "link_type",
+    "status",
+    "direction",
+]
+TASK_COLUMNS = ["task_id", "source_id", "section", "title", "text", "responsible", "targets"]
+PLACE_COLUMNS = ["name", "aliases", "kind", "adcode", "lon", "lat", "parent", "side"]
+
+
+class DataError(ValueError):
+    """A curated table breaks the data contract; the message names the table, row and reason."""
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """All curated tables, validated against each other and against the source texts."""
+
+    sources: pd.DataFrame
+    texts: dict[str, str]
+    figures: pd.DataFrame
+    links: pd.DataFrame
+    tasks: pd.DataFrame
+    places: pd.DataFrame
+
+
+def read_table(path: Path, required: list[str]) -> pd.DataFrame:
+    """Read a UTF-8 CSV as text columns (empty cells stay ''), checking the required columns."""
+    if not path.exists():
+        raise DataError(f"{path.name}：文件不存在")
+    table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    missing = [column for column in required if column not in table.columns]
+    if missing:
+        raise DataError(f"{path.name}：缺少列 {', '.join(missing)}")
+    return table
+
+
+def _fail(table: str, row_id: str, reason: str) -> DataError:
+    return DataError(f"{table}（{row_id}）：{reason}")
+
+
+def _check_unique(table: pd.DataFrame, column: str, name: str) -> None:
+    empty = table[table[column].str.strip() == ""]
+    if not empty.empty:
+        raise _fail(name, f"第{empty.index[0] + 2}行", f"{column} 为空")
+    repeated = table[table[column].duplicated()]
+    if not repeated.empty:
+        raise _fail(name, repeated[column].iloc[0], f"{column} 重复")
+
+
+def _check_vocabulary(table: pd.DataFrame, id_column: str, column: str, allowed, name: str):
+    unknown = table[~table[column].isin(allowed)]
+    if not unknown.empty:
+        row = unknown.iloc[0]
+        raise _fail(name, row[id_column], f"{column}“{row[column]}”不在允许的取值中")
+
+
+def load_sources(path: Path) -> pd.DataFrame:
+    """sources.csv → one row per document; checks ids, kinds and ISO dates."""
+    sources = read_table(path, SOURCE_COLUMNS)
+    _check_unique(sources, "source_id", path.name)
+    _check_vocabulary(sources, "source_id", "kind", SOURCE_KINDS, path.name)
+    dated = sources[sources["published"] != ""]
+    bad_dates = dated[pd.to_datetime(dated["published"], format="%Y-%m-%d", errors="coerce").isna()]
+    if not bad_dates.empty:
+        raise _fail(path.name, bad_dates["source_id"].iloc[0], "published 不是 YYYY-MM-DD 日期")
+    return sources
+
+
+def load_source_texts(sources: pd.DataFrame, data_dir: Path) -> dict[str, str]:
+    """The verbatim text of each source, keyed by source_id (UTF-8, read without newline changes)."""
+    texts: dict[str, str] = {}
+    checksums = sources["sha256"] if "sha256" in sources else [""] * len(sources)
+    for source_id, relative, checksum in zip(
+        sources["source_id"], sources["path"], checksums, strict=True
+    ):
+        path = data_dir / relative
+        if not path.exists():
+            raise _fail("sources.csv", source_id, f"原文文件 {relative} 不存在")
+        raw = path.read_bytes()
+        if checksum and hashlib.sha256(raw).hexdigest() != checksum:
+            raise _fail("sources.csv", source_id, f"原文文件 {relative} 已被改动（SHA-256 不符）")
+        try:
+            texts[source_id] = raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise _fail("sources.csv", source_id, f"原文文件 {relative} 不是 UTF-8") from error
+    return texts
+
+
+def load_places(path: Path) -> pd.DataFrame:
+    """places.csv → one row per place or institution, lon/lat as floats; checks parents and codes."""
+    places = read_table(path, PLACE_COLUMNS)
+    _check_unique(places, "name", path.name)
+    _check_vocabulary(places, "name", "kind", PLACE_KINDS, path.name)
+    places = places.assign(
+        lon=pd.to_numeric(places["lon"], errors="coerce"),
+        lat=pd.to_numeric(places["lat"], errors="coerce"),
+    )
+    for row in places.itertuples(index=False):
+        if not (-180 <= row.lon <= 180 and -90 <= row.lat <= 90):
+            raise _fail(path.name, row.name, "经纬度缺失或超出范围")
+        if row.adcode and not (len(row.adcode) == 6 and row.adcode.isdigit()):
+            raise _fail(path.name, row.name, f"行政区划代码“{row.adcode}”不是6位数字")
+        if row.parent and row.parent not in set(places["name"]):
+            raise _fail(path.name, row.name, f"上级“{row.parent}”不在 places.csv 中")
+    aliases = place_aliases(places)
+    if len(aliases) != sum(1 + len(split_aliases(a)) for a in places["aliases"]):
+        raise DataError(f"{path.name}：别名与其他地点重名")
+    return places
+
+
+def split_aliases(aliases: str) -> list[str]:
+    """'北理工附中|北京理工大学附中' → ['北理工附中', '北京理工大学附中']."""
+    return [alias for alias in aliases.split("|") if alias]
+
+
+def place_aliases(places: pd.DataFrame) -> dict[str, str]:
+    """Every name and alias → its canonical place name."""
+    index: dict[str, str] = {}
+    for name, aliases in zip(places["name"], places["aliases"], strict=True):
+        for alias in [name, *split_aliases(aliases)]:
+            index.setdefault(alias, name)
+    return index
+
+
+def resolve_place(name: str, aliases: dict[str, str]) -> str:
+    """Canonical name of a place; an unknown name is an error, never a silent gap."""
+    if name not in aliases:
+        raise DataError(f"未知地点“{name}”：请先在 places.csv 中登记")
+    return aliases[name]
+
+
+def load_figures(path: Path) -> pd.DataFrame:
+    """figures.csv → one row per reported quantity; value as float (base units)."""
+    figures = read_table(path, FIGURE_COLUMNS)
+    _check_unique(figures, "figure_id", path.name)
+    values = pd.to_numeric(figures["value"], errors="coerce")
+    bad = figures[values.isna() | (values < 0)]
+    if not bad.empty:
+        raise _fail(path.name, bad["figure_id"].iloc[0], "value 不是非负数")
+    figures = figures.assign(value=values.astype(float))
+    for column, allowed in (
+        ("unit", UNITS),
+        ("qualifier", QUALIFIERS),
+        ("kind", KINDS),
+        ("field", FIELDS),
+    ):
+        _check_vocabulary(figures, "figure_id", column, allowed, path.name)
+    for row in figures.itertuples(index=False):
+        _check_amount(row)
+    return figures
+
+
+def _check_amount(row) -> None:
+    """The `amount` phrase sits in the quote and parses to exactly value, unit and qualifier."""
+    if not row.indicator.strip():
+        raise _fail("figures.csv", row.figure_id, "indicator 为空")
+    if not row.amount or row.amount not in row.quote:
+        raise _fail("figures.csv", row.figure_id, f"数量“{row.amount}”不在引文中")
+    try:
+        parsed = parse_quantity(row.amount)
+    except QuantityError as error:
+        raise _fail("figures.csv", row.figure_id, str(error)) from error
+    if not math.isclose(parsed.value, row.value) or (parsed.unit, parsed.qualifier) != (
+        row.unit,
+        row.qualifier,
+    ):
+        raise _fail(
+            "figures.csv",
+            row.figure_id,
+            f"“{row.amount}”应为 {parsed.value:g} {parsed.unit} {parsed.qualifier}，"
+            f"表中为 {row.value:g} {row.unit} {row.qualifier}",
+        )
+
+
+def load_links(path: Path) -> pd.DataFrame:
+    """links.csv → one row per cooperation relation between two places or institutions."""
+    links = read_table(path, LINK_COLUMNS)
+    _check_unique(links, "link_id", path.name)
+    for column, allowed in (
+        ("field", FIELDS),
+        ("status", LINK_STATUSES),
+        ("direction", DIRECTIONS),
+    ):
+        _check_vocabulary(links, "link_id", column, allowed, path.name)
+    same = links[links["from_name"] == links["to_name"]]
+    if not same.empty:
+        raise _fail(path.name, same["link_id"].iloc[0], "两端是同一地点")
+    return links
+
+
+def load_tasks(path: Path) -> pd.DataFrame:
+    """tasks.csv → one row per action-plan task; `responsible` holds units joined by 、."""
+    tasks = read_table(path, TASK_COLUMNS)
+    _check_unique(tasks, "task_id", path.name)
+    no_unit = tasks[tasks["responsible"].str.strip() == ""]
+    if not no_unit.empty:
+        raise _fail(path.name, no_unit["task_id"].iloc[0], "缺少责任单位")
+    return tasks
+
+
+def check_quotes(table: pd.DataFrame, id_column: str, texts: dict[str, str], name: str) -> None:
+    """Every row's source is known and its quote is a verbatim substring of that source."""
+    for row_id, source_id, quote in zip(
+        table[id_column], table["source_id"], table["quote"], strict=True
+    ):
+        if source_id not in texts:
+            raise _fail(name, row_id, f"来源“{source_id}”不在 sources.csv 中")
+        if not quote or quote not in texts[source_id]:
+            raise _fail(name, row_id, "引文不是来源原文的原样片段")
+
+
+def check_places(table: pd.DataFrame, id_column: str, columns: list[str], places, name: str):
+    """Every non-empty place name in `columns` is a known place or alias."""
+    aliases = place_aliases(places)
+    for column in columns:
+        for row_id, value in zip(table[id_column], table[column], strict=True):
+            if value and value not in aliases:
+                raise _fail(name, row_id, f"{column}“{value}”不在 places.csv 中")
+
+
+def load_dataset(data_dir: Path) -> Dataset:
+    """Load every curated table under data_dir and validate them against each other."""
+    sources = load_sources(data_dir / "sources.csv")
+    texts = load_source_texts(sources, data_dir)
+    places = load_places(data_dir / "places.csv")
+    figures = load_figures(data_dir / "figures.csv")
+    links = load_links(data_dir / "links.csv")
+    tasks = load_tasks(data_dir / "tasks.csv")
+    check_quotes(figures, "figure_id", texts, "figures.csv")
+    check_quotes(links, "link_id", texts, "links.csv")
+    check_places(figures, "figure_id", ["place", "partner"], places, "figures.csv")
+    check_places(links, "link_id", ["from_name", "to_name"], places, "links.csv")
+    for row in tasks.itertuples(index=False):
+        if row.source_id not in texts or row.text not in texts[row.source_id]:
+            raise _fail("tasks.csv", row.task_id, "任务原文不是来源原文的原样片段")
+        unknown = set(filter(None, row.targets.split("、"))) - set(figures["figure_id"])
+        if unknown:
+            raise _fail("tasks.csv", row.task_id, f"目标 {', '.join(sorted(unknown))} 不存在")
+    return Dataset(sources, texts, figures, links, tasks, places)

@@ -1,0 +1,24 @@
+"""Where the curated data lives; the only module that knows the layout of data/."""
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DATA_DIR = ROOT / "data"
+DATA_DIR_ENV = "JMB_DATA_DIR"  # point the app at another data folder (tests, staging copies)
+
+
+def data_dir() -> Path:
+    """The data folder in use: $JMB_DATA_DIR when set, else the bundled data/."""
+    return Path(os.environ.get(DATA_DIR_ENV) or DEFAULT_DATA_DIR)
+
+
+DATA_DIR = DEFAULT_DATA_DIR
+RAW_DIR = DATA_DIR / "raw"
+SOURCES_CSV = DATA_DIR / "sources.csv"
+FIGURES_CSV = DATA_DIR / "figures.csv"
+LINKS_CSV = DATA_DIR / "links.csv"
+TASKS_CSV = DATA_DIR / "tasks.csv"
+PLACES_CSV = DATA_DIR / "places.csv"
+METADATA_YML = DATA_DIR / "metadata.yml"
+NUMBER_IGNORES_CSV = DATA_DIR / "number_ignores.csv"

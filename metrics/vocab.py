@@ -1,0 +1,91 @@
+"""The controlled vocabularies (fields, units, qualifiers, kinds) with their order and colours."""
+
+# Fields (领域): the four the users filter by come first, then the action plan's own.
+FIELDS: tuple[str, ...] = (
+    "教育",
+    "医疗",
+    "科创",
+    "文旅",
+    "产业",
+    "能源",
+    "人才",
+    "消费帮扶",
+    "劳务协作",
+    "基础设施",
+    "生态",
+    "对外开放",
+    "综合",
+)
+PRIMARY_FIELDS: tuple[str, ...] = FIELDS[:4]
+
+# Okabe-Ito for the four primary fields (colour-blind safe on white and on a projector),
+# Paul Tol's muted scheme for the rest.
+FIELD_COLORS: dict[str, str] = {
+    "教育": "#0072B2",
+    "医疗": "#D55E00",
+    "科创": "#009E73",
+    "文旅": "#CC79A7",
+    "产业": "#E69F00",
+    "能源": "#56B4E9",
+    "人才": "#882255",
+    "消费帮扶": "#999933",
+    "劳务协作": "#AA4499",
+    "基础设施": "#6F6F6F",
+    "生态": "#117733",
+    "对外开放": "#332288",
+    "综合": "#44AA99",
+}
+
+# Units a figure may carry (base units: 元, never 亿元).
+UNITS: tuple[str, ...] = (
+    "人次",
+    "例次",
+    "人",
+    "名",
+    "场",
+    "家",
+    "个",
+    "条",
+    "项",
+    "所",
+    "批",
+    "次",
+    "元",
+    "%",
+    "个月",
+    "倍",
+    "亩",
+    "头",
+    "度",
+    "吨",
+)
+
+# exact; more_than 余/多/超; about 近/约/左右; at_least 以上 (a floor); growth 增长…%;
+# growth_at_least 增长…%以上 (a growth rate with a floor).
+QUALIFIERS: tuple[str, ...] = (
+    "exact",
+    "more_than",
+    "about",
+    "at_least",
+    "growth",
+    "growth_at_least",
+)
+
+KINDS: tuple[str, ...] = ("achievement", "target")
+LINK_STATUSES: tuple[str, ...] = ("achieved", "planned")
+# Which way the cooperation flows: to the Inner Mongolia side, to the partner, or both ways.
+DIRECTIONS: tuple[str, ...] = ("to_local", "to_partner", "both")
+SOURCE_KINDS: tuple[str, ...] = ("news", "plan", "report")
+PLACE_KINDS: tuple[str, ...] = (
+    "country",
+    "province",
+    "city",
+    "county",
+    "region",
+    "institution",
+)
+
+
+def field_order(field: str) -> int:
+    """Position of a field in the vocabulary, unknown fields last."""
+    return FIELDS.index(field) if field in FIELDS else len(FIELDS)

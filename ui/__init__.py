@@ -1,0 +1,1 @@
+"""Streamlit helpers: cached loaders, shared filters, URL state, cards and source footers."""

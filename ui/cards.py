@@ -1,0 +1,94 @@
+"""KPI cards and source footers as escaped HTML: text from documents is shown, never executed."""
+
+from __future__ import annotations
+
+from html import escape as _html_escape
+
+import pandas as pd
+import streamlit as st
+
+from ui.labels import KIND_LABELS, LABELS
+
+CARD_CSS = """
+<style>
+.kpi-grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(330px,1fr));gap:16px;}
+.kpi{background:#fff;border:1px solid #d0d5dd;border-top:8px solid var(--c);border-radius:10px;
+ padding:14px 16px;display:flex;flex-direction:column;gap:6px;color:#111;}
+.kpi-meta{display:flex;gap:8px;align-items:center;font-size:15px;}
+.kpi-chip{background:var(--c);color:var(--t);border-radius:4px;padding:1px 8px;font-weight:700;}
+.kpi-kind{border:1px solid #667085;border-radius:4px;padding:0 6px;color:#344054;}
+.kpi-value{font-size:40px;font-weight:800;line-height:1.15;color:#0b1f3a;word-break:keep-all;}
+.kpi-label{font-size:19px;font-weight:600;line-height:1.35;}
+.kpi-where{font-size:15px;color:#344054;}
+.kpi-quote{margin:4px 0 0;padding:6px 10px;border-left:4px solid var(--c);background:#f5f7fa;
+ font-size:15px;line-height:1.5;color:#1d2939;}
+.kpi-source{font-size:13px;color:#475467;}
+.src-footer{font-size:14px;color:#344054;border-top:1px solid #d0d5dd;margin-top:12px;padding-top:8px}
+.src-footer li{margin:2px 0}
+</style>
+"""
+
+
+def escape(text: str) -> str:
+    """HTML-escape data text and keep its line breaks as <br> (no blank lines reach the DOM)."""
+    return _html_escape(str(text)).replace("\r", "").replace("\n", "<br>")
+
+
+def text_color_on(hex_color: str) -> str:
+    """Black or white text, whichever reads better on a background colour (WCAG luminance)."""
+    channels = [int(hex_color.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    return "#000000" if luminance > 0.179 else "#ffffff"
+
+
+def source_line(row: pd.Series) -> str:
+    """'《title》 publisher 文号 date' for one source or card row, escaped."""
+    parts = [f"《{row['source_title'] if 'source_title' in row else row['title']}》"]
+    parts += [row[c] for c in ("publisher", "doc_number", "published") if row.get(c)]
+    if row.get("author"):
+        parts.append(f"{LABELS['footer_author']}：{row['author']}")
+    return escape(" ".join(parts))
+
+
+def card_html(card: pd.Series) -> str:
+    """One KPI card: value with qualifier, indicator, places, and the verbatim quote with source."""
+    where = escape(card["place"])
+    if card["partner"]:
+        where += f" · {LABELS['card_partner']}：{escape(card['partner'])}"
+    tooltip = escape(f"{card['quote']}（{card['note']}）" if card["note"] else card["quote"])
+    return (
+        f'<div class="kpi" style="--c:{card["color"]};--t:{text_color_on(card["color"])}" '
+        f'title="{tooltip}" data-figure-id="{escape(card["figure_id"])}">'
+        f'<div class="kpi-meta"><span class="kpi-chip">{escape(card["field"])}</span>'
+        f'<span class="kpi-kind">{escape(KIND_LABELS.get(card["kind"], card["kind"]))}</span></div>'
+        f'<div class="kpi-value">{escape(card["display"])}</div>'
+        f'<div class="kpi-label">{escape(card["indicator"])}</div>'
+        f'<div class="kpi-where">{where}</div>'
+        f'<blockquote class="kpi-quote">{LABELS["card_quote"]}：“{escape(card["quote"])}”'
+        f"</blockquote>"
+        f'<div class="kpi-source">{source_line(card)}</div>'
+        f"</div>"
+    )
+
+
+def cards_html(cards: pd.DataFrame) -> str:
+    """The whole KPI grid as one HTML string (no blank lines, so no markdown is ever applied)."""
+    body = "".join(card_html(card) for _, card in cards.iterrows())
+    return CARD_CSS.replace("\n", "") + f'<div class="kpi-grid">{body}</div>'
+
+
+def footer_html(sources: pd.DataFrame) -> str:
+    """The sources behind what the page shows: title, issuer, document number, date."""
+    items = "".join(f"<li>{source_line(row)}</li>" for _, row in sources.iterrows())
+    return f'<div class="src-footer"><b>{LABELS["footer_title"]}</b><ul>{items}</ul></div>'
+
+
+def show_cards(cards: pd.DataFrame) -> None:
+    """Render the KPI grid."""
+    st.html(cards_html(cards))
+
+
+def source_footer(sources: pd.DataFrame) -> None:
+    """Render the source footer under a chart, table or card grid."""
+    st.html(CARD_CSS.replace("\n", "") + footer_html(sources))
