@@ -6,5 +6,23 @@ from ui.labels import LABELS
 
 st.set_page_config(page_title=LABELS["app_title"], layout="wide", initial_sidebar_state="expanded")
 st.navigation(
-    [st.Page("views/overview.py", title=LABELS["nav_overview"], url_path="overview", default=True)]
+    {
+        "": [
+            st.Page("views/overview.py", title=LABELS["nav_overview"], default=True),
+        ],
+        LABELS["nav_section_fields"]: [
+            st.Page("views/education.py", title=LABELS["nav_education"], url_path="education"),
+            st.Page("views/medical.py", title=LABELS["nav_medical"], url_path="medical"),
+            st.Page("views/innovation.py", title=LABELS["nav_innovation"], url_path="innovation"),
+            st.Page("views/culture.py", title=LABELS["nav_culture"], url_path="culture"),
+            st.Page(
+                "views/other_fields.py", title=LABELS["nav_other_fields"], url_path="other-fields"
+            ),
+        ],
+        LABELS["nav_section_data"]: [
+            st.Page("views/data.py", title=LABELS["nav_data"], url_path="data"),
+            st.Page("views/sources.py", title=LABELS["nav_sources"], url_path="sources"),
+            st.Page("views/about.py", title=LABELS["nav_about"], url_path="about"),
+        ],
+    }
 ).run()

@@ -76,3 +76,185 @@ def count_by_field(table: pd.DataFrame) -> pd.DataFrame:
 def sources_behind(table: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     """The sources that the rows of `table` come from, in sources.csv order."""
     return sources[sources["source_id"].isin(set(table["source_id"]))].reset_index(drop=True)
+
+
+def with_sources(table: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """Add source_title, publisher, doc_number and published to rows that have a source_id."""
+    meta = sources[["source_id", "title", "publisher", "doc_number", "published"]].rename(
+        columns={"title": "source_title"}
+    )
+    return table.merge(meta, on="source_id", how="left", validate="many_to_one")
+
+
+def figure_table(figures: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """Figures with their display text and source metadata, in field then source order.
+
+    Output columns: figure_id, field, indicator, display, value, unit, qualifier, kind, place,
+    partner, period, quote, source_id, source_title, publisher, doc_number, published, note.
+    """
+    table = with_sources(figures, sources).assign(
+        display=[
+            format_quantity(v, u, q)
+            for v, u, q in zip(figures["value"], figures["unit"], figures["qualifier"], strict=True)
+        ],
+        _field=figures["field"].map(field_order).to_numpy(),
+    )
+    table = table.sort_values(["_field", "source_id", "figure_id"], kind="stable")
+    columns = [
+        "figure_id",
+        "field",
+        "indicator",
+        "display",
+        "value",
+        "unit",
+        "qualifier",
+        "kind",
+        "place",
+        "partner",
+        "period",
+        "quote",
+        "source_id",
+        "source_title",
+        "publisher",
+        "doc_number",
+        "published",
+        "note",
+    ]
+    return table[columns].reset_index(drop=True)
+
+
+def search_table(table: pd.DataFrame, query: str, columns: Sequence[str]) -> pd.DataFrame:
+    """Rows where every whitespace-separated word of `query` occurs in one of `columns`."""
+    words = query.split()
+    if not words:
+        return table
+    haystack = table[list(columns)].astype(str).agg(" ".join, axis=1)
+    keep = pd.Series(True, index=table.index)
+    for word in words:
+        keep &= haystack.str.contains(word, regex=False, case=False)
+    return table[keep]
+
+
+def link_table(links: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """Links with their source titles, in field order."""
+    table = with_sources(links, sources).assign(_field=links["field"].map(field_order).to_numpy())
+    return (
+        table.sort_values(["_field", "source_id", "link_id"], kind="stable")
+        .drop(columns="_field")
+        .reset_index(drop=True)
+    )
+
+
+def task_table(tasks: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
+    """Tasks with their target figures written out ('引进50亿元以上重点项目：2个')."""
+    display = {
+        row.figure_id: f"{row.indicator}：{format_quantity(row.value, row.unit, row.qualifier)}"
+        for row in figures.itertuples(index=False)
+    }
+
+    def targets_text(ids: str) -> str:
+        return "；".join(display[i] for i in ids.split("、") if i in display)
+
+    return tasks.assign(target_display=tasks["targets"].map(targets_text))
+
+
+def counts_by_field(figures: pd.DataFrame, links: pd.DataFrame) -> pd.DataFrame:
+    """Figures and links per field, vocabulary order. Output: field, figures, links, color."""
+    counts = pd.DataFrame(
+        {
+            "figures": figures.groupby("field").size(),
+            "links": links.groupby("field").size(),
+        }
+    ).fillna(0)
+    counts = counts.astype(int).rename_axis("field").reset_index()
+    counts = counts.sort_values("field", key=lambda s: s.map(field_order)).reset_index(drop=True)
+    return counts.assign(color=counts["field"].map(FIELD_COLORS))
+
+
+def city_of(places: pd.DataFrame) -> dict[str, str]:
+    """Each place → the city, league or region it belongs to (a banner → 鄂尔多斯市)."""
+    parent = dict(zip(places["name"], places["parent"], strict=True))
+    kind = dict(zip(places["name"], places["kind"], strict=True))
+    top_levels = ("province", "country")
+    result = {}
+    for name in places["name"]:
+        current = name
+        while (
+            kind.get(current) != "city"
+            and parent.get(current)
+            and kind.get(parent[current]) not in top_levels
+        ):
+            current = parent[current]
+        result[name] = current
+    return result
+
+
+def counts_by_place(
+    figures: pd.DataFrame, links: pd.DataFrame, places: pd.DataFrame
+) -> pd.DataFrame:
+    """Figures and links per Inner Mongolia city (banners and institutions rolled up).
+
+    Output columns: place, figures, links; most first.
+    """
+    cities = city_of(places)
+    side = dict(zip(places["name"], places["side"], strict=True))
+    local_links = pd.concat(
+        [
+            links["to_name"],
+            links.loc[links["from_name"].map(side) == "inner_mongolia", "from_name"],
+        ]
+    )
+    counts = pd.DataFrame(
+        {
+            "figures": figures["place"].map(cities).value_counts(),
+            "links": local_links.map(cities).value_counts(),
+        }
+    ).fillna(0)
+    counts = counts.astype(int).rename_axis("place").reset_index()
+    counts = counts[counts["place"].map(side) == "inner_mongolia"]
+    return counts.sort_values(["figures", "links"], ascending=False).reset_index(drop=True)
+
+
+def counts_by_kind(figures: pd.DataFrame) -> pd.DataFrame:
+    """Achievement and target figures per field. Output: field, kind, count."""
+    counts = figures.groupby(["field", "kind"]).size().rename("count").reset_index()
+    return counts.sort_values(
+        ["field", "kind"], key=lambda s: s.map(field_order) if s.name == "field" else s
+    ).reset_index(drop=True)
+
+
+def latest_update(sources: pd.DataFrame) -> str:
+    """The most recent date a source was published or taken in (YYYY-MM-DD), or ''."""
+    dates = [
+        d for column in ("published", "retrieved") if column in sources for d in sources[column]
+    ]
+    return max((d for d in dates if d), default="")
+
+
+def selected_ids(event: object, position: int = 0) -> list[str]:
+    """The customdata[position] of every point selected in a plotly chart event, in order."""
+    selection = getattr(event, "selection", None) or (
+        event.get("selection") if isinstance(event, dict) else None
+    )
+    points = (
+        (selection or {}).get("points", [])
+        if isinstance(selection, dict)
+        else getattr(selection, "points", [])
+    )
+    ids: list[str] = []
+    for point in points or []:
+        data = point.get("customdata")
+        value = data[position] if isinstance(data, (list, tuple)) else data
+        if value is not None and str(value) not in ids:
+            ids.append(str(value))
+    return ids
+
+
+def links_by_partner(links: pd.DataFrame) -> pd.DataFrame:
+    """Links per partner (from_name), most first. Output: partner, links, color (main field)."""
+    counts = links.groupby("from_name").agg(
+        links=("link_id", "size"), field=("field", lambda s: s.mode().iloc[0])
+    )
+    counts = counts.rename_axis("partner").reset_index()
+    counts = counts.assign(color=counts["field"].map(FIELD_COLORS))
+    return counts.sort_values(["links", "partner"], ascending=[False, True]).reset_index(drop=True)

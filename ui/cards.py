@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from html import escape as _html_escape
 
 import pandas as pd
@@ -92,3 +93,47 @@ def show_cards(cards: pd.DataFrame) -> None:
 def source_footer(sources: pd.DataFrame) -> None:
     """Render the source footer under a chart, table or card grid."""
     st.html(CARD_CSS.replace("\n", "") + footer_html(sources))
+
+
+DOC_CSS = (
+    "<style>.doc{font-size:18px;line-height:1.9;max-width:60em;color:#101828;background:#fff;"
+    "border:1px solid #d0d5dd;border-radius:8px;padding:16px 22px}"
+    ".doc mark{background:#fff1b8;border-bottom:2px solid #b54708;padding:0 1px}"
+    ".doc mark.focus,.ctx mark{background:#fdb022;outline:3px solid #b54708}"
+    ".ctx{font-size:20px;line-height:1.8;border-left:6px solid #b54708;background:#fffaeb;"
+    "padding:10px 16px;margin:6px 0 14px}</style>"
+)
+
+
+def context_html(before: str, quote: str, after: str) -> str:
+    """A sentence with its quote marked, for 'show me where this number comes from'."""
+    return (
+        f'{DOC_CSS}<div class="ctx">{escape(before)}<mark>{escape(quote)}</mark>'
+        f"{escape(after)}</div>"
+    )
+
+
+def document_html(segments, figures: pd.DataFrame, focus: str = "") -> str:
+    """A whole source text, figures marked (hover: indicator and value), `focus` emphasised.
+
+    `segments` come from metrics.highlight.highlight_segments; `figures` from figure_table.
+    """
+    labels = {
+        row.figure_id: f"{row.indicator}：{row.display}（{row.figure_id}）"
+        for row in figures.itertuples(index=False)
+    }
+    parts = []
+    for segment in segments:
+        if not segment.figure_ids:
+            parts.append(escape(segment.text))
+            continue
+        title = escape("；".join(labels.get(i, i) for i in segment.figure_ids))
+        css = ' class="focus"' if focus in segment.figure_ids else ""
+        anchor = escape(segment.figure_ids[0])
+        parts.append(
+            f'<mark id="fig-{anchor}" data-figures="{escape(" ".join(segment.figure_ids))}"'
+            f'{css} title="{title}">{escape(segment.text)}</mark>'
+        )
+    body = re.sub(r"(<br>){3,}", "<br><br>", "".join(parts))
+    body = re.sub(r"^(<br>|\s)+", "", body)  # the raw text starts with blank lines
+    return f'{DOC_CSS}<div class="doc">{body}</div>'

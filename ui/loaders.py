@@ -13,6 +13,11 @@ def _dataset_at(path: str) -> Dataset:
     return load_dataset(Path(path))
 
 
+def dataset_at(path: Path) -> Dataset:
+    """The validated dataset under `path` (shared read-only by every session; never mutate it)."""
+    return _dataset_at(str(path))
+
+
 def dataset() -> Dataset:
-    """The validated curated dataset (shared read-only by every session; never mutate it)."""
-    return _dataset_at(str(data_dir()))
+    """The validated dataset in use ($JMB_DATA_DIR or the bundled data/)."""
+    return dataset_at(data_dir())

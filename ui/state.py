@@ -1,53 +1,132 @@
-"""Shared filters: kept in session keys we own and mirrored to the URL so a link reproduces a view."""
+"""Shared filters: kept in session keys we own and mirrored to the URL so a link reproduces a view.
+
+Widget keys are dropped by Streamlit when the page changes; our own `flt_*` keys are not. Each
+page run copies our keys into the widgets, and widget changes are copied back (and to the URL).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
 
 import streamlit as st
 
-from metrics.views import parse_field_selection
-from metrics.vocab import FIELDS
-from ui.labels import LABELS
+from metrics.filters import FilterOptions, Filters, filters_from_query, filters_to_query
+from metrics.load import Dataset
+from ui.labels import FILTER_LABELS, KIND_LABELS, LABELS
 
-KEY_FIELD = "field"  # query parameter name
-STATE_FIELD = "flt_field"  # session key we own: survives page switches
-WIDGET_FIELD = "w_field"  # widget key: Streamlit drops it when the page changes
-URL_SEPARATOR = ","
-
-
-def _read_url_fields() -> list[str]:
-    """Fields requested in the URL (?field=教育,医疗); unknown ones are reported and dropped."""
-    raw = st.query_params.get(KEY_FIELD, "")
-    requested = [value.strip() for value in raw.split(URL_SEPARATOR) if value.strip()]
-    known, unknown = parse_field_selection(requested)
-    if unknown:
-        st.warning(LABELS["unknown_field_in_url"].format(values="、".join(unknown)))
-    return known
+STATE_PREFIX = "flt_"
+WIDGET_PREFIX = "w_"
+KEY_PROJECTOR = "projector"  # URL parameter and session key of the large-type mode
+STATE_PROJECTOR = "flt_projector"
+WIDGET_PROJECTOR = "w_projector"
+STATE_READ_URL = "flt_read_url"
 
 
-def _write_url_fields(fields: list[str]) -> None:
-    if fields:
-        st.query_params[KEY_FIELD] = URL_SEPARATOR.join(fields)
-    elif KEY_FIELD in st.query_params:
-        del st.query_params[KEY_FIELD]
+def state_key(name: str) -> str:
+    return STATE_PREFIX + name
 
 
-def _on_field_change() -> None:
-    st.session_state[STATE_FIELD] = list(st.session_state[WIDGET_FIELD])
-    _write_url_fields(st.session_state[STATE_FIELD])
+def widget_key(name: str) -> str:
+    return WIDGET_PREFIX + name
 
 
-def field_filter() -> list[str]:
-    """The sidebar field multiselect; returns the selected fields (empty = all)."""
-    if STATE_FIELD not in st.session_state:
-        st.session_state[STATE_FIELD] = _read_url_fields()
-    if WIDGET_FIELD not in st.session_state:
-        st.session_state[WIDGET_FIELD] = list(st.session_state[STATE_FIELD])
-    _write_url_fields(st.session_state[STATE_FIELD])
+def current_filters() -> Filters:
+    """The filters held in our own session keys."""
+    return Filters(**{n: tuple(st.session_state.get(state_key(n), ())) for n in Filters.names()})
+
+
+def write_url() -> None:
+    """Mirror the filters (and projector mode) to the URL, replacing what was there."""
+    wanted = filters_to_query(current_filters())
+    if st.session_state.get(STATE_PROJECTOR):
+        wanted[KEY_PROJECTOR] = "1"
+    for name in [*Filters.names(), KEY_PROJECTOR]:
+        if name in wanted:
+            if st.query_params.get(name) != wanted[name]:
+                st.query_params[name] = wanted[name]
+        elif name in st.query_params:
+            del st.query_params[name]
+
+
+def _read_url_once(options: FilterOptions) -> None:
+    """On a session's first run, take the filters from the URL; report values we do not know."""
+    if st.session_state.get(STATE_READ_URL):
+        return
+    st.session_state[STATE_READ_URL] = True
+    params = {name: st.query_params.get(name, "") for name in Filters.names()}
+    filters, unknown = filters_from_query(params, options)
+    for name, values in filters.active().items():
+        st.session_state[state_key(name)] = list(values)
+    st.session_state[STATE_PROJECTOR] = st.query_params.get(KEY_PROJECTOR) == "1"
+    for name, values in unknown.items():
+        st.warning(
+            LABELS["unknown_in_url"].format(filter=FILTER_LABELS[name], values="、".join(values))
+        )
+
+
+def _copy_back(name: str) -> Callable[[], None]:
+    def on_change() -> None:
+        st.session_state[state_key(name)] = list(st.session_state[widget_key(name)])
+        write_url()
+
+    return on_change
+
+
+def _reset() -> None:
+    for name in Filters.names():
+        st.session_state[state_key(name)] = []
+        st.session_state[widget_key(name)] = []
+    write_url()
+
+
+def _on_projector_change() -> None:
+    st.session_state[STATE_PROJECTOR] = bool(st.session_state[WIDGET_PROJECTOR])
+    write_url()
+
+
+def _formatter(name: str, data: Dataset) -> Callable[[str], str]:
+    if name == "kind":
+        return lambda value: KIND_LABELS.get(value, value)
+    if name == "source":
+        titles = dict(zip(data.sources["source_id"], data.sources["title"], strict=True))
+        return lambda value: titles.get(value, value)
+    return str
+
+
+def sidebar_filters(data: Dataset, options: FilterOptions) -> Filters:
+    """Draw the shared filters in the sidebar and return what they select."""
+    _read_url_once(options)
     st.sidebar.header(LABELS["filter_header"])
-    st.sidebar.multiselect(
-        LABELS["filter_field"],
-        options=list(FIELDS),
-        key=WIDGET_FIELD,
-        on_change=_on_field_change,
-        help=LABELS["filter_field_help"],
-        placeholder=LABELS["filter_field_placeholder"],
+    for name in Filters.names():
+        key = widget_key(name)
+        if key not in st.session_state:
+            st.session_state[key] = list(st.session_state.get(state_key(name), []))
+        st.sidebar.multiselect(
+            FILTER_LABELS[name],
+            options=list(options.of(name)),
+            key=key,
+            on_change=_copy_back(name),
+            format_func=_formatter(name, data),
+            placeholder=LABELS["filter_all"],
+        )
+    st.sidebar.button(
+        LABELS["filter_reset"],
+        key="w_reset",
+        on_click=_reset,
+        disabled=current_filters().is_empty(),
     )
-    return list(st.session_state[STATE_FIELD])
+    if WIDGET_PROJECTOR not in st.session_state:
+        st.session_state[WIDGET_PROJECTOR] = bool(st.session_state.get(STATE_PROJECTOR))
+    st.sidebar.toggle(
+        LABELS["projector_mode"],
+        key=WIDGET_PROJECTOR,
+        on_change=_on_projector_change,
+        help=LABELS["projector_help"],
+    )
+    write_url()
+    return current_filters()
+
+
+def projector_mode() -> bool:
+    """Whether the large-type, high-contrast projector mode is on."""
+    return bool(st.session_state.get(STATE_PROJECTOR))

@@ -1,0 +1,94 @@
+"""What every page does first: load the data, draw the shared filters, apply projector mode."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from metrics.filters import FilterOptions, Filters, filter_figures, filter_links, filter_options
+from metrics.load import Dataset
+from metrics.paths import data_dir
+from ui import loaders, state
+from ui.labels import FILTER_LABELS, KIND_LABELS, LABELS
+
+PROJECTOR_CSS = """
+<style>
+html, body, [data-testid=stApp] {font-size: 20px;}
+[data-testid=stApp] {background: #ffffff; color: #000000;}
+[data-testid=stMainBlockContainer] h1 {font-size: 3.1rem;}
+[data-testid=stMainBlockContainer] h2, [data-testid=stMainBlockContainer] h3 {font-size: 2.1rem;}
+[data-testid=stMetricValue] {font-size: 3.2rem; font-weight: 800;}
+[data-testid=stMetricLabel] p {font-size: 1.3rem; color: #000;}
+[data-testid=stCaptionContainer], [data-testid=stCaptionContainer] p {color: #1d2939; font-size: 1.05rem;}
+.kpi {border-width: 2px; border-color: #101828;}
+.kpi-value {font-size: 54px;}
+.kpi-label {font-size: 24px;}
+.kpi-where, .kpi-quote {font-size: 19px; color: #000;}
+.kpi-source {font-size: 16px; color: #101828;}
+</style>
+"""
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """The data and the user's filters, as every page needs them."""
+
+    data: Dataset
+    options: FilterOptions
+    filters: Filters
+    projector: bool
+
+    def figures(self, filters: Filters | None = None) -> pd.DataFrame:
+        return filter_figures(self.data.figures, filters or self.filters, self.data.places)
+
+    def links(self, filters: Filters | None = None) -> pd.DataFrame:
+        return filter_links(self.data.links, filters or self.filters, self.data.places)
+
+
+@st.cache_resource(show_spinner=False)
+def _options_at(path: str) -> FilterOptions:
+    data = loaders.dataset_at(Path(path))
+    return filter_options(data.figures, data.links, data.sources, data.places)
+
+
+def start() -> PageContext:
+    """Load data, draw the sidebar filters and projector toggle; returns the page's context."""
+    data = loaders.dataset()
+    options = _options_at(str(data_dir()))
+    filters = state.sidebar_filters(data, options)
+    projector = state.projector_mode()
+    if projector:
+        st.html(PROJECTOR_CSS)
+    return PageContext(data, options, filters, projector)
+
+
+def describe_filters(filters: Filters, data: Dataset) -> str:
+    """'领域：教育、医疗；类型：成果' for the active filters, '' when nothing is filtered."""
+    titles = dict(zip(data.sources["source_id"], data.sources["title"], strict=True))
+    parts = []
+    for name, values in filters.active().items():
+        shown = [KIND_LABELS.get(v, titles.get(v, v)) for v in values]
+        parts.append(f"{FILTER_LABELS[name]}：{'、'.join(shown)}")
+    return "；".join(parts)
+
+
+def filters_caption(ctx: PageContext) -> None:
+    """One line under the title that says what the view is narrowed to."""
+    described = describe_filters(ctx.filters, ctx.data)
+    st.caption(
+        LABELS["active_filters"].format(filters=described) if described else LABELS["no_filters"]
+    )
+
+
+def empty_state(ctx: PageContext, filters: Filters | None = None) -> None:
+    """Say which filters to relax instead of showing a blank chart."""
+    active = (filters or ctx.filters).active()
+    names = "、".join(f"“{FILTER_LABELS[n]}”" for n in active) or "“领域”"
+    st.info(
+        LABELS["empty_filters"].format(
+            filters=describe_filters(filters or ctx.filters, ctx.data) or "全部", names=names
+        )
+    )

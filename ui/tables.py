@@ -1,0 +1,86 @@
+"""Tables as users see them: Chinese headers, labels instead of codes, quotes in full."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from metrics.export import labelled
+from ui.labels import (
+    DIRECTION_LABELS,
+    FIGURE_COLUMN_LABELS,
+    KIND_LABELS,
+    LINK_COLUMN_LABELS,
+    QUALIFIER_LABELS,
+    STATUS_LABELS,
+    TASK_COLUMN_LABELS,
+)
+
+WIDE = {"width": "large"}
+
+
+def figures_for_display(table: pd.DataFrame) -> pd.DataFrame:
+    """Figure rows (metrics.views.figure_table) with Chinese headers and labels."""
+    return labelled(
+        table.assign(
+            kind_label=table["kind"].map(KIND_LABELS),
+            qualifier_label=table["qualifier"].map(QUALIFIER_LABELS),
+        ),
+        FIGURE_COLUMN_LABELS,
+    )
+
+
+def links_for_display(table: pd.DataFrame) -> pd.DataFrame:
+    """Link rows (metrics.views.link_table) with Chinese headers and labels."""
+    return labelled(
+        table.assign(
+            status_label=table["status"].map(STATUS_LABELS),
+            direction_label=table["direction"].map(DIRECTION_LABELS),
+        ),
+        LINK_COLUMN_LABELS,
+    )
+
+
+def tasks_for_display(table: pd.DataFrame) -> pd.DataFrame:
+    """Task rows (metrics.views.task_table) with Chinese headers."""
+    return labelled(table, TASK_COLUMN_LABELS)
+
+
+def figure_dataframe(table: pd.DataFrame, key: str, selectable: bool = False):
+    """Show figures; with `selectable`, one row can be picked and the selection is returned."""
+    shown = figures_for_display(table)
+    config = {
+        FIGURE_COLUMN_LABELS["quote"]: st.column_config.TextColumn(**WIDE),
+        FIGURE_COLUMN_LABELS["indicator"]: st.column_config.TextColumn(**WIDE),
+        FIGURE_COLUMN_LABELS["value"]: st.column_config.NumberColumn(format="%.0f"),
+    }
+    if selectable:
+        return st.dataframe(
+            shown,
+            hide_index=True,
+            key=key,
+            column_config=config,
+            on_select="rerun",
+            selection_mode="single-row",
+        )
+    return st.dataframe(shown, hide_index=True, key=key, column_config=config)
+
+
+def link_dataframe(table: pd.DataFrame, key: str) -> None:
+    """Show links with their quotes."""
+    st.dataframe(
+        links_for_display(table),
+        hide_index=True,
+        key=key,
+        column_config={LINK_COLUMN_LABELS["quote"]: st.column_config.TextColumn(**WIDE)},
+    )
+
+
+def task_dataframe(table: pd.DataFrame, key: str) -> None:
+    """Show tasks with their responsible units and targets."""
+    st.dataframe(
+        tasks_for_display(table),
+        hide_index=True,
+        key=key,
+        column_config={TASK_COLUMN_LABELS["text"]: st.column_config.TextColumn(**WIDE)},
+    )

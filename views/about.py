@@ -1,0 +1,50 @@
+"""关于: data scope (口径), what the qualifiers mean, where the data and boundaries come from."""
+
+import streamlit as st
+
+from metrics.views import latest_update
+from ui import cards, page
+from ui.labels import LABELS, QUALIFIER_LABELS
+
+ctx = page.start()
+data = ctx.data
+st.title(LABELS["nav_about"])
+st.caption(LABELS["about_caption"])
+
+st.subheader("数据口径")
+st.markdown(
+    "\n".join(
+        [
+            (
+                f"- 收录 **{len(data.sources)}** 份来源文件，整理出 **{len(data.figures)}** 个数字、"
+                f"**{len(data.links)}** 条合作关系、**{len(data.tasks)}** 条行动方案任务、"
+                f"**{len(data.places)}** 个地点和机构。"
+            ),
+            (
+                "- **成果**：新闻或工作报告中已经完成的事项；**目标**：行动方案设定、尚待完成的事项。"
+                "两者来自不同地区、不同文件时，不能直接相减或求完成率。"
+            ),
+            "- 数值一律换算为基本单位存储（50亿元记为 5000000000 元），显示时再写成万、亿。",
+            (
+                "- 每个数字都附原文逐字引文（保留原文错字，如「9家人驻」），"
+                "并由自动测试逐字核对；原文中不是协作数字的数（日期、文号、序号、名称中的数字）"
+                "列入忽略清单并写明理由。"
+            ),
+            "- 机构没有精确坐标时，取其所在区县的坐标；地区（长三角、京津冀等）和国家取代表点。",
+        ]
+    )
+)
+
+st.subheader("限定词")
+st.table(
+    {
+        "限定": list(QUALIFIER_LABELS.values()),
+        "示例": ["14场", "250余人次", "近百家", "50亿元以上", "增长72%", "增长20%以上"],
+    }
+)
+
+st.subheader("来源文件")
+cards.source_footer(data.sources)
+
+st.subheader(LABELS["about_version"])
+st.markdown(f"数据更新：{latest_update(data.sources)}")

@@ -1,0 +1,89 @@
+"""数据表: every figure, link and task, searchable and sortable, with Excel and CSV downloads."""
+
+from datetime import date
+
+import streamlit as st
+
+from metrics.export import filters_sheet, to_csv_bytes, to_xlsx_bytes
+from metrics.highlight import quote_in_context
+from metrics.views import figure_table, link_table, search_table, sources_behind, task_table
+from ui import cards, page, tables
+from ui.labels import FILTER_LABELS, LABELS
+
+SEARCH_COLUMNS = ["indicator", "quote", "place", "partner", "field", "display", "source_title"]
+
+ctx = page.start()
+st.title(LABELS["nav_data"])
+st.caption(LABELS["data_caption"])
+page.filters_caption(ctx)
+
+query = st.text_input(
+    LABELS["data_search"], key="w_search", placeholder=LABELS["data_search_placeholder"]
+)
+figures = search_table(figure_table(ctx.figures(), ctx.data.sources), query, SEARCH_COLUMNS)
+links = search_table(
+    link_table(ctx.links(), ctx.data.sources),
+    query,
+    ["from_name", "to_name", "quote", "link_type", "field"],
+)
+tasks = search_table(
+    task_table(ctx.data.tasks, ctx.data.figures), query, ["title", "text", "responsible"]
+)
+
+tab_figures, tab_links, tab_tasks = st.tabs(
+    [
+        f"{LABELS['data_tab_figures']}（{len(figures)}）",
+        f"{LABELS['data_tab_links']}（{len(links)}）",
+        f"{LABELS['data_tab_tasks']}（{len(tasks)}）",
+    ]
+)
+with tab_figures:
+    if figures.empty:
+        page.empty_state(ctx)
+    else:
+        event = tables.figure_dataframe(figures, key="data_figures", selectable=True)
+        rows = event.selection.rows if event else []
+        if rows:
+            row = figures.iloc[rows[0]]
+            before, quote, after = quote_in_context(ctx.data.texts[row["source_id"]], row["quote"])
+            st.markdown(f"**{LABELS['data_selected_quote']}**")
+            st.html(
+                f'<div class="kpi-quote" style="font-size:18px">{cards.escape(before)}'
+                f"<mark>{cards.escape(quote)}</mark>{cards.escape(after)}</div>"
+            )
+            st.page_link(
+                "views/sources.py",
+                label=LABELS["data_open_source"],
+                query_params={"doc": row["source_id"], "figure": row["figure_id"]},
+            )
+        stamp = date.today().isoformat()
+        sheets = {
+            "数字": tables.figures_for_display(figures),
+            "来源": sources_behind(figures, ctx.data.sources),
+            "筛选条件": filters_sheet(
+                {**ctx.filters.active(), **({"search": (query,)} if query else {})},
+                {**FILTER_LABELS, "search": "搜索"},
+            ),
+        }
+        left, right = st.columns(2)
+        left.download_button(
+            LABELS["data_download_xlsx"],
+            data=to_xlsx_bytes(sheets),
+            file_name=f"京蒙协作数字_{stamp}.xlsx",
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            key="dl_xlsx",
+            on_click="ignore",
+        )
+        right.download_button(
+            LABELS["data_download_csv"],
+            data=to_csv_bytes(tables.figures_for_display(figures)),
+            file_name=f"京蒙协作数字_{stamp}.csv",
+            mime="text/csv",
+            key="dl_csv",
+            on_click="ignore",
+        )
+with tab_links:
+    tables.link_dataframe(links, key="data_links")
+with tab_tasks:
+    tables.task_dataframe(tasks, key="data_tasks")
+cards.source_footer(sources_behind(figures, ctx.data.sources))
