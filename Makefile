@@ -51,8 +51,12 @@ test: $(VENV)/.dev browser-deps lint
 smoke: $(VENV)/.dev browser-deps
 	$(PY) -m pytest -m browser
 
+## bench: server-side page timings (not part of make test: timings are noisy)
+bench: $(VENV)/.dev
+	$(PY) -m bench.pages
+
 ## data: regenerate the derived curated tables (tasks.csv) from the raw plan text
 data: $(VENV)/.runtime
 	$(PY) -m metrics.build_tasks
 
-.PHONY: help run browser-deps lint format test smoke data
+.PHONY: help run browser-deps lint format test smoke bench data

@@ -198,16 +198,21 @@ def counts_by_place(
     """
     cities = city_of(places)
     side = dict(zip(places["name"], places["side"], strict=True))
-    local_links = pd.concat(
+    local_ends = pd.concat(
         [
-            links["to_name"],
-            links.loc[links["from_name"].map(side) == "inner_mongolia", "from_name"],
+            links[["link_id", "to_name"]].rename(columns={"to_name": "name"}),
+            links.loc[
+                links["from_name"].map(side) == "inner_mongolia", ["link_id", "from_name"]
+            ].rename(columns={"from_name": "name"}),
         ]
     )
+    # A link between two banners of one city counts once for that city.
+    link_cities = local_ends.assign(city=local_ends["name"].map(cities))[["link_id", "city"]]
+    link_cities = link_cities.drop_duplicates()
     counts = pd.DataFrame(
         {
             "figures": figures["place"].map(cities).value_counts(),
-            "links": local_links.map(cities).value_counts(),
+            "links": link_cities["city"].value_counts(),
         }
     ).fillna(0)
     counts = counts.astype(int).rename_axis("place").reset_index()

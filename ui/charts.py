@@ -33,6 +33,7 @@ def _layout(figure: go.Figure, height: int, projector: bool) -> go.Figure:
         legend={"orientation": "h", "y": 1.12, "x": 0},
         hoverlabel={"font": {"family": FONT_FAMILY, "size": size}},
         dragmode="select",
+        clickmode="event+select",
     )
     figure.update_xaxes(gridcolor="#e4e7ec", automargin=True, tickfont={"color": "#101828"})
     figure.update_yaxes(gridcolor="#e4e7ec", automargin=True, tickfont={"color": "#101828"})

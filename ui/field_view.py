@@ -6,15 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from metrics.filters import descendants
-from metrics.views import (
-    figure_table,
-    kpi_cards,
-    link_table,
-    links_by_partner,
-    selected_ids,
-    sources_behind,
-)
-from ui import cards, charts, page, tables
+from metrics.views import kpi_cards, link_table, links_by_partner, selected_ids, sources_behind
+from ui import cache, cards, charts, page, tables
 from ui.labels import LABELS
 
 
@@ -33,39 +26,42 @@ def render(field: str) -> None:
 
     picked: list[str] = []
     if not figures.empty:
-        table = figure_table(figures, ctx.data.sources)
-        # A unit with one figure is a card, not a chart: one bar compares nothing.
-        counts = table["unit"].value_counts()
-        units = [u for u in dict.fromkeys(table["unit"]) if counts[u] > 1]
-        if units:
+        unit_charts = cache.indicator_charts(ctx.path, scope, ctx.projector)
+        if unit_charts:
             st.subheader(LABELS["field_indicators"].format(field=field))
         columns = st.columns(2)
-        for index, unit in enumerate(units):
+        for index, (unit, chart) in enumerate(unit_charts.items()):
             with columns[index % 2]:
-                event = charts.show(
-                    charts.indicator_chart(table[table["unit"] == unit], unit, ctx.projector),
-                    key=f"fv_{field}_{unit}",
-                    selectable=True,
-                )
+                event = charts.show(chart, key=f"fv_{field}_{unit}", selectable=True)
                 picked += selected_ids(event)
+        table = cache.figure_rows(ctx.path, scope)
         if picked:
+            # Cross-filtering: the cards, the table and the links follow the selected bars.
             st.caption(LABELS["field_selection"].format(n=len(picked)))
             figures = figures[figures["figure_id"].isin(picked)]
+            table = table[table["figure_id"].isin(picked)]
             links = _links_near(links, figures, ctx.data.places)
-        cards.show_cards(kpi_cards(figures, ctx.data.sources))
+            cards.show_cards(kpi_cards(figures, ctx.data.sources))
+        else:
+            st.html(cache.cards_html(ctx.path, scope)[0])
         st.subheader(LABELS["field_figure_table"].format(field=field))
-        tables.figure_dataframe(figure_table(figures, ctx.data.sources), key=f"fv_table_{field}")
+        tables.figure_dataframe(table, key=f"fv_table_{field}")
 
     if not links.empty:
         st.subheader(LABELS["field_links"])
         left, right = st.columns([1, 2])
         with left:
-            charts.show(
-                charts.partner_chart(links_by_partner(links), ctx.projector),
-                key=f"fv_partners_{field}",
+            partners = (
+                charts.partner_chart(links_by_partner(links), ctx.projector)
+                if picked
+                else cache.partner_chart(ctx.path, scope, ctx.projector)
             )
+            charts.show(partners, key=f"fv_partners_{field}")
         with right:
-            tables.link_dataframe(link_table(links, ctx.data.sources), key=f"fv_links_{field}")
+            rows = (
+                link_table(links, ctx.data.sources) if picked else cache.link_rows(ctx.path, scope)
+            )
+            tables.link_dataframe(rows, key=f"fv_links_{field}")
     cards.source_footer(
         sources_behind(pd.concat([figures[["source_id"]], links[["source_id"]]]), ctx.data.sources)
     )

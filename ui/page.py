@@ -8,10 +8,10 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from metrics.filters import FilterOptions, Filters, filter_figures, filter_links, filter_options
+from metrics.filters import FilterOptions, Filters, filter_options
 from metrics.load import Dataset
 from metrics.paths import data_dir
-from ui import loaders, state
+from ui import cache, loaders, state
 from ui.labels import FILTER_LABELS, KIND_LABELS, LABELS
 
 PROJECTOR_CSS = """
@@ -36,16 +36,19 @@ html, body, [data-testid=stApp] {font-size: 20px;}
 class PageContext:
     """The data and the user's filters, as every page needs them."""
 
+    path: str
     data: Dataset
     options: FilterOptions
     filters: Filters
     projector: bool
 
     def figures(self, filters: Filters | None = None) -> pd.DataFrame:
-        return filter_figures(self.data.figures, filters or self.filters, self.data.places)
+        """The figures under `filters` (default: the sidebar's), cached across reruns."""
+        return cache.figures(self.path, filters or self.filters)
 
     def links(self, filters: Filters | None = None) -> pd.DataFrame:
-        return filter_links(self.data.links, filters or self.filters, self.data.places)
+        """The links under `filters` (default: the sidebar's), cached across reruns."""
+        return cache.links(self.path, filters or self.filters)
 
 
 @st.cache_resource(show_spinner=False)
@@ -56,13 +59,14 @@ def _options_at(path: str) -> FilterOptions:
 
 def start() -> PageContext:
     """Load data, draw the sidebar filters and projector toggle; returns the page's context."""
-    data = loaders.dataset()
-    options = _options_at(str(data_dir()))
+    path = str(data_dir())
+    data = loaders.dataset_at(Path(path))
+    options = _options_at(path)
     filters = state.sidebar_filters(data, options)
     projector = state.projector_mode()
     if projector:
         st.html(PROJECTOR_CSS)
-    return PageContext(data, options, filters, projector)
+    return PageContext(path, data, options, filters, projector)
 
 
 def describe_filters(filters: Filters, data: Dataset) -> str:

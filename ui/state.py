@@ -99,8 +99,8 @@ def sidebar_filters(data: Dataset, options: FilterOptions) -> Filters:
     st.sidebar.header(LABELS["filter_header"])
     for name in Filters.names():
         key = widget_key(name)
-        if key not in st.session_state:
-            st.session_state[key] = list(st.session_state.get(state_key(name), []))
+        # Always re-seed the widget: after a page switch Streamlit keeps a stale, empty value.
+        st.session_state[key] = list(st.session_state.get(state_key(name), []))
         st.sidebar.multiselect(
             FILTER_LABELS[name],
             options=list(options.of(name)),
@@ -115,8 +115,7 @@ def sidebar_filters(data: Dataset, options: FilterOptions) -> Filters:
         on_click=_reset,
         disabled=current_filters().is_empty(),
     )
-    if WIDGET_PROJECTOR not in st.session_state:
-        st.session_state[WIDGET_PROJECTOR] = bool(st.session_state.get(STATE_PROJECTOR))
+    st.session_state[WIDGET_PROJECTOR] = bool(st.session_state.get(STATE_PROJECTOR))
     st.sidebar.toggle(
         LABELS["projector_mode"],
         key=WIDGET_PROJECTOR,

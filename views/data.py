@@ -6,8 +6,8 @@ import streamlit as st
 
 from metrics.export import filters_sheet, to_csv_bytes, to_xlsx_bytes
 from metrics.highlight import quote_in_context
-from metrics.views import figure_table, link_table, search_table, sources_behind, task_table
-from ui import cards, page, tables
+from metrics.views import search_table, sources_behind, task_table
+from ui import cache, cards, page, tables
 from ui.labels import FILTER_LABELS, LABELS
 
 SEARCH_COLUMNS = ["indicator", "quote", "place", "partner", "field", "display", "source_title"]
@@ -20,9 +20,9 @@ page.filters_caption(ctx)
 query = st.text_input(
     LABELS["data_search"], key="w_search", placeholder=LABELS["data_search_placeholder"]
 )
-figures = search_table(figure_table(ctx.figures(), ctx.data.sources), query, SEARCH_COLUMNS)
+figures = search_table(cache.figure_rows(ctx.path, ctx.filters), query, SEARCH_COLUMNS)
 links = search_table(
-    link_table(ctx.links(), ctx.data.sources),
+    cache.link_rows(ctx.path, ctx.filters),
     query,
     ["from_name", "to_name", "quote", "link_type", "field"],
 )
@@ -57,18 +57,24 @@ with tab_figures:
                 query_params={"doc": row["source_id"], "figure": row["figure_id"]},
             )
         stamp = date.today().isoformat()
-        sheets = {
-            "数字": tables.figures_for_display(figures),
-            "来源": sources_behind(figures, ctx.data.sources),
-            "筛选条件": filters_sheet(
-                {**ctx.filters.active(), **({"search": (query,)} if query else {})},
-                {**FILTER_LABELS, "search": "搜索"},
-            ),
-        }
+        searched = {"search": (query,)} if query else {}
+
+        def workbook() -> bytes:
+            """Built only when the user clicks: figures, their sources, the active filters."""
+            return to_xlsx_bytes(
+                {
+                    "数字": tables.figures_for_display(figures),
+                    "来源": sources_behind(figures, ctx.data.sources),
+                    "筛选条件": filters_sheet(
+                        {**ctx.filters.active(), **searched}, {**FILTER_LABELS, "search": "搜索"}
+                    ),
+                }
+            )
+
         left, right = st.columns(2)
         left.download_button(
             LABELS["data_download_xlsx"],
-            data=to_xlsx_bytes(sheets),
+            data=workbook,
             file_name=f"京蒙协作数字_{stamp}.xlsx",
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             key="dl_xlsx",
@@ -76,7 +82,7 @@ with tab_figures:
         )
         right.download_button(
             LABELS["data_download_csv"],
-            data=to_csv_bytes(tables.figures_for_display(figures)),
+            data=lambda: to_csv_bytes(tables.figures_for_display(figures)),
             file_name=f"京蒙协作数字_{stamp}.csv",
             mime="text/csv",
             key="dl_csv",

@@ -2,16 +2,8 @@
 
 import streamlit as st
 
-from metrics.views import (
-    counts_by_field,
-    counts_by_kind,
-    counts_by_place,
-    kpi_cards,
-    latest_update,
-    selected_ids,
-    sources_behind,
-)
-from ui import cards, charts, page
+from metrics.views import latest_update, selected_ids, sources_behind
+from ui import cache, cards, charts, page
 from ui.labels import LABELS
 
 KPI_LIMIT = 12
@@ -38,14 +30,14 @@ left, right = st.columns(2)
 with left:
     st.subheader(LABELS["by_field_header"])
     field_event = charts.show(
-        charts.field_counts_chart(counts_by_field(figures, links), ctx.projector),
+        cache.field_chart(ctx.path, ctx.filters, ctx.projector),
         key="ov_by_field",
         selectable=True,
     )
 with right:
     st.subheader(LABELS["by_place_header"])
     place_event = charts.show(
-        charts.place_counts_chart(counts_by_place(figures, links, ctx.data.places), ctx.projector),
+        cache.place_chart(ctx.path, ctx.filters, ctx.projector),
         key="ov_by_place",
         selectable=True,
     )
@@ -61,14 +53,14 @@ shown = ctx.figures(chosen)
 if not shown.empty:
     st.subheader(LABELS["progress_header"])
     st.caption(LABELS["progress_caption"])
-    charts.show(charts.kind_chart(counts_by_kind(shown), ctx.projector), key="ov_by_kind")
+    charts.show(cache.kind_chart(ctx.path, chosen, ctx.projector), key="ov_by_kind")
 
 st.subheader(LABELS["kpi_header"])
 if shown.empty:
     page.empty_state(ctx, chosen)
 else:
-    card_rows = kpi_cards(shown, ctx.data.sources)
-    cards.show_cards(card_rows.head(KPI_LIMIT))
-    if len(card_rows) > KPI_LIMIT:
-        st.caption(LABELS["kpi_more"].format(n=len(card_rows) - KPI_LIMIT))
+    grid, total = cache.cards_html(ctx.path, chosen, KPI_LIMIT)
+    st.html(grid)
+    if total > KPI_LIMIT:
+        st.caption(LABELS["kpi_more"].format(n=total - KPI_LIMIT))
 cards.source_footer(sources_behind(shown if not shown.empty else links, ctx.data.sources))

@@ -1,9 +1,23 @@
 """Every page in a real browser: renders, shows no exception, and sends nothing off the machine."""
 
+import io
+from pathlib import Path
+
+import openpyxl
 import pytest
 
 # (url path, heading, a selector that is on screen once the page has fully rendered)
-PAGES = [("", "京蒙协作成果看板", ".kpi")]  # the default page lives at the root URL
+PAGES = [
+    ("", "京蒙协作成果看板", ".kpi"),  # the default page lives at the root URL
+    ("education", "教育", ".js-plotly-plot"),
+    ("medical", "医疗", ".js-plotly-plot"),
+    ("innovation", "科创", ".js-plotly-plot"),
+    ("culture", "文旅", "[data-testid=stDataFrame]"),
+    ("other-fields", "产业", ".kpi"),
+    ("data", "数据表", "[data-testid=stDataFrame]"),
+    ("sources", "来源", ".doc mark"),
+    ("about", "关于", ".src-footer"),
+]
 
 
 @pytest.mark.parametrize(("path", "heading", "ready"), PAGES)
@@ -19,7 +33,7 @@ def test_page_renders_offline_without_errors(watched, server, path, heading, rea
 def test_kpi_cards_show_numbers_with_their_quotes(watched, server):
     watched.open(f"{server}/", ready=".kpi")
     cards = watched.page.locator(".kpi")
-    assert cards.count() == 24
+    assert cards.count() == 12
     first = cards.first.inner_text()
     assert "250余人次" in first and "北京医疗机构累计派专家250余人次" in first
 
@@ -31,14 +45,60 @@ def test_field_in_the_url_filters_the_cards(watched, server):
     watched.assert_clean()
 
 
+def test_projector_mode_enlarges_the_numbers(watched, server):
+    watched.open(f"{server}/?projector=1", ready=".kpi")
+    size = watched.page.locator(".kpi-value").first.evaluate("e => getComputedStyle(e).fontSize")
+    assert size == "54px"
+    watched.screenshot("overview-projector")
+
+
+def box_select(page, element) -> None:
+    """Drag a selection box around one bar, as a user does (plotly's drag layer covers bars)."""
+    box = element.bounding_box()
+    page.mouse.move(box["x"] - 4, box["y"] - 8)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2, steps=5)
+    page.mouse.move(box["x"] + box["width"] + 1, box["y"] + box["height"] + 6, steps=5)
+    page.mouse.up()
+
+
+def test_selecting_a_bar_filters_the_cards(watched, server):
+    watched.open(f"{server}/", ready=".kpi")
+    page = watched.page
+    # The first trace holds the figure counts per field; its second bar is 医疗.
+    bar = page.locator("[data-testid=stPlotlyChart]").first.locator(".trace.bars").first
+    box_select(page, bar.locator(".point").nth(1))
+    page.wait_for_function("document.querySelectorAll('.kpi').length === 5", timeout=15000)
+    assert "630余例次" in page.locator(".kpi-grid").inner_text()
+    watched.assert_clean()
+
+
 def test_a_deep_link_to_a_fresh_server_gets_the_full_app(browser, fresh_server):
     """The first request after a restart is a shared permalink: it must still run app.py."""
     context = browser.new_context(viewport={"width": 1600, "height": 900})
     page = context.new_page()
-    page.goto(f"{fresh_server}/?field=医疗")
+    page.goto(f"{fresh_server}/medical?partner=北京市")
     page.wait_for_selector(".kpi", timeout=30000)
+    assert page.locator("h1").first.inner_text() == "医疗"
     assert page.locator(".kpi").count() == 5
     assert page.locator("[data-testid=stMainBlockContainer]").bounding_box()["width"] > 1000
     nav = " ".join(page.locator("[data-testid=stSidebarNav]").all_inner_texts())
-    assert "overview" not in nav and "app" not in nav  # no legacy pages/ navigation
+    assert "数据表" in nav and "app" not in nav  # our navigation, not a legacy pages/ one
     context.close()
+
+
+def test_downloads_open_in_chinese_excel(watched, server):
+    """The CSV carries a BOM; the workbook has the figures, their sources and the filters."""
+    watched.open(f"{server}/data?field=医疗", ready="[data-testid=stDataFrame]")
+    page = watched.page
+    with page.expect_download() as csv_download:
+        page.get_by_text("下载 CSV").click()
+    data = Path(csv_download.value.path()).read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") and "630余例次".encode() in data
+    with page.expect_download() as xlsx_download:
+        page.get_by_text("下载 Excel").click()
+    workbook = openpyxl.load_workbook(io.BytesIO(Path(xlsx_download.value.path()).read_bytes()))
+    assert workbook.sheetnames == ["数字", "来源", "筛选条件"]
+    assert workbook["数字"].max_row == 6  # header + 5 medical figures
+    assert [c.value for c in workbook["筛选条件"][2]] == ["领域", "医疗"]
+    watched.assert_clean()

@@ -60,3 +60,57 @@ def test_count_by_field_follows_the_vocabulary_order():
     counts = count_by_field(make_figures())
     assert list(counts["field"]) == ["医疗", "科创", "产业"]
     assert list(counts["count"]) == [1, 1, 1]
+
+
+def test_search_table_needs_every_word():
+    from metrics.views import search_table
+
+    figures = make_figures()
+    assert list(search_table(figures, "专家 250", ["indicator", "quote"])["figure_id"]) == ["f1"]
+    assert search_table(figures, "  ", ["quote"]).equals(figures)
+    assert search_table(figures, "高铁", ["quote"]).empty
+
+
+def test_selected_ids_reads_plotly_selection_points():
+    from metrics.views import selected_ids
+
+    event = {
+        "selection": {
+            "points": [{"customdata": ["f2"]}, {"customdata": ["f1"]}, {"customdata": ["f2"]}]
+        }
+    }
+    assert selected_ids(event) == ["f2", "f1"]
+    assert selected_ids({"selection": {"points": []}}) == []
+    assert selected_ids(None) == []
+
+
+def test_counts_by_place_rolls_banners_up_to_their_city():
+    from metrics.views import counts_by_place
+
+    places = pd.DataFrame(
+        {
+            "name": ["内蒙古自治区", "鄂尔多斯市", "达拉特旗", "北京市"],
+            "parent": ["", "内蒙古自治区", "鄂尔多斯市", ""],
+            "kind": ["province", "city", "county", "province"],
+            "side": ["inner_mongolia", "inner_mongolia", "inner_mongolia", "beijing"],
+        }
+    )
+    figures = pd.DataFrame({"place": ["达拉特旗", "鄂尔多斯市"]})
+    links = pd.DataFrame(
+        {
+            "link_id": ["l1", "l2"],
+            "from_name": ["北京市", "鄂尔多斯市"],
+            "to_name": ["达拉特旗", "达拉特旗"],
+        }
+    )
+    counts = counts_by_place(figures, links, places)
+    # l2 joins two places of one city: it counts once.
+    assert counts.to_dict("records") == [{"place": "鄂尔多斯市", "figures": 2, "links": 2}]
+
+
+def test_task_table_writes_targets_out():
+    from metrics.views import task_table
+
+    tasks = pd.DataFrame({"task_id": ["1.3", "1.4"], "targets": ["f3", ""]})
+    shown = task_table(tasks, make_figures())
+    assert list(shown["target_display"]) == ["项目规模：50亿元以上", ""]

@@ -1,10 +1,14 @@
 """AppTest helpers: run the real app, with a clean cache and session for each test."""
 
+from pathlib import Path
+
 import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT
+
+PAGES = sorted(p.name for p in (ROOT / "views").glob("*.py"))
 
 
 @pytest.fixture
@@ -15,6 +19,24 @@ def app(monkeypatch) -> AppTest:
     return AppTest.from_file(ROOT / "app.py", default_timeout=30)
 
 
+def open_page(app: AppTest, page: str, **query: str) -> AppTest:
+    """Run the app once, then switch to views/<page>; query parameters are set first."""
+    for key, value in query.items():
+        app.query_params[key] = value
+    app.run()
+    return app.switch_page(str(Path("views") / page)).run()
+
+
 def html_text(at: AppTest) -> str:
     """All st.html bodies of the page, joined."""
     return "".join(element.proto.body for element in at.get("html"))
+
+
+def metric_values(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def query_value(at: AppTest, key: str) -> str:
+    """A query parameter as one string (AppTest may hold it as a one-element list)."""
+    value = at.query_params.get(key, "")
+    return value[0] if isinstance(value, list) else value

@@ -1,15 +1,11 @@
-"""总览 page: KPI cards from the data, the field filter, permalinks, and safe rendering."""
+"""总览 page: KPI cards from the data, counts, the field filter, and safe rendering."""
 
 import pandas as pd
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT
-from tests.views.conftest import html_text
-
-
-def metric_values(at: AppTest) -> dict[str, str]:
-    return {m.label: m.value for m in at.metric}
+from tests.views.conftest import html_text, metric_values, query_value
 
 
 def test_overview_shows_counts_and_the_headline_figures(app):
@@ -18,10 +14,16 @@ def test_overview_shows_counts_and_the_headline_figures(app):
     assert at.title[0].value == "京蒙协作成果看板"
     assert metric_values(at) == {"数字": "24", "合作关系": "121", "方案任务": "26", "来源文件": "2"}
     html = html_text(at)
-    for shown in ("250余人次", "630余例次", "14场", "9家", "50亿元以上", "近百家", "增长20%以上"):
+    for shown in ("250余人次", "630余例次", "14场", "9家", "50亿元以上", "近百家", "千名"):
         assert shown in html
     assert "“已引入9家人驻乌海·信息谷创新中心”" in html
     assert "鄂府发〔2025〕8号" in html
+    assert "另有 12 个数字" in at.caption[-1].value
+
+
+def test_overview_says_when_the_data_was_updated(app):
+    at = app.run()
+    assert any("数据更新：2026-11-22" in c.value for c in at.caption)
 
 
 def test_headline_cards_come_first_in_their_order(app):
@@ -39,38 +41,32 @@ def test_field_filter_narrows_cards_and_writes_the_url(app):
     assert metric_values(at)["来源文件"] == "1"
     html = html_text(at)
     assert "630余例次" in html and "14场" not in html
-    assert at.query_params["field"] in ("医疗", ["医疗"])
+    assert query_value(at, "field") == "医疗"
+    assert "当前筛选：领域：医疗" in [c.value for c in at.caption]
 
 
-def test_clearing_the_filter_restores_everything_and_the_url(app):
+def test_clearing_the_filters_restores_everything_and_the_url(app):
     at = app.run()
     at.multiselect(key="w_field").select("教育").run()
-    at.multiselect(key="w_field").unselect("教育").run()
+    at.button(key="w_reset").click().run()
     assert metric_values(at)["数字"] == "24"
     assert "field" not in at.query_params
+    assert at.multiselect(key="w_field").value == []
 
 
-def test_a_copied_url_reproduces_the_view(app):
-    app.query_params["field"] = "教育,文旅"
-    at = app.run()
-    assert at.multiselect(key="w_field").value == ["教育", "文旅"]
-    assert metric_values(at)["数字"] == "6"
-    assert "5000余名" in html_text(at)
-
-
-def test_an_unknown_field_in_the_url_is_reported_and_ignored(app):
-    app.query_params["field"] = "医疗,<b>体育</b>"
-    at = app.run()
-    assert not at.exception
-    assert "无法识别" in at.warning[0].value and "体育" in at.warning[0].value
-    assert metric_values(at)["数字"] == "5"
-
-
-def test_a_field_without_figures_says_which_filter_to_relax(app):
+def test_a_filter_without_data_says_which_filter_to_relax(app):
     app.query_params["field"] = "生态"
+    app.query_params["kind"] = "achievement"
     at = app.run()
-    assert "放宽" in at.info[0].value and "生态" in at.info[0].value
-    assert metric_values(at)["合作关系"] == "1"
+    info = at.info[0].value
+    assert "放宽" in info and "“领域”" in info and "“类型”" in info
+
+
+def test_projector_mode_is_a_toggle_mirrored_to_the_url(app):
+    at = app.run()
+    at.toggle(key="w_projector").set_value(True).run()
+    assert query_value(at, "projector") == "1"
+    assert "font-size: 20px" in html_text(at)
 
 
 def test_hostile_text_in_the_data_is_shown_not_executed(data_copy, monkeypatch):
@@ -90,3 +86,8 @@ def test_hostile_text_in_the_data_is_shown_not_executed(data_copy, monkeypatch):
     html = html_text(at)
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in html
     assert "<script" not in html
+    at.query_params["doc"] = "wuhai-news-2025"
+    at.switch_page("views/sources.py").run()
+    document = html_text(at)
+    assert "<script" not in document
+    assert "&lt;script&gt;" in document

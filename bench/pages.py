@@ -1,0 +1,78 @@
+"""Server-side run time of every page script (AppTest, bundled data): median and p95 per page."""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from streamlit.runtime.scriptrunner import script_runner
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGES = sorted(p.name for p in (ROOT / "views").glob("*.py"))
+
+
+SCRIPT_TIMES: list[float] = []
+_original_run_script = script_runner.ScriptRunner._run_script
+
+
+def _timed_run_script(self, rerun_data) -> None:
+    """The script thread's own run time: what a user waits for, without AppTest's polling."""
+    start = time.perf_counter()
+    try:
+        _original_run_script(self, rerun_data)
+    finally:
+        SCRIPT_TIMES.append((time.perf_counter() - start) * 1000)
+
+
+script_runner.ScriptRunner._run_script = _timed_run_script
+
+
+def time_page(page: str, runs: int) -> list[float]:
+    """Milliseconds of `runs` reruns of one page, after one warm-up run (caches filled)."""
+    at = AppTest.from_file(ROOT / "app.py", default_timeout=60).run()
+    at.switch_page(f"views/{page}").run()
+    SCRIPT_TIMES.clear()
+    for _ in range(runs):
+        at.run()
+    if at.exception:
+        raise RuntimeError(f"{page}: {at.exception[0].value}")
+    return list(SCRIPT_TIMES)
+
+
+def time_filter_change(runs: int) -> list[float]:
+    """Milliseconds for the overview to rerun after the field filter changes."""
+    at = AppTest.from_file(ROOT / "app.py", default_timeout=60).run()
+    SCRIPT_TIMES.clear()
+    for index in range(runs):
+        field = ["教育", "医疗", "科创", "文旅"][index % 4]
+        at.multiselect(key="w_field").set_value([field]).run()
+    return list(SCRIPT_TIMES)
+
+
+def summary(timings: list[float]) -> dict[str, float]:
+    ordered = sorted(timings)
+    return {
+        "median_ms": round(statistics.median(ordered), 1),
+        "p95_ms": round(ordered[max(0, int(len(ordered) * 0.95) - 1)], 1),
+    }
+
+
+def main(runs: int = 20) -> dict[str, dict[str, float]]:
+    results = {page: summary(time_page(page, runs)) for page in PAGES}
+    results["filter change (overview)"] = summary(time_filter_change(runs))
+    width = max(len(name) for name in results)
+    print(f"{'page'.ljust(width)}  median ms  p95 ms")
+    for name, row in results.items():
+        print(f"{name.ljust(width)}  {row['median_ms']:9.1f}  {row['p95_ms']:6.1f}")
+    return results
+
+
+if __name__ == "__main__":
+    output = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "artifacts" / "bench-pages.json"
+    output.parent.mkdir(exist_ok=True)
+    output.write_text(json.dumps(main(), ensure_ascii=False, indent=2), encoding="utf-8")
+    print(f"wrote {output}")

@@ -1,0 +1,70 @@
+"""数据表 and 来源 pages: search, downloads, every figure traced to its sentence."""
+
+import re
+
+from tests.views.conftest import html_text, open_page
+
+
+def test_data_page_lists_every_figure_with_quote_and_source(app):
+    at = open_page(app, "data.py")
+    table = at.dataframe[0].value
+    assert len(table) == 24
+    row = table[table["编号"] == "wuhai-16"].iloc[0]
+    assert row["数量"] == "9家"
+    assert row["原文引文"] == "已引入9家人驻乌海·信息谷创新中心"
+    assert row["来源"].startswith("京蒙携手")
+    assert set(table["数量"]) >= {"50亿元以上", "增长20%以上", "近百家", "1000名"}
+
+
+def test_data_page_search_narrows_all_three_tables(app):
+    at = open_page(app, "data.py")
+    at.text_input(key="w_search").input("专家").run()
+    figures = at.dataframe[0].value
+    assert set(figures["编号"]) == {"wuhai-08", "wuhai-09"}
+    assert any("（2）" in tab.label for tab in at.tabs)
+
+
+def test_data_page_search_without_hits_says_what_to_do(app):
+    at = open_page(app, "data.py")
+    at.text_input(key="w_search").input("不存在的词").run()
+    assert not at.exception
+    assert "放宽" in at.info[0].value or "没有" in at.info[0].value
+
+
+def test_data_page_offers_excel_and_csv_downloads(app):
+    at = open_page(app, "data.py")
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == ["下载 Excel（含来源和筛选条件）", "下载 CSV（Excel 可直接打开）"]
+
+
+def test_data_page_shows_links_and_tasks(app):
+    at = open_page(app, "data.py")
+    links, tasks = at.dataframe[1].value, at.dataframe[2].value
+    assert len(links) == 121 and len(tasks) == 26
+    task = tasks[tasks["编号"] == "1.3"].iloc[0]
+    assert "引进50亿元以上重点项目：2个" in task["目标"]
+    assert task["责任单位"] == "各旗区人民政府"
+
+
+def test_sources_page_renders_the_whole_document_with_marks(app):
+    at = open_page(app, "sources.py", doc="wuhai-news-2025")
+    html = html_text(at)
+    marked = set(" ".join(re.findall(r'data-figures="([^"]+)"', html)).split())
+    assert len(marked) == 17  # every figure of the news feature, overlapping quotes included
+    assert "北京萃华楼、便宜坊与本地餐饮企业签约" in html
+    assert at.selectbox(key="w_doc").value == "wuhai-news-2025"
+
+
+def test_sources_page_jumps_to_a_figure_sentence(app):
+    at = open_page(app, "sources.py", figure="ordos-07")
+    html = html_text(at)
+    assert at.selectbox(key="w_doc").value == "ordos-plan-2025"
+    assert '<div class="ctx">' in html and "<mark>全年进出口总额增长20%以上</mark>" in html
+    assert 'class="focus"' in html
+    assert any("增长20%以上" in m.value for m in at.markdown)
+
+
+def test_sources_page_reports_an_unknown_figure(app):
+    at = open_page(app, "sources.py", figure="wuhai-99")
+    assert "wuhai-99" in at.warning[0].value
+    assert not at.exception

@@ -1,0 +1,71 @@
+"""Every page runs on the bundled data, titled, without an exception, with a source footer."""
+
+import pytest
+
+from tests.views.conftest import PAGES, html_text, open_page
+
+TITLES = {
+    "overview.py": "京蒙协作成果看板",
+    "education.py": "教育",
+    "medical.py": "医疗",
+    "innovation.py": "科创",
+    "culture.py": "文旅",
+    "other_fields.py": "产业",
+    "data.py": "数据表",
+    "sources.py": "来源",
+    "about.py": "关于",
+}
+
+
+def test_every_page_file_has_an_expected_title():
+    assert sorted(TITLES) == PAGES
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_runs_with_title_and_sources(app, page):
+    at = open_page(app, page)
+    assert not at.exception
+    assert at.title[0].value == TITLES[page]
+    if page != "sources.py":
+        assert "数据来源" in html_text(at)
+
+
+@pytest.mark.parametrize(
+    ("page", "shown", "hidden"),
+    [
+        ("education.py", ["5000余名", "230余名", "东城数智教育联盟"], ["630余例次"]),
+        ("medical.py", ["630余例次", "3900余人次", "京城名医馆"], ["5000余名"]),
+        ("innovation.py", ["9家", "近百家", "中关村发展集团"], ["630余例次"]),
+    ],
+)
+def test_field_pages_show_their_own_figures_and_links(app, page, shown, hidden):
+    at = open_page(app, page)
+    text = html_text(at) + "".join(str(df.value.to_dict()) for df in at.dataframe)
+    for value in shown:
+        assert value in text
+    for value in hidden:
+        assert value not in text
+
+
+def test_field_page_keeps_its_field_when_the_sidebar_selects_another(app):
+    at = open_page(app, "medical.py", field="教育")
+    assert at.title[0].value == "医疗"
+    assert "630余例次" in html_text(at)
+
+
+def test_culture_page_has_links_but_says_so_when_figures_are_missing(app):
+    at = open_page(app, "culture.py")
+    links = at.dataframe[0].value
+    assert "便宜坊" in set(links["合作方"]) and "王府井" not in set(links["合作方"])
+
+
+def test_other_fields_page_follows_the_topic_in_the_url(app):
+    at = open_page(app, "other_fields.py", topic="能源")
+    assert at.title[0].value == "能源"
+    assert "4条" in html_text(at)
+
+
+def test_other_fields_page_reports_an_unknown_topic(app):
+    at = open_page(app, "other_fields.py", topic="体育")
+    assert "体育" in at.warning[0].value
+    assert at.title[0].value == "产业"
