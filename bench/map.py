@@ -1,0 +1,77 @@
+"""Map build time at the real data and with 5,000 synthetic links (seeded), per view."""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from geo.arcs import MAP_VIEWS, frame_pairs, link_pairs
+from geo.boundaries import load_boundary_set
+from geo.deck import build_deck
+from metrics.load import load_dataset
+from metrics.paths import DATA_DIR, ROOT
+from metrics.vocab import FIELDS
+
+
+def synthetic_links(places: pd.DataFrame, count: int, seed: int = 7) -> pd.DataFrame:
+    """`count` links between random partners and random Inner Mongolia places."""
+    rng = np.random.default_rng(seed)
+    local = places.loc[places["side"] == "inner_mongolia", "name"].to_numpy()
+    partner = places.loc[places["side"] != "inner_mongolia", "name"].to_numpy()
+    return pd.DataFrame(
+        {
+            "link_id": [f"syn-{i:05d}" for i in range(count)],
+            "source_id": "ordos-plan-2025",
+            "quote": "合力建设呼包鄂榆城市群",
+            "from_name": rng.choice(partner, count),
+            "to_name": rng.choice(local, count),
+            "field": rng.choice(FIELDS, count),
+            "link_type": "合作",
+            "status": rng.choice(["achieved", "planned"], count),
+            "direction": rng.choice(["to_local", "to_partner", "both"], count),
+        }
+    )
+
+
+def time_build(links, data, frames_by_set, runs: int = 5) -> dict[str, float]:
+    """Milliseconds to group, frame, build and serialise one deck per view (median of runs)."""
+    results = {}
+    for key, view in MAP_VIEWS.items():
+        frames = [(name, frames_by_set[name]) for name in view.boundary_sets]
+        timings, size = [], 0
+        for _ in range(runs):
+            start = time.perf_counter()
+            pairs = frame_pairs(link_pairs(links, data.places, data.sources), view.frame)
+            spec = build_deck(view, frames, pairs, data.places).to_json()
+            timings.append((time.perf_counter() - start) * 1000)
+            size = len(spec)
+        results[key] = {"median_ms": round(statistics.median(timings), 1), "spec_kb": size // 1024}
+    return results
+
+
+def main() -> dict:
+    data = load_dataset(DATA_DIR)
+    sets = {s for view in MAP_VIEWS.values() for s in view.boundary_sets}
+    frames_by_set = {name: load_boundary_set(name, ROOT / "build" / "geo") for name in sets}
+    results = {
+        f"real ({len(data.links)} links)": time_build(data.links, data, frames_by_set),
+        "synthetic (5000 links)": time_build(
+            synthetic_links(data.places, 5000), data, frames_by_set
+        ),
+    }
+    for name, views in results.items():
+        for key, row in views.items():
+            print(f"{name:24} {key:15} {row['median_ms']:8.1f} ms  {row['spec_kb']:6d} KB")
+    return results
+
+
+if __name__ == "__main__":
+    output = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "artifacts" / "bench-map.json"
+    output.parent.mkdir(exist_ok=True)
+    output.write_text(json.dumps(main(), ensure_ascii=False, indent=2), encoding="utf-8")

@@ -1,0 +1,1 @@
+"""Places, boundaries and pydeck map layers; no streamlit."""

@@ -1,0 +1,176 @@
+"""Flying lines: links grouped into place pairs with coordinates, framed for a map view."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from html import escape
+
+import pandas as pd
+
+from metrics.load import DataError
+
+MAP_WIDTH_PX, MAP_HEIGHT_PX = 780, 640  # the map's drawing area on a 1600×900 screen
+STATUS_LABELS = {"achieved": "已实现", "planned": "计划"}
+DIRECTION_LABELS = {"to_local": "合作方 → 内蒙古", "to_partner": "内蒙古 → 合作方", "both": "双向"}
+
+
+@dataclass(frozen=True)
+class MapView:
+    """A named map frame: its bounding box (west, south, east, north) and boundary sets."""
+
+    key: str
+    label: str
+    bbox: tuple[float, float, float, float]
+    boundary_sets: tuple[str, ...]
+    choropleth: str = ""  # boundary set coloured by data, if any
+
+    @property
+    def frame(self) -> tuple[float, float, float, float]:
+        """The bbox widened to the map panel's shape: what the user actually sees."""
+        return fit_to_panel(self.bbox)
+
+
+def fit_to_panel(
+    bbox: tuple[float, float, float, float],
+    width_px: int = MAP_WIDTH_PX,
+    height_px: int = MAP_HEIGHT_PX,
+) -> tuple[float, float, float, float]:
+    """Grow the narrower side of a bbox so it has the panel's aspect ratio (Mercator-stretched)."""
+    west, south, east, north = bbox
+    stretch = 1 / math.cos(math.radians((south + north) / 2))
+    width, height = east - west, (north - south) * stretch
+    if width / height < width_px / height_px:
+        grow = (height * width_px / height_px - width) / 2
+        return (west - grow, south, east + grow, north)
+    grow = (width * height_px / width_px - height) / 2 / stretch
+    return (west, south - grow, east, north + grow)
+
+
+MAP_VIEWS: dict[str, MapView] = {
+    view.key: view
+    for view in (
+        MapView(
+            "jingmeng",
+            "京蒙总览",
+            (104.6, 36.4, 119.0, 43.8),
+            ("provinces", "beijing", "ordos", "wuhai"),
+        ),
+        MapView(
+            "inner_mongolia", "内蒙古全区", (96.5, 36.8, 126.8, 53.6), ("provinces", "im_cities")
+        ),
+        MapView(
+            "ordos",
+            "鄂尔多斯旗区",
+            (106.2, 37.3, 111.6, 40.95),
+            ("im_cities", "ordos", "wuhai"),
+            "ordos",
+        ),
+        MapView("wuhai", "乌海", (106.2, 38.9, 107.5, 40.0), ("ordos", "wuhai")),
+    )
+}
+
+
+def place_coordinates(places: pd.DataFrame) -> dict[str, tuple[float, float]]:
+    """Every place name → (lon, lat)."""
+    return {
+        name: (float(lon), float(lat))
+        for name, lon, lat in zip(places["name"], places["lon"], places["lat"], strict=True)
+    }
+
+
+def link_pairs(links: pd.DataFrame, places: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """Links grouped by (from, to, field, status, direction): one flying line per group.
+
+    Output columns: from_name, to_name, field, status, direction, count, link_ids, link_types,
+    quote (the first link's), source_title, from_lon, from_lat, to_lon, to_lat.
+    Both ends must be known places; an unknown one is an error, not a missing line.
+    """
+    coordinates = place_coordinates(places)
+    unknown = sorted((set(links["from_name"]) | set(links["to_name"])) - set(coordinates))
+    if unknown:
+        raise DataError(f"地图上无法定位：{'、'.join(unknown)}")
+    titles = dict(zip(sources["source_id"], sources["title"], strict=True))
+    keys = ["from_name", "to_name", "field", "status", "direction"]
+    pairs = (
+        links.assign(source_title=links["source_id"].map(titles))
+        .groupby(keys, sort=False)
+        .agg(
+            count=("link_id", "size"),
+            link_ids=("link_id", "、".join),
+            link_types=("link_type", lambda s: "、".join(dict.fromkeys(s))),
+            quote=("quote", "first"),
+            source_title=("source_title", "first"),
+        )
+        .reset_index()
+    )
+    ends = {
+        end: pd.DataFrame(
+            [coordinates[name] for name in pairs[f"{end}_name"]],
+            columns=[f"{end}_lon", f"{end}_lat"],
+        )
+        for end in ("from", "to")
+    }
+    return pd.concat([pairs, ends["from"], ends["to"]], axis=1)
+
+
+def clamp_to_frame(
+    inside: tuple[float, float],
+    outside: tuple[float, float],
+    bbox: tuple[float, float, float, float],
+) -> tuple[float, float]:
+    """Where the straight line from `inside` towards `outside` leaves the frame (or `outside`)."""
+    west, south, east, north = bbox
+    (x0, y0), (x1, y1) = inside, outside
+    if west <= x1 <= east and south <= y1 <= north:
+        return outside
+    step = 1.0
+    for edge, start, delta in ((west, x0, x1 - x0), (east, x0, x1 - x0)):
+        if delta and 0 < (edge - start) / delta < step:
+            step = (edge - start) / delta
+    for edge, start, delta in ((south, y0, y1 - y0), (north, y0, y1 - y0)):
+        if delta and 0 < (edge - start) / delta < step:
+            step = (edge - start) / delta
+    return (x0 + (x1 - x0) * step, y0 + (y1 - y0) * step)
+
+
+def is_inside(point: tuple[float, float], bbox: tuple[float, float, float, float]) -> bool:
+    west, south, east, north = bbox
+    return west <= point[0] <= east and south <= point[1] <= north
+
+
+def frame_pairs(pairs: pd.DataFrame, bbox: tuple[float, float, float, float]) -> pd.DataFrame:
+    """Keep pairs with at least one end in the frame; pull the far end onto the frame's edge.
+
+    Adds columns from_x, from_y, to_x, to_y (drawn positions) and off_frame (the name of an end
+    that lies outside and was moved to the edge, '' when both are inside).
+    """
+    rows = []
+    for row in pairs.itertuples(index=False):
+        start, end = (row.from_lon, row.from_lat), (row.to_lon, row.to_lat)
+        start_in, end_in = is_inside(start, bbox), is_inside(end, bbox)
+        if not (start_in or end_in):
+            continue
+        drawn_start = start if start_in else clamp_to_frame(end, start, bbox)
+        drawn_end = end if end_in else clamp_to_frame(start, end, bbox)
+        off = row.from_name if not start_in else row.to_name if not end_in else ""
+        rows.append((*drawn_start, *drawn_end, off))
+    kept = pairs[
+        [
+            is_inside((r.from_lon, r.from_lat), bbox) or is_inside((r.to_lon, r.to_lat), bbox)
+            for r in pairs.itertuples(index=False)
+        ]
+    ].reset_index(drop=True)
+    drawn = pd.DataFrame(rows, columns=["from_x", "from_y", "to_x", "to_y", "off_frame"])
+    return pd.concat([kept, drawn], axis=1)
+
+
+def pair_tooltip(row) -> str:
+    """Escaped HTML for a flying line's tooltip: ends, field, type, status, quote, source."""
+    count = f"（{row.count} 条）" if row.count > 1 else ""
+    return (
+        f"<b>{escape(row.from_name)} — {escape(row.to_name)}</b>{count}<br>"
+        f"{escape(row.field)} · {escape(row.link_types)} · {STATUS_LABELS[row.status]} · "
+        f"{DIRECTION_LABELS[row.direction]}<br>"
+        f"“{escape(row.quote)}”<br><i>《{escape(row.source_title)}》</i>"
+    )

@@ -1,0 +1,83 @@
+"""合作地图: flying lines between Beijing (and other partners) and Inner Mongolia, offline."""
+
+import os
+
+import streamlit as st
+
+from geo.arcs import MAP_VIEWS
+from geo.boundaries import ATTRIBUTION
+from metrics.views import link_table, links_by_partner, sources_behind
+from ui import cache, cards, charts, legend, page, tables
+from ui.labels import LABELS
+
+KEY_VIEW = "view"  # URL parameter: ?view=ordos
+APPROVAL_ENV = "JMB_MAP_APPROVAL_NO"  # 审图号, shown under the map when a deployment has one
+
+ctx = page.start()
+st.title(LABELS["nav_map"])
+st.caption(LABELS["map_caption"])
+page.filters_caption(ctx)
+
+keys = list(MAP_VIEWS)
+requested = st.query_params.get(KEY_VIEW, keys[0])
+if requested not in MAP_VIEWS:
+    st.warning(LABELS["unknown_in_url"].format(filter="地图视图", values=requested))
+    requested = keys[0]
+view_key = (
+    st.segmented_control(
+        LABELS["map_view"],
+        keys,
+        default=requested,
+        format_func=lambda k: MAP_VIEWS[k].label,
+        key="w_map_view",
+    )
+    or requested
+)
+st.query_params[KEY_VIEW] = view_key
+
+pairs = cache.map_pairs(ctx.path, ctx.filters, view_key)
+links = ctx.links()
+left, right = st.columns([3, 1.25])
+with left:
+    if pairs.empty:
+        page.empty_state(ctx)
+        event = None
+    else:
+        event = st.pydeck_chart(
+            cache.map_deck(ctx.path, ctx.filters, view_key),
+            height=640,
+            on_select="rerun",
+            selection_mode="single-object",
+            key=f"map_{view_key}",
+        )
+    approval = os.environ.get(APPROVAL_ENV, "")
+    st.caption(ATTRIBUTION + (f" · 审图号：{approval}" if approval else ""))
+with right:
+    st.html(legend.map_legend_html(pairs, choropleth=bool(MAP_VIEWS[view_key].choropleth)))
+    picked_ids, picked_label = legend.selection(event, links)
+    if picked_label:
+        st.markdown(f"**{LABELS['map_selected']}**：{picked_label}")
+    outside = sorted(set(pairs.loc[pairs["off_frame"] != "", "off_frame"]))
+    if outside:
+        st.caption(LABELS["map_off_frame"].format(names="、".join(outside)))
+
+shown = links[links["link_id"].isin(picked_ids)] if picked_ids else links
+if not shown.empty:
+    chart_column, table_column = st.columns([1, 2])
+    with chart_column:
+        st.subheader(LABELS["field_links_by_partner"])
+        partners = (
+            charts.partner_chart(links_by_partner(shown), ctx.projector)
+            if picked_ids
+            else cache.partner_chart(ctx.path, ctx.filters, ctx.projector)
+        )
+        charts.show(partners, key="map_partners")
+    with table_column:
+        st.subheader(LABELS["field_links"])
+        rows = (
+            link_table(shown, ctx.data.sources)
+            if picked_ids
+            else cache.link_rows(ctx.path, ctx.filters)
+        )
+        tables.link_dataframe(rows, key="map_links")
+    cards.source_footer(sources_behind(shown, ctx.data.sources))
