@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from geo.boundaries import ATTRIBUTION
 from metrics.views import latest_update
 from ui import cards, page
 from ui.labels import LABELS, QUALIFIER_LABELS
@@ -45,6 +46,12 @@ st.table(
 
 st.subheader("来源文件")
 cards.source_footer(data.sources)
+
+st.subheader("地图数据")
+st.markdown(
+    f"{ATTRIBUTION}。地图不使用任何在线底图，只绘制本地边界；地点坐标来自 cpca（行政区划代码与坐标），"
+    "机构取所在区县坐标。部署单位如有审图号，可通过环境变量 `JMB_MAP_APPROVAL_NO` 显示在地图下方。"
+)
 
 st.subheader(LABELS["about_version"])
 st.markdown(f"数据更新：{latest_update(data.sources)}")

