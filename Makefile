@@ -55,6 +55,7 @@ smoke: $(VENV)/.dev browser-deps
 bench: $(VENV)/.dev
 	$(PY) -m bench.pages
 	$(PY) -m bench.map
+	$(PY) -m bench.briefing
 
 ## data: regenerate the derived curated tables (tasks.csv) from the raw plan text
 data: $(VENV)/.runtime

@@ -10,6 +10,7 @@ st.navigation(
         "": [
             st.Page("views/overview.py", title=LABELS["nav_overview"], default=True),
             st.Page("views/map.py", title=LABELS["nav_map"], url_path="map"),
+            st.Page("views/present.py", title=LABELS["nav_present"], url_path="present"),
         ],
         LABELS["nav_section_fields"]: [
             st.Page("views/education.py", title=LABELS["nav_education"], url_path="education"),

@@ -138,3 +138,23 @@ def choropleth_values(profiles: pd.DataFrame) -> pd.DataFrame:
         for r in profiles.itertuples(index=False)
     ]
     return pd.DataFrame({"name": profiles["name"], "value": profiles["task_count"], "tip": tips})
+
+
+MAP_SETS = ("provinces", "beijing", "ordos", "wuhai")
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def briefing_slides(path: str, filters: Filters):
+    """The slide plans for the presentation page (the same plans the PPTX is drawn from)."""
+    from briefing.deck import plan_slides
+
+    boundaries = {name: boundary_set(name) for name in MAP_SETS}
+    return plan_slides(loaders.dataset_at(Path(path)), filters, boundaries)
+
+
+def briefing_pptx(path: str, filters: Filters) -> bytes:
+    """The PPTX for the filters, built when the user clicks download (not cached: ~1 s, rare)."""
+    from briefing.deck import build_briefing
+
+    boundaries = {name: boundary_set(name) for name in MAP_SETS}
+    return build_briefing(loaders.dataset_at(Path(path)), filters, boundaries)

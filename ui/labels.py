@@ -90,6 +90,15 @@ LABELS: dict[str, str] = {
     "map_selected": "地图上选中",
     "map_choropleth": "旗区颜色：行动方案中点名该旗区的任务条数（悬停看定位）",
     "map_off_frame": "在视图范围外的合作方（画在边缘，带 →）：{names}",
+    "nav_present": "汇报模式",
+    "present_prev": "◀ 上一页",
+    "present_next": "下一页 ▶",
+    "present_download": "下载 PPTX（可在 PowerPoint、WPS 中编辑）",
+    "present_exit": "退出汇报",
+    "present_share": "分享本视图（二维码）",
+    "present_share_help": "手机扫码即可打开当前视图（筛选条件在网址中）。也可复制下面的网址。",
+    "present_footer": "来源：{sources} · 数据更新：{updated} · 第 {number}/{total} 页",
+    "present_bad_slide": "网址中的页码“{value}”无效（共 {total} 页），已从第 1 页开始。",
     "unknown": "未注明",
 }
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from tests.browser.conftest import SCREENSHOTS
+from tests.browser.conftest import SCREENSHOTS, PageWatch
 
 # (url path, heading, a selector that is on screen once the page has fully rendered)
 PAGES = [
@@ -117,3 +117,21 @@ def test_map_views_draw_offline(watched, server, view):
     assert chart.bounding_box()["height"] >= 600
     watched.page.screenshot(path=str(SCREENSHOTS / f"map-{view}.png"))
     watched.assert_clean()
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 720)])
+def test_present_mode_fills_a_projector_without_chrome(browser, server, size):
+    """Slides are 16:9, the sidebar is hidden, every slide has its footer, nothing leaves."""
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]})
+    watched = PageWatch(context.new_page())
+    watched.open(f"{server}/present?slide=2", ready=".slide-kpi")
+    page = watched.page
+    assert not page.locator("[data-testid=stSidebar]").is_visible()
+    box = page.locator(".st-key-slide").bounding_box()
+    assert box["width"] / box["height"] == pytest.approx(16 / 9, rel=0.02)
+    assert "数据更新" in page.locator(".slide-footer").inner_text()
+    page.screenshot(path=str(SCREENSHOTS / f"present-{size[0]}x{size[1]}.png"))
+    page.get_by_text("下一页").click()
+    page.wait_for_function("document.body.innerText.includes('第 3/')", timeout=15000)
+    watched.assert_clean()
+    context.close()

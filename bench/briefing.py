@@ -1,0 +1,33 @@
+"""PPTX export time for the full data and a filtered view (median of 5), with the map picture."""
+
+from __future__ import annotations
+
+import statistics
+import time
+
+from briefing.deck import build_briefing
+from geo.boundaries import load_boundary_set
+from metrics.filters import Filters
+from metrics.load import load_dataset
+from metrics.paths import DATA_DIR, ROOT
+
+MAP_SETS = ("provinces", "beijing", "ordos", "wuhai")
+
+
+def main(runs: int = 5) -> None:
+    data = load_dataset(DATA_DIR)
+    boundaries = {name: load_boundary_set(name, ROOT / "build" / "geo") for name in MAP_SETS}
+    for label, filters in (
+        ("full data", Filters()),
+        ("医疗 · 乌海市", Filters(field=("医疗",), place=("乌海市",))),
+    ):
+        timings, size = [], 0
+        for _ in range(runs):
+            start = time.perf_counter()
+            size = len(build_briefing(data, filters, boundaries))
+            timings.append(time.perf_counter() - start)
+        print(f"PPTX {label:14} {statistics.median(timings):5.2f} s median, {size // 1024} KB")
+
+
+if __name__ == "__main__":
+    main()

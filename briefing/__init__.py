@@ -1,0 +1,1 @@
+"""Briefing deck export (PPTX with native charts) and its command line; no streamlit."""

@@ -1,0 +1,146 @@
+"""The PPTX deck: opens, 16:9, native charts holding the data, sources and quotes in the notes."""
+
+import io
+import subprocess
+import sys
+
+import pytest
+from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
+from pptx.oxml.ns import qn
+
+from briefing.deck import build_briefing, plan_slides
+from geo.boundaries import load_boundary_set
+from metrics.filters import Filters
+from metrics.load import load_dataset
+from tests.conftest import DATA, ROOT
+
+DATASET = load_dataset(DATA)
+
+
+def open_deck(data: bytes) -> Presentation:
+    return Presentation(io.BytesIO(data))
+
+
+def slide_text(slide) -> str:
+    return "\n".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame)
+
+
+def charts_of(slide) -> list:
+    return [shape.chart for shape in slide.shapes if shape.has_chart]
+
+
+@pytest.fixture(scope="module")
+def full_deck():
+    return open_deck(build_briefing(DATASET, Filters()))
+
+
+def test_full_deck_has_one_slide_per_part(full_deck):
+    fields = set(DATASET.figures["field"]) | set(DATASET.links["field"])
+    # title, KPIs, one per field, action plan, sources (no map without boundaries)
+    assert len(full_deck.slides) == 2 + len(fields) + 2
+    assert full_deck.slide_width * 9 == full_deck.slide_height * 16
+
+
+def test_kpi_slide_shows_the_headline_figures(full_deck):
+    text = slide_text(full_deck.slides[1])
+    for shown in ("250余人次", "630余例次", "14场", "9家", "50亿元以上"):
+        assert shown in text
+
+
+def test_field_chart_is_native_and_holds_the_data(full_deck):
+    education = next(s for s in full_deck.slides if slide_text(s).startswith("教育"))
+    chart = charts_of(education)[0]
+    expected = DATASET.figures[
+        (DATASET.figures["field"] == "教育") & (DATASET.figures["unit"] == "名")
+    ]
+    assert list(chart.plots[0].categories) == list(expected["indicator"])
+    assert list(chart.series[0].values) == list(expected["value"])
+
+
+def test_plan_chart_counts_tasks_per_section(full_deck):
+    plan = next(s for s in full_deck.slides if slide_text(s).startswith("行动方案任务与目标"))
+    values = list(charts_of(plan)[0].series[0].values)
+    assert values == [5, 4, 7, 6, 3, 1] and sum(values) == len(DATASET.tasks)
+    assert "4条" in slide_text(plan) and "增长20%以上" in slide_text(plan)
+
+
+def test_every_slide_has_a_source_footer_and_notes_with_quotes(full_deck):
+    for slide in full_deck.slides:
+        assert "数据更新：2026-11-22" in slide_text(slide)
+    notes = full_deck.slides[1].notes_slide.notes_text_frame.text
+    assert "“北京医疗机构累计派专家250余人次”——《京蒙携手 双向奔赴" in notes
+
+
+def test_quotes_in_notes_are_verbatim(full_deck):
+    quotes = set(DATASET.figures["quote"])
+    for slide in full_deck.slides:
+        for line in slide.notes_slide.notes_text_frame.text.splitlines():
+            if (
+                "：“" in line
+                and "”——《" in line
+                and line.split("：“", 1)[1].split("”——《")[0] in quotes
+            ):
+                break
+    noted = "\n".join(s.notes_slide.notes_text_frame.text for s in full_deck.slides)
+    assert all(f"“{quote}”" in noted for quote in quotes)
+
+
+def test_chinese_text_has_an_explicit_east_asian_font(full_deck):
+    run = full_deck.slides[0].shapes[0].text_frame.paragraphs[0].runs[0]
+    assert run._r.find(qn("a:rPr")).find(qn("a:ea")).get("typeface") == "Microsoft YaHei"
+
+
+def test_a_filtered_deck_keeps_to_its_filter():
+    deck = open_deck(build_briefing(DATASET, Filters(field=("医疗",), place=("乌海市",))))
+    titles = [slide_text(s).split("\n")[0] for s in deck.slides]
+    assert titles == ["京蒙协作成果汇报", "主要数字", "医疗", "行动方案任务与目标", "数据来源"]
+    assert "领域：医疗；内蒙古地区：乌海市" in slide_text(deck.slides[0])
+    assert list(charts_of(deck.slides[2])[0].series[0].values) == [250, 3900, 4900]
+
+
+def test_the_map_slide_is_a_picture_drawn_offline(tmp_path):
+    boundaries = {name: load_boundary_set(name, tmp_path) for name in ("beijing", "ordos", "wuhai")}
+    plans = plan_slides(DATASET, Filters(field=("教育",)), boundaries)
+    map_plan = next(p for p in plans if p.kind == "map")
+    assert map_plan.image.startswith(b"\x89PNG")
+    deck = open_deck(build_briefing(DATASET, Filters(field=("教育",)), boundaries))
+    map_slide = next(s for s in deck.slides if slide_text(s).startswith("京蒙合作关系图"))
+    assert any(shape.shape_type == MSO_SHAPE_TYPE.PICTURE for shape in map_slide.shapes)
+
+
+def run_cli(*args: str):
+    return subprocess.run(
+        [sys.executable, "-m", "briefing", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_cli_writes_the_deck(tmp_path):
+    out = tmp_path / "医疗.pptx"
+    result = run_cli("--out", str(out), "--field", "医疗", "--place", "乌海市", "--no-map")
+    assert result.returncode == 0, result.stderr
+    assert "已生成" in result.stdout
+    assert len(open_deck(out.read_bytes()).slides) == 5
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--field", "体育"], "无法识别的 --field：体育"),
+        (["--place", "<script>"], "无法识别的 --place：<script>"),
+    ],
+)
+def test_cli_rejects_unknown_filters_and_writes_nothing(tmp_path, args, message):
+    out = tmp_path / "x.pptx"
+    result = run_cli("--out", str(out), "--no-map", *args)
+    assert result.returncode == 2 and message in result.stderr
+    assert not out.exists()
+
+
+def test_cli_rejects_a_wrong_extension(tmp_path):
+    result = run_cli("--out", str(tmp_path / "x.pdf"))
+    assert result.returncode == 2 and ".pptx" in result.stderr

@@ -1,0 +1,42 @@
+"""汇报模式: slides follow the filters, step with prev/next, keep their place in the URL."""
+
+from tests.views.conftest import html_text, open_page, query_value
+
+
+def test_present_starts_at_the_title_slide_with_the_scope(app):
+    at = open_page(app, "present.py", field="医疗")
+    html = html_text(at)
+    assert "京蒙协作成果汇报" in html and "领域：医疗" in html
+    assert "第 1/6 页" in html
+    assert at.button(key="w_prev").disabled
+
+
+def test_next_and_previous_move_through_the_slides_and_the_url(app):
+    at = open_page(app, "present.py", field="医疗")
+    at.button(key="w_next").click().run()
+    assert "主要数字" in html_text(at) and "630余例次" in html_text(at)
+    assert query_value(at, "slide") == "2"
+    at.button(key="w_next").click().run()
+    at.button(key="w_prev").click().run()
+    assert query_value(at, "slide") == "2"
+
+
+def test_a_slide_number_in_the_url_opens_that_slide(app):
+    at = open_page(app, "present.py", field="医疗", slide="6")
+    assert "数据来源" in html_text(at)
+    assert at.button(key="w_next").disabled
+
+
+def test_a_bad_slide_number_is_reported(app):
+    at = open_page(app, "present.py", slide="99")
+    assert "99" in at.warning[0].value and not at.exception
+    assert "第 1/" in html_text(at)
+
+
+def test_present_offers_the_pptx_and_a_qr_code(app):
+    at = open_page(app, "present.py")
+    assert [b.proto.label for b in at.get("download_button")] == [
+        "下载 PPTX（可在 PowerPoint、WPS 中编辑）"
+    ]
+    assert at.expander[0].label == "分享本视图（二维码）"
+    assert len(at.get("image")) == 1  # the QR code of the permalink

@@ -1,0 +1,75 @@
+"""汇报模式: the current filter as a sequence of 16:9 slides, a PPTX download and a QR permalink."""
+
+from datetime import date
+
+import streamlit as st
+
+from briefing.deck import describe_scope
+from metrics.views import latest_update
+from ui import cache, page, slides
+from ui.labels import LABELS
+
+KEY_SLIDE = "slide"  # URL parameter, 1-based
+STATE_SLIDE = "present_slide"
+
+ctx = page.start()
+st.html(slides.SLIDE_CSS)
+plans = cache.briefing_slides(ctx.path, ctx.filters)
+
+if STATE_SLIDE not in st.session_state:
+    requested = st.query_params.get(KEY_SLIDE, "1")
+    number = int(requested) if requested.isdigit() else 1
+    if not 1 <= number <= len(plans):
+        st.warning(LABELS["present_bad_slide"].format(value=requested, total=len(plans)))
+        number = 1
+    st.session_state[STATE_SLIDE] = number
+
+
+def _step(delta: int) -> None:
+    st.session_state[STATE_SLIDE] = min(len(plans), max(1, st.session_state[STATE_SLIDE] + delta))
+
+
+number = min(st.session_state[STATE_SLIDE], len(plans))
+st.query_params[KEY_SLIDE] = str(number)
+plan = plans[number - 1]
+titles = dict(zip(ctx.data.sources["source_id"], ctx.data.sources["title"], strict=True))
+named = "；".join(f"《{titles[s]}》" for s in plan.source_ids if s in titles) or "—"
+footer = LABELS["present_footer"].format(
+    sources=named, updated=latest_update(ctx.data.sources), number=number, total=len(plans)
+)
+slides.draw(plan, footer, key=f"slide_{number}")
+
+controls = st.columns([1, 1, 2, 3, 2])
+controls[0].button(
+    LABELS["present_prev"],
+    key="w_prev",
+    on_click=_step,
+    args=(-1,),
+    disabled=number == 1,
+    width="stretch",
+)
+controls[1].button(
+    LABELS["present_next"],
+    key="w_next",
+    on_click=_step,
+    args=(1,),
+    disabled=number == len(plans),
+    width="stretch",
+)
+controls[2].markdown(f"**{number} / {len(plans)}** · {describe_scope(ctx.filters, ctx.data)}")
+controls[3].download_button(
+    LABELS["present_download"],
+    data=lambda: cache.briefing_pptx(ctx.path, ctx.filters),
+    file_name=f"京蒙协作汇报_{date.today().isoformat()}.pptx",
+    mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    key="dl_pptx",
+    on_click="ignore",
+)
+controls[4].page_link("views/overview.py", label=LABELS["present_exit"])
+
+with st.expander(LABELS["present_share"]):
+    url = st.context.url or ""
+    left, right = st.columns([1, 3])
+    left.image(slides.qr_png(url), width=180)
+    right.markdown(LABELS["present_share_help"])
+    right.code(url, language=None)
