@@ -58,6 +58,13 @@ UNITS: tuple[str, ...] = (
     "头",
     "度",
     "吨",
+    "户",
+    "台",
+    "套",
+    "座",
+    "期",
+    "场次",
+    "公里",
 )
 
 # exact; more_than 余/多/超; about 近/约/左右; at_least 以上 (a floor); growth 增长…%;

@@ -1,0 +1,1 @@
+"""Reading reports (txt/docx/pdf, any common encoding) and extracting candidate figures."""

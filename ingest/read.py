@@ -1,0 +1,110 @@
+"""Report files → text: .txt in any common Chinese encoding, .docx, .pdf with a text layer."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+MAX_BYTES = 20 * 1024 * 1024
+SUPPORTED = (".txt", ".docx", ".pdf")
+# Tried in order when there is no BOM; GB18030 is a superset of GBK and GB2312.
+ENCODINGS = ("utf-8", "gb18030")
+
+
+class IngestError(ValueError):
+    """A report that cannot be read; the message is shown to the user as is (Chinese)."""
+
+
+def read_report(path: Path) -> str:
+    """The text of a report file; raises IngestError with a clear Chinese message otherwise."""
+    if path.suffix.lower() not in SUPPORTED:
+        raise IngestError(f"不支持的文件类型“{path.suffix or '无扩展名'}”：请上传 txt、docx 或 pdf")
+    if not path.exists():
+        raise IngestError(f"文件不存在：{path}")
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise IngestError(
+            f"文件过大（{size // 1024 // 1024} MB），上限为 {MAX_BYTES // 1024 // 1024} MB"
+        )
+    return read_bytes(path.read_bytes(), path.suffix.lower())
+
+
+def read_bytes(data: bytes, suffix: str) -> str:
+    """The text of a report given as bytes (uploads) and its extension."""
+    if not data.strip():
+        raise IngestError("文件为空")
+    if suffix == ".txt":
+        text = decode_text(data)
+    elif suffix == ".docx":
+        text = _docx_text(data)
+    elif suffix == ".pdf":
+        text = _pdf_text(data)
+    else:
+        raise IngestError(f"不支持的文件类型“{suffix}”：请上传 txt、docx 或 pdf")
+    if not text.strip():
+        raise IngestError("文件中没有可读的文字")
+    return text
+
+
+def decode_text(data: bytes) -> str:
+    """UTF-8 (with or without BOM), UTF-16 (BOM), GB18030/GBK; anything else is refused."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="strict")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    if b"\x00" in data[:4096]:
+        raise IngestError("文件看起来是二进制数据，不是文本报告")
+    for encoding in ENCODINGS:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _looks_like_text(text):
+            return text
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is not None and _looks_like_text(str(best)):
+        return str(best)
+    raise IngestError("无法识别文件编码：请另存为 UTF-8 或 GBK 文本后再上传")
+
+
+def _looks_like_text(text: str) -> bool:
+    """Mostly printable characters (binary junk decoded as GB18030 is full of rare symbols)."""
+    if not text:
+        return False
+    printable = sum(ch.isprintable() or ch in "\r\n\t" for ch in text)
+    cjk_or_ascii = sum(
+        ch.isascii()
+        or "\u4e00" <= ch <= "\u9fff"
+        or "\u3000" <= ch <= "\u303f"
+        or "\uff00" <= ch <= "\uffef"
+        for ch in text
+    )
+    return printable / len(text) > 0.97 and cjk_or_ascii / len(text) > 0.9
+
+
+def _docx_text(data: bytes) -> str:
+    import docx
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as error:  # python-docx raises several types for a broken package
+        raise IngestError("无法打开 docx 文件：文件可能已损坏") from error
+    paragraphs = [p.text for p in document.paragraphs]
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    return "\n".join(paragraphs + cells)
+
+
+def _pdf_text(data: bytes) -> str:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        text = "\n".join(page.extract_text() or "" for page in reader.pages)
+    except (PdfReadError, ValueError) as error:
+        raise IngestError("无法打开 pdf 文件：文件可能已损坏") from error
+    if not text.strip():
+        raise IngestError("这个 PDF 没有文字层（可能是扫描图片），请上传带文字的 PDF 或 docx")
+    return text
