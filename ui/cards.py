@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from html import escape as _html_escape
+from urllib.parse import quote as quote_url
 
 import pandas as pd
 import streamlit as st
@@ -24,6 +25,7 @@ CARD_CSS = """
 .kpi-quote{margin:4px 0 0;padding:6px 10px;border-left:4px solid var(--c);background:#f5f7fa;
  font-size:15px;line-height:1.5;color:#1d2939;}
 .kpi-source{font-size:13px;color:#475467;}
+.kpi-link{color:#0B5CAD;font-weight:600;text-decoration:underline;}
 .src-footer{font-size:14px;color:#344054;border-top:1px solid #d0d5dd;margin-top:12px;padding-top:8px}
 .src-footer li{margin:2px 0}
 </style>
@@ -68,7 +70,9 @@ def card_html(card: pd.Series) -> str:
         f'<div class="kpi-where">{where}</div>'
         f'<blockquote class="kpi-quote">{LABELS["card_quote"]}：“{escape(card["quote"])}”'
         f"</blockquote>"
-        f'<div class="kpi-source">{source_line(card)}</div>'
+        f'<div class="kpi-source">{source_line(card)}'
+        f' · <a class="kpi-link" href="sources?figure={quote_url(card["figure_id"])}" '
+        f'target="_self">{LABELS["card_context"]}</a></div>'
         f"</div>"
     )
 

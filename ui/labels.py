@@ -47,6 +47,7 @@ LABELS: dict[str, str] = {
     "direction_both": "双向",
     "card_partner": "合作方",
     "card_quote": "原文",
+    "card_context": "查看原文上下文 →",
     "count_axis": "条数",
     "series_figures": "数字",
     "series_links": "合作关系",

@@ -135,3 +135,12 @@ def test_present_mode_fills_a_projector_without_chrome(browser, server, size):
     page.wait_for_function("document.body.innerText.includes('第 3/')", timeout=15000)
     watched.assert_clean()
     context.close()
+
+
+def test_a_card_takes_the_user_to_its_sentence(watched, server):
+    watched.open(f"{server}/", ready=".kpi")
+    watched.page.locator(".kpi").first.locator(".kpi-link").click()
+    watched.page.wait_for_selector(".ctx mark", timeout=30000)
+    assert watched.page.locator(".ctx mark").inner_text() == "北京医疗机构累计派专家250余人次"
+    assert "/sources" in watched.page.url
+    watched.assert_clean()

@@ -29,6 +29,10 @@ def make_card(**overrides) -> pd.Series:
     return pd.Series({**card, **overrides})
 
 
+def test_card_links_to_its_sentence_in_the_source():
+    assert 'href="sources?figure=f1"' in card_html(make_card())
+
+
 def test_card_shows_value_indicator_quote_and_source():
     html = card_html(make_card())
     for text in (
