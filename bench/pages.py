@@ -72,6 +72,8 @@ def main(runs: int = 20) -> dict[str, dict[str, float]]:
 
 
 if __name__ == "__main__":
+    # python -m bench.pages [OUT.json]; set JMB_DATA_DIR to time another dataset
+    # (e.g. the region-scale one from `python -m bench.generate`).
     output = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "artifacts" / "bench-pages.json"
     output.parent.mkdir(exist_ok=True)
     output.write_text(json.dumps(main(), ensure_ascii=False, indent=2), encoding="utf-8")

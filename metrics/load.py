@@ -200,12 +200,25 @@ def load_figures(path: Path) -> pd.DataFrame:
         ("field", FIELDS),
     ):
         _check_vocabulary(figures, "figure_id", column, allowed, path.name)
-    for row in figures.itertuples(index=False):
-        _check_amount(row)
+    # Plain lists: iterating pandas' Arrow-backed strings row by row is ten times slower.
+    columns = ["figure_id", "quote", "amount", "value", "unit", "qualifier", "indicator"]
+    for row in zip(*(figures[c].tolist() for c in columns), strict=True):
+        _check_amount(FigureRow(*row))
     return figures
 
 
-def _check_amount(row) -> None:
+@dataclass(frozen=True)
+class FigureRow:
+    figure_id: str
+    quote: str
+    amount: str
+    value: float
+    unit: str
+    qualifier: str
+    indicator: str
+
+
+def _check_amount(row: FigureRow) -> None:
     """The `amount` phrase sits in the quote and parses to exactly value, unit and qualifier."""
     if not row.indicator.strip():
         raise _fail("figures.csv", row.figure_id, "indicator 为空")
@@ -256,7 +269,7 @@ def load_tasks(path: Path) -> pd.DataFrame:
 def check_quotes(table: pd.DataFrame, id_column: str, texts: dict[str, str], name: str) -> None:
     """Every row's source is known and its quote is a verbatim substring of that source."""
     for row_id, source_id, quote in zip(
-        table[id_column], table["source_id"], table["quote"], strict=True
+        table[id_column].tolist(), table["source_id"].tolist(), table["quote"].tolist(), strict=True
     ):
         if source_id not in texts:
             raise _fail(name, row_id, f"来源“{source_id}”不在 sources.csv 中")
@@ -268,7 +281,7 @@ def check_places(table: pd.DataFrame, id_column: str, columns: list[str], places
     """Every non-empty place name in `columns` is a known place or alias."""
     aliases = place_aliases(places)
     for column in columns:
-        for row_id, value in zip(table[id_column], table[column], strict=True):
+        for row_id, value in zip(table[id_column].tolist(), table[column].tolist(), strict=True):
             if value and value not in aliases:
                 raise _fail(name, row_id, f"{column}“{value}”不在 places.csv 中")
 
@@ -285,10 +298,11 @@ def load_dataset(data_dir: Path) -> Dataset:
     check_quotes(links, "link_id", texts, "links.csv")
     check_places(figures, "figure_id", ["place", "partner"], places, "figures.csv")
     check_places(links, "link_id", ["from_name", "to_name"], places, "links.csv")
+    figure_ids = set(figures["figure_id"])
     for row in tasks.itertuples(index=False):
         if row.source_id not in texts or row.text not in texts[row.source_id]:
             raise _fail("tasks.csv", row.task_id, "任务原文不是来源原文的原样片段")
-        unknown = set(filter(None, row.targets.split("、"))) - set(figures["figure_id"])
+        unknown = set(filter(None, row.targets.split("、"))) - figure_ids
         if unknown:
             raise _fail("tasks.csv", row.task_id, f"目标 {', '.join(sorted(unknown))} 不存在")
     return Dataset(sources, texts, figures, links, tasks, places)

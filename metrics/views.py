@@ -75,7 +75,7 @@ def count_by_field(table: pd.DataFrame) -> pd.DataFrame:
 
 def sources_behind(table: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     """The sources that the rows of `table` come from, in sources.csv order."""
-    return sources[sources["source_id"].isin(set(table["source_id"]))].reset_index(drop=True)
+    return sources[sources["source_id"].isin(table["source_id"].unique())].reset_index(drop=True)
 
 
 def with_sources(table: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:

@@ -83,9 +83,18 @@ def cards_html(cards: pd.DataFrame) -> str:
     return CARD_CSS.replace("\n", "") + f'<div class="kpi-grid">{body}</div>'
 
 
+FOOTER_LIMIT = 12
+
+
 def footer_html(sources: pd.DataFrame) -> str:
-    """The sources behind what the page shows: title, issuer, document number, date."""
-    items = "".join(f"<li>{source_line(row)}</li>" for _, row in sources.iterrows())
+    """The sources behind what the page shows: title, issuer, document number, date.
+
+    At most FOOTER_LIMIT are listed; the rest are counted (the 数据表 page lists every row's source).
+    """
+    shown = sources.head(FOOTER_LIMIT).astype(object)
+    items = "".join(f"<li>{source_line(row)}</li>" for _, row in shown.iterrows())
+    if len(sources) > FOOTER_LIMIT:
+        items += f"<li>{LABELS['footer_more'].format(n=len(sources) - FOOTER_LIMIT)}</li>"
     return f'<div class="src-footer"><b>{LABELS["footer_title"]}</b><ul>{items}</ul></div>'
 
 

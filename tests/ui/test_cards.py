@@ -77,3 +77,12 @@ def test_footer_escapes_source_titles():
 )
 def test_text_color_on_picks_the_readable_colour(background, text):
     assert text_color_on(background) == text
+
+
+def test_footer_lists_a_dozen_sources_and_counts_the_rest():
+    sources = pd.DataFrame(
+        [{"title": f"报告{i}", "publisher": "", "author": "", "doc_number": "", "published": ""}
+         for i in range(30)]
+    )  # fmt: skip
+    html = footer_html(sources)
+    assert html.count("<li>") == 13 and "另有 18 份来源" in html
