@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from metrics.load import LINK_COLUMNS, SOURCE_COLUMNS
 from metrics.paths import DEFAULT_DATA_DIR
 from metrics.quantity import format_quantity
 from metrics.vocab import FIELDS
@@ -84,18 +85,7 @@ def generate(out: Path, figures: int, links: int, tasks: int, seed: int = 2025) 
         )  # fmt: skip
     link_table = pd.DataFrame(
         link_rows,
-        columns=[
-            "link_id",
-            "source_id",
-            "quote",
-            "from_name",
-            "to_name",
-            "field",
-            "link_type",
-            "status",
-            "direction",
-            "note",
-        ],
+        columns=[*LINK_COLUMNS, "note"],
     )
     plan_lines = [
         f"（{i}）任务{i}。推进第{i}项合作。（责任单位：市商务局）" for i in range(1, tasks + 1)
@@ -128,18 +118,7 @@ def generate(out: Path, figures: int, links: int, tasks: int, seed: int = 2025) 
         )  # fmt: skip
     pd.DataFrame(
         source_rows,
-        columns=[
-            "source_id",
-            "title",
-            "publisher",
-            "author",
-            "doc_number",
-            "published",
-            "period",
-            "kind",
-            "path",
-            "sha256",
-        ],
+        columns=[*SOURCE_COLUMNS, "sha256"],
     ).to_csv(out / "sources.csv", index=False)
     figure_table.to_csv(out / "figures.csv", index=False)
     link_table.to_csv(out / "links.csv", index=False)
