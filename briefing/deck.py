@@ -17,7 +17,7 @@ from pptx.util import Emu, Inches, Pt
 from briefing.map_image import render_map_png
 from geo.arcs import MAP_VIEWS, frame_pairs, link_pairs
 from geo.deck import declutter_labels, node_records
-from metrics.filters import Filters, filter_figures, filter_links
+from metrics.filters import Filters, describe_filters, filter_figures, filter_links
 from metrics.load import Dataset
 from metrics.quantity import format_number
 from metrics.views import figure_table, kpi_cards, latest_update, sources_behind
@@ -28,15 +28,6 @@ from metrics.vocab import FIELD_COLORS, field_order
 EAST_ASIAN_FONT, LATIN_FONT = "Microsoft YaHei", "Arial"
 WIDTH, HEIGHT = Emu(12192000), Emu(6858000)  # 16:9, 13.333 × 7.5 in
 INK, MUTED = RGBColor(0x10, 0x18, 0x28), RGBColor(0x47, 0x54, 0x67)
-KIND_LABELS = {"achievement": "成果", "target": "目标"}
-FILTER_LABELS = {
-    "field": "领域",
-    "place": "内蒙古地区",
-    "partner": "合作方",
-    "source": "来源",
-    "kind": "类型",
-    "period": "时期",
-}
 KPI_SLOTS = 8
 LIST_ROWS = 8
 
@@ -59,11 +50,7 @@ class SlidePlan:
 def describe_scope(filters: Filters, data: Dataset) -> str:
     """'领域：医疗；内蒙古地区：乌海市' or '全部领域、全部地区'."""
     titles = dict(zip(data.sources["source_id"], data.sources["title"], strict=True))
-    parts = [
-        f"{FILTER_LABELS[name]}：{'、'.join(KIND_LABELS.get(v, titles.get(v, v)) for v in values)}"
-        for name, values in filters.active().items()
-    ]
-    return "；".join(parts) or "全部领域、全部地区"
+    return describe_filters(filters, titles) or "全部领域、全部地区"
 
 
 def _quote_notes(table: pd.DataFrame) -> list[str]:

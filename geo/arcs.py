@@ -9,10 +9,9 @@ from html import escape
 import pandas as pd
 
 from metrics.load import DataError
+from metrics.vocab import DIRECTION_LABELS, STATUS_LABELS
 
 MAP_WIDTH_PX, MAP_HEIGHT_PX = 780, 640  # the map's drawing area on a 1600×900 screen
-STATUS_LABELS = {"achieved": "已实现", "planned": "计划"}
-DIRECTION_LABELS = {"to_local": "合作方 → 内蒙古", "to_partner": "内蒙古 → 合作方", "both": "双向"}
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, fields, replace
 
 import pandas as pd
 
-from metrics.vocab import FIELDS, KINDS
+from metrics.vocab import FIELDS, FILTER_LABELS, KIND_LABELS, KINDS
 
 # Link statuses answer the same question as figure kinds: done, or planned.
 LINK_STATUS_FOR_KIND: dict[str, str] = {"achievement": "achieved", "target": "planned"}
@@ -142,3 +142,11 @@ def filters_from_query(
         if rejected := [v for v in requested if v not in allowed]:
             unknown[name] = rejected
     return filters, unknown
+
+
+def describe_filters(filters: Filters, source_titles: Mapping[str, str]) -> str:
+    """'领域：教育、医疗；类型：成果' for the active filters ('' when nothing is filtered)."""
+    return "；".join(
+        f"{FILTER_LABELS[name]}：{'、'.join(KIND_LABELS.get(v, source_titles.get(v, v)) for v in values)}"
+        for name, values in filters.active().items()
+    )

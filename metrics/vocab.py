@@ -93,6 +93,25 @@ PLACE_KINDS: tuple[str, ...] = (
 )
 
 
+# Display names of the vocabulary values, shared by the pages (ui/labels.py re-exports them),
+# the briefing deck and the map tooltips.
+KIND_LABELS: dict[str, str] = {"achievement": "成果", "target": "目标"}
+STATUS_LABELS: dict[str, str] = {"achieved": "已实现", "planned": "计划"}
+DIRECTION_LABELS: dict[str, str] = {
+    "to_local": "合作方 → 内蒙古",
+    "to_partner": "内蒙古 → 合作方",
+    "both": "双向",
+}
+FILTER_LABELS: dict[str, str] = {
+    "field": "领域",
+    "place": "内蒙古地区",
+    "partner": "合作方",
+    "source": "来源",
+    "kind": "类型",
+    "period": "时期",
+}
+
+
 def field_order(field: str) -> int:
     """Position of a field in the vocabulary, unknown fields last."""
     return FIELDS.index(field) if field in FIELDS else len(FIELDS)

@@ -1,5 +1,10 @@
 """Every UI string in one place (Chinese first), so an English toggle stays possible."""
 
+# The vocabulary's own display names live with the vocabulary (the deck and the map use them too).
+from metrics.vocab import DIRECTION_LABELS, FILTER_LABELS, KIND_LABELS, STATUS_LABELS
+
+__all__ = ["DIRECTION_LABELS", "FILTER_LABELS", "KIND_LABELS", "LABELS", "STATUS_LABELS"]
+
 LABELS: dict[str, str] = {
     "app_title": "京蒙协作成果看板",
     "nav_overview": "总览",
@@ -38,13 +43,6 @@ LABELS: dict[str, str] = {
     "by_place_header": "各地数字与合作关系",
     "progress_header": "成果与目标",
     "progress_caption": "左：已报告的成果（新闻）；右：行动方案设定的目标。同一领域、同一单位的数才可比较。",
-    "kind_achievement": "成果",
-    "kind_target": "目标",
-    "status_achieved": "已实现",
-    "status_planned": "计划",
-    "direction_to_local": "合作方 → 内蒙古",
-    "direction_to_partner": "内蒙古 → 合作方",
-    "direction_both": "双向",
     "card_partner": "合作方",
     "card_quote": "原文",
     "card_context": "查看原文上下文 →",
@@ -104,28 +102,6 @@ LABELS: dict[str, str] = {
     "unknown": "未注明",
 }
 
-FILTER_LABELS: dict[str, str] = {
-    "field": "领域",
-    "place": "内蒙古地区",
-    "partner": "合作方",
-    "source": "来源",
-    "kind": "类型",
-    "period": "时期",
-}
-
-KIND_LABELS: dict[str, str] = {
-    "achievement": LABELS["kind_achievement"],
-    "target": LABELS["kind_target"],
-}
-STATUS_LABELS: dict[str, str] = {
-    "achieved": LABELS["status_achieved"],
-    "planned": LABELS["status_planned"],
-}
-DIRECTION_LABELS: dict[str, str] = {
-    "to_local": LABELS["direction_to_local"],
-    "to_partner": LABELS["direction_to_partner"],
-    "both": LABELS["direction_both"],
-}
 SOURCE_KIND_LABELS: dict[str, str] = {"news": "新闻报道", "plan": "行动方案", "report": "工作报告"}
 
 # Column headers of tables shown to users and exported to Excel/CSV.

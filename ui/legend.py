@@ -8,7 +8,7 @@ import pandas as pd
 
 from geo.deck import ALPHA, LAYER_ARCS, LAYER_NODES, LAYER_REGIONS, SEQUENTIAL
 from metrics.vocab import FIELD_COLORS, field_order
-from ui.labels import LABELS
+from ui.labels import LABELS, STATUS_LABELS
 
 
 def map_legend_html(pairs: pd.DataFrame, choropleth: bool = False) -> str:
@@ -26,10 +26,10 @@ def map_legend_html(pairs: pd.DataFrame, choropleth: bool = False) -> str:
         f"<b>{LABELS['map_legend']}</b>{swatches}"
         f'<div style="margin-top:6px"><span style="display:inline-block;width:28px;height:6px;'
         f'background:rgba(16,24,40,{achieved});vertical-align:middle;margin-right:8px"></span>'
-        f"{LABELS['status_achieved']}（实线、不透明）</div>"
+        f"{STATUS_LABELS['achieved']}（实线、不透明）</div>"
         f'<div><span style="display:inline-block;width:28px;height:4px;'
         f'background:rgba(16,24,40,{planned});vertical-align:middle;margin-right:8px"></span>'
-        f"{LABELS['status_planned']}（半透明）</div>"
+        f"{STATUS_LABELS['planned']}（半透明）</div>"
         f"<div>{LABELS['map_direction']}</div>"
         f"<div>{LABELS['map_width']}</div>"
         '<div><span style="color:#b22222">●</span> 北京一侧　'

@@ -8,11 +8,12 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from metrics import filters as metrics_filters
 from metrics.filters import FilterOptions, Filters, filter_options
 from metrics.load import Dataset
 from metrics.paths import data_dir
 from ui import cache, loaders, state
-from ui.labels import FILTER_LABELS, KIND_LABELS, LABELS
+from ui.labels import FILTER_LABELS, LABELS
 
 PROJECTOR_CSS = """
 <style>
@@ -71,12 +72,9 @@ def start() -> PageContext:
 
 def describe_filters(filters: Filters, data: Dataset) -> str:
     """'领域：教育、医疗；类型：成果' for the active filters, '' when nothing is filtered."""
-    titles = dict(zip(data.sources["source_id"], data.sources["title"], strict=True))
-    parts = []
-    for name, values in filters.active().items():
-        shown = [KIND_LABELS.get(v, titles.get(v, v)) for v in values]
-        parts.append(f"{FILTER_LABELS[name]}：{'、'.join(shown)}")
-    return "；".join(parts)
+    return metrics_filters.describe_filters(
+        filters, dict(zip(data.sources["source_id"], data.sources["title"], strict=True))
+    )
 
 
 def filters_caption(ctx: PageContext) -> None:

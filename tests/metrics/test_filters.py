@@ -110,3 +110,11 @@ def test_filters_describe_what_is_active():
     filters = Filters(field=("教育",))
     assert filters.active() == {"field": ("教育",)}
     assert not filters.is_empty() and Filters().is_empty()
+
+
+def test_describe_filters_names_each_active_filter_in_chinese():
+    from metrics.filters import describe_filters
+
+    filters = Filters(field=("教育", "医疗"), kind=("achievement",), source=("news",))
+    assert describe_filters(filters, {"news": "新闻"}) == "领域：教育、医疗；来源：新闻；类型：成果"
+    assert describe_filters(Filters(), {}) == ""
