@@ -129,3 +129,27 @@ def sidebar_filters(data: Dataset, options: FilterOptions) -> Filters:
 def projector_mode() -> bool:
     """Whether the large-type, high-contrast projector mode is on."""
     return bool(st.session_state.get(STATE_PROJECTOR))
+
+
+def url_choice(
+    param: str,
+    options: list[str],
+    label: str,
+    what: str,
+    key: str,
+    format_func: Callable[[str], str] = str,
+) -> str:
+    """A one-of-several choice (segmented control) read from and written to ?param=.
+
+    An unknown value in the URL is reported (naming `what`) and the first option is used.
+    """
+    requested = st.query_params.get(param, options[0])
+    if requested not in options:
+        st.warning(LABELS["unknown_in_url"].format(filter=what, values=requested))
+        requested = options[0]
+    chosen = (
+        st.segmented_control(label, options, default=requested, format_func=format_func, key=key)
+        or requested
+    )
+    st.query_params[param] = chosen
+    return chosen

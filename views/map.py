@@ -7,7 +7,7 @@ import streamlit as st
 from geo.arcs import MAP_VIEWS
 from geo.boundaries import ATTRIBUTION
 from metrics.views import link_table, links_by_partner, sources_behind
-from ui import cache, cards, charts, legend, page, tables
+from ui import cache, cards, charts, legend, page, state, tables
 from ui.labels import LABELS
 
 KEY_VIEW = "view"  # URL parameter: ?view=ordos
@@ -18,22 +18,14 @@ st.title(LABELS["nav_map"])
 st.caption(LABELS["map_caption"])
 page.filters_caption(ctx)
 
-keys = list(MAP_VIEWS)
-requested = st.query_params.get(KEY_VIEW, keys[0])
-if requested not in MAP_VIEWS:
-    st.warning(LABELS["unknown_in_url"].format(filter="地图视图", values=requested))
-    requested = keys[0]
-view_key = (
-    st.segmented_control(
-        LABELS["map_view"],
-        keys,
-        default=requested,
-        format_func=lambda k: MAP_VIEWS[k].label,
-        key="w_map_view",
-    )
-    or requested
+view_key = state.url_choice(
+    KEY_VIEW,
+    list(MAP_VIEWS),
+    LABELS["map_view"],
+    what="地图视图",
+    key="w_map_view",
+    format_func=lambda k: MAP_VIEWS[k].label,
 )
-st.query_params[KEY_VIEW] = view_key
 
 pairs = cache.map_pairs(ctx.path, ctx.filters, view_key)
 links = ctx.links()
