@@ -7,11 +7,14 @@ import sys
 import time
 from pathlib import Path
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from briefing.deck import build_briefing
 from geo.boundaries import load_boundary_set
 from metrics.filters import Filters, filter_options, filters_from_query
-from metrics.load import DataError, load_dataset
-from metrics.paths import ROOT, data_dir
+from metrics.load import DataError
+from metrics.paths import ROOT
+from store.db import load_store, open_store
 
 MAP_SETS = ("provinces", "beijing", "ordos", "wuhai")
 
@@ -33,8 +36,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"错误：输出文件应以 .pptx 结尾：{args.out}", file=sys.stderr)
         return 2
     try:
-        data = load_dataset(data_dir())
-    except DataError as error:
+        data = load_store(open_store())
+    except (DataError, SQLAlchemyError) as error:
         print(f"错误：数据无法读取：{error}", file=sys.stderr)
         return 2
     options = filter_options(data.figures, data.links, data.sources, data.places)

@@ -62,6 +62,25 @@ TASK_COLUMNS = ["task_id", "source_id", "section", "title", "text", "responsible
 PLACE_COLUMNS = ["name", "aliases", "kind", "adcode", "lon", "lat", "parent", "side"]
 
 
+# Chinese names of the columns, for messages an editor reads.
+COLUMN_LABELS = {
+    "value": "数值",
+    "unit": "单位",
+    "qualifier": "限定词",
+    "kind": "类型",
+    "field": "领域",
+    "indicator": "指标",
+    "place": "地区",
+    "partner": "合作方",
+    "from_name": "一端",
+    "to_name": "另一端",
+    "status": "状态",
+    "direction": "方向",
+    "link_type": "合作形式",
+    "quote": "引文",
+}
+
+
 class DataError(ValueError):
     """A curated table breaks the data contract; the message names the table, row and reason."""
 
@@ -106,18 +125,23 @@ def _check_vocabulary(table: pd.DataFrame, id_column: str, column: str, allowed,
     unknown = table[~table[column].isin(allowed)]
     if not unknown.empty:
         row = unknown.iloc[0]
-        raise _fail(name, row[id_column], f"{column}“{row[column]}”不在允许的取值中")
+        label = COLUMN_LABELS.get(column, column)
+        raise _fail(name, row[id_column], f"{label}“{row[column]}”不在允许的取值中")
 
 
 def load_sources(path: Path) -> pd.DataFrame:
     """sources.csv → one row per document; checks ids, kinds and ISO dates."""
-    sources = read_table(path, SOURCE_COLUMNS)
-    _check_unique(sources, "source_id", path.name)
-    _check_vocabulary(sources, "source_id", "kind", SOURCE_KINDS, path.name)
+    return validate_sources(read_table(path, SOURCE_COLUMNS), path.name)
+
+
+def validate_sources(sources: pd.DataFrame, name: str = "sources.csv") -> pd.DataFrame:
+    """Check a sources frame (ids, kinds, ISO dates); returns it."""
+    _check_unique(sources, "source_id", name)
+    _check_vocabulary(sources, "source_id", "kind", SOURCE_KINDS, name)
     dated = sources[sources["published"] != ""]
     bad_dates = dated[pd.to_datetime(dated["published"], format="%Y-%m-%d", errors="coerce").isna()]
     if not bad_dates.empty:
-        raise _fail(path.name, bad_dates["source_id"].iloc[0], "published 不是 YYYY-MM-DD 日期")
+        raise _fail(name, bad_dates["source_id"].iloc[0], "published 不是 YYYY-MM-DD 日期")
     return sources
 
 
@@ -143,23 +167,28 @@ def load_source_texts(sources: pd.DataFrame, data_dir: Path) -> dict[str, str]:
 
 def load_places(path: Path) -> pd.DataFrame:
     """places.csv → one row per place or institution, lon/lat as floats; checks parents and codes."""
-    places = read_table(path, PLACE_COLUMNS)
-    _check_unique(places, "name", path.name)
-    _check_vocabulary(places, "name", "kind", PLACE_KINDS, path.name)
+    return validate_places(read_table(path, PLACE_COLUMNS), path.name)
+
+
+def validate_places(places: pd.DataFrame, name: str = "places.csv") -> pd.DataFrame:
+    """Check a places frame; returns it with lon/lat as floats."""
+    _check_unique(places, "name", name)
+    _check_vocabulary(places, "name", "kind", PLACE_KINDS, name)
     places = places.assign(
         lon=pd.to_numeric(places["lon"], errors="coerce"),
         lat=pd.to_numeric(places["lat"], errors="coerce"),
     )
+    names = set(places["name"])
     for row in places.itertuples(index=False):
         if not (-180 <= row.lon <= 180 and -90 <= row.lat <= 90):
-            raise _fail(path.name, row.name, "经纬度缺失或超出范围")
+            raise _fail(name, row.name, "经纬度缺失或超出范围")
         if row.adcode and not (len(row.adcode) == 6 and row.adcode.isdigit()):
-            raise _fail(path.name, row.name, f"行政区划代码“{row.adcode}”不是6位数字")
-        if row.parent and row.parent not in set(places["name"]):
-            raise _fail(path.name, row.name, f"上级“{row.parent}”不在 places.csv 中")
+            raise _fail(name, row.name, f"行政区划代码“{row.adcode}”不是6位数字")
+        if row.parent and row.parent not in names:
+            raise _fail(name, row.name, f"上级“{row.parent}”不在地点表中")
     aliases = place_aliases(places)
     if len(aliases) != sum(1 + len(split_aliases(a)) for a in places["aliases"]):
-        raise DataError(f"{path.name}：别名与其他地点重名")
+        raise DataError(f"{name}：别名与其他地点重名")
     return places
 
 
@@ -186,12 +215,16 @@ def resolve_place(name: str, aliases: dict[str, str]) -> str:
 
 def load_figures(path: Path) -> pd.DataFrame:
     """figures.csv → one row per reported quantity; value as float (base units)."""
-    figures = read_table(path, FIGURE_COLUMNS)
-    _check_unique(figures, "figure_id", path.name)
+    return validate_figures(read_table(path, FIGURE_COLUMNS), path.name)
+
+
+def validate_figures(figures: pd.DataFrame, name: str = "figures.csv") -> pd.DataFrame:
+    """Check a figures frame (ids, vocabulary, amount ↔ value); returns it with value as float."""
+    _check_unique(figures, "figure_id", name)
     values = pd.to_numeric(figures["value"], errors="coerce")
     bad = figures[values.isna() | (values < 0)]
     if not bad.empty:
-        raise _fail(path.name, bad["figure_id"].iloc[0], "value 不是非负数")
+        raise _fail(name, bad["figure_id"].iloc[0], "数值必须是非负数")
     figures = figures.assign(value=values.astype(float))
     for column, allowed in (
         ("unit", UNITS),
@@ -199,11 +232,11 @@ def load_figures(path: Path) -> pd.DataFrame:
         ("kind", KINDS),
         ("field", FIELDS),
     ):
-        _check_vocabulary(figures, "figure_id", column, allowed, path.name)
+        _check_vocabulary(figures, "figure_id", column, allowed, name)
     # Plain lists: iterating pandas' Arrow-backed strings row by row is ten times slower.
     columns = ["figure_id", "quote", "amount", "value", "unit", "qualifier", "indicator"]
     for row in zip(*(figures[c].tolist() for c in columns), strict=True):
-        _check_amount(FigureRow(*row))
+        _check_amount(FigureRow(*row), name)
     return figures
 
 
@@ -218,22 +251,22 @@ class FigureRow:
     indicator: str
 
 
-def _check_amount(row: FigureRow) -> None:
+def _check_amount(row: FigureRow, name: str) -> None:
     """The `amount` phrase sits in the quote and parses to exactly value, unit and qualifier."""
     if not row.indicator.strip():
-        raise _fail("figures.csv", row.figure_id, "indicator 为空")
+        raise _fail(name, row.figure_id, "指标名称为空")
     if not row.amount or row.amount not in row.quote:
-        raise _fail("figures.csv", row.figure_id, f"数量“{row.amount}”不在引文中")
+        raise _fail(name, row.figure_id, f"数量“{row.amount}”不在引文中")
     try:
         parsed = parse_quantity(row.amount)
     except QuantityError as error:
-        raise _fail("figures.csv", row.figure_id, str(error)) from error
+        raise _fail(name, row.figure_id, str(error)) from error
     if not math.isclose(parsed.value, row.value) or (parsed.unit, parsed.qualifier) != (
         row.unit,
         row.qualifier,
     ):
         raise _fail(
-            "figures.csv",
+            name,
             row.figure_id,
             f"“{row.amount}”应为 {parsed.value:g} {parsed.unit} {parsed.qualifier}，"
             f"表中为 {row.value:g} {row.unit} {row.qualifier}",
@@ -242,27 +275,35 @@ def _check_amount(row: FigureRow) -> None:
 
 def load_links(path: Path) -> pd.DataFrame:
     """links.csv → one row per cooperation relation between two places or institutions."""
-    links = read_table(path, LINK_COLUMNS)
-    _check_unique(links, "link_id", path.name)
+    return validate_links(read_table(path, LINK_COLUMNS), path.name)
+
+
+def validate_links(links: pd.DataFrame, name: str = "links.csv") -> pd.DataFrame:
+    """Check a links frame (ids, vocabulary, two different ends); returns it."""
+    _check_unique(links, "link_id", name)
     for column, allowed in (
         ("field", FIELDS),
         ("status", LINK_STATUSES),
         ("direction", DIRECTIONS),
     ):
-        _check_vocabulary(links, "link_id", column, allowed, path.name)
+        _check_vocabulary(links, "link_id", column, allowed, name)
     same = links[links["from_name"] == links["to_name"]]
     if not same.empty:
-        raise _fail(path.name, same["link_id"].iloc[0], "两端是同一地点")
+        raise _fail(name, same["link_id"].iloc[0], "两端是同一地点")
     return links
 
 
 def load_tasks(path: Path) -> pd.DataFrame:
     """tasks.csv → one row per action-plan task; `responsible` holds units joined by 、."""
-    tasks = read_table(path, TASK_COLUMNS)
-    _check_unique(tasks, "task_id", path.name)
+    return validate_tasks(read_table(path, TASK_COLUMNS), path.name)
+
+
+def validate_tasks(tasks: pd.DataFrame, name: str = "tasks.csv") -> pd.DataFrame:
+    """Check a tasks frame (ids, responsible units); returns it."""
+    _check_unique(tasks, "task_id", name)
     no_unit = tasks[tasks["responsible"].str.strip() == ""]
     if not no_unit.empty:
-        raise _fail(path.name, no_unit["task_id"].iloc[0], "缺少责任单位")
+        raise _fail(name, no_unit["task_id"].iloc[0], "缺少责任单位")
     return tasks
 
 
@@ -272,7 +313,7 @@ def check_quotes(table: pd.DataFrame, id_column: str, texts: dict[str, str], nam
         table[id_column].tolist(), table["source_id"].tolist(), table["quote"].tolist(), strict=True
     ):
         if source_id not in texts:
-            raise _fail(name, row_id, f"来源“{source_id}”不在 sources.csv 中")
+            raise _fail(name, row_id, f"来源“{source_id}”不存在")
         if not quote or quote not in texts[source_id]:
             raise _fail(name, row_id, "引文不是来源原文的原样片段")
 
@@ -283,26 +324,44 @@ def check_places(table: pd.DataFrame, id_column: str, columns: list[str], places
     for column in columns:
         for row_id, value in zip(table[id_column].tolist(), table[column].tolist(), strict=True):
             if value and value not in aliases:
-                raise _fail(name, row_id, f"{column}“{value}”不在 places.csv 中")
+                raise _fail(
+                    name, row_id, f"{COLUMN_LABELS.get(column, column)}“{value}”不是已登记的地点"
+                )
 
 
 def load_dataset(data_dir: Path) -> Dataset:
     """Load every curated table under data_dir and validate them against each other."""
     sources = load_sources(data_dir / "sources.csv")
     texts = load_source_texts(sources, data_dir)
-    places = load_places(data_dir / "places.csv")
-    figures = load_figures(data_dir / "figures.csv")
-    links = load_links(data_dir / "links.csv")
-    tasks = load_tasks(data_dir / "tasks.csv")
-    check_quotes(figures, "figure_id", texts, "figures.csv")
-    check_quotes(links, "link_id", texts, "links.csv")
-    check_places(figures, "figure_id", ["place", "partner"], places, "figures.csv")
-    check_places(links, "link_id", ["from_name", "to_name"], places, "links.csv")
+    return cross_check(
+        Dataset(
+            sources,
+            texts,
+            load_figures(data_dir / "figures.csv"),
+            load_links(data_dir / "links.csv"),
+            load_tasks(data_dir / "tasks.csv"),
+            load_places(data_dir / "places.csv"),
+        ),
+        CSV_NAMES,
+    )
+
+
+CSV_NAMES = {t: f"{t}.csv" for t in ("sources", "figures", "links", "tasks", "places")}
+
+
+def cross_check(data: Dataset, names: dict[str, str]) -> Dataset:
+    """Validate the tables against each other: quotes verbatim in their sources, places known,
+    task texts verbatim in their plan, task targets existing. `names` labels the tables in errors."""
+    texts, figures, links, tasks = data.texts, data.figures, data.links, data.tasks
+    check_quotes(figures, "figure_id", texts, names["figures"])
+    check_quotes(links, "link_id", texts, names["links"])
+    check_places(figures, "figure_id", ["place", "partner"], data.places, names["figures"])
+    check_places(links, "link_id", ["from_name", "to_name"], data.places, names["links"])
     figure_ids = set(figures["figure_id"])
     for row in tasks.itertuples(index=False):
         if row.source_id not in texts or row.text not in texts[row.source_id]:
-            raise _fail("tasks.csv", row.task_id, "任务原文不是来源原文的原样片段")
+            raise _fail(names["tasks"], row.task_id, "任务原文不是来源原文的原样片段")
         unknown = set(filter(None, row.targets.split("、"))) - figure_ids
         if unknown:
-            raise _fail("tasks.csv", row.task_id, f"目标 {', '.join(sorted(unknown))} 不存在")
-    return Dataset(sources, texts, figures, links, tasks, places)
+            raise _fail(names["tasks"], row.task_id, f"目标 {', '.join(sorted(unknown))} 不存在")
+    return data

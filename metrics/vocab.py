@@ -115,3 +115,13 @@ FILTER_LABELS: dict[str, str] = {
 def field_order(field: str) -> int:
     """Position of a field in the vocabulary, unknown fields last."""
     return FIELDS.index(field) if field in FIELDS else len(FIELDS)
+
+
+# Monthly status of an action-plan task (the tracker); 滞后 marks a late task.
+TASK_STATUSES: tuple[str, ...] = ("未启动", "推进中", "已完成", "滞后")
+TASK_STATUS_COLORS: dict[str, str] = {
+    "未启动": "#98a2b3",
+    "推进中": "#0072B2",
+    "已完成": "#009E73",
+    "滞后": "#D55E00",
+}

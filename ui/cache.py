@@ -6,8 +6,6 @@ same inputs reuse the frames, HTML and plotly figures. They are shared read-only
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -29,32 +27,32 @@ ENTRIES = 512  # distinct filter combinations kept per function
 
 @st.cache_resource(show_spinner=False, max_entries=ENTRIES)
 def figures(path: str, filters: Filters) -> pd.DataFrame:
-    data = loaders.dataset_at(Path(path))
+    data = loaders.dataset_at(path)
     return filter_figures(data.figures, filters, data.places)
 
 
 @st.cache_resource(show_spinner=False, max_entries=ENTRIES)
 def links(path: str, filters: Filters) -> pd.DataFrame:
-    data = loaders.dataset_at(Path(path))
+    data = loaders.dataset_at(path)
     return filter_links(data.links, filters, data.places)
 
 
 @st.cache_resource(show_spinner=False, max_entries=ENTRIES)
 def figure_rows(path: str, filters: Filters) -> pd.DataFrame:
     """figure_table of the filtered figures."""
-    return figure_table(figures(path, filters), loaders.dataset_at(Path(path)).sources)
+    return figure_table(figures(path, filters), loaders.dataset_at(path).sources)
 
 
 @st.cache_resource(show_spinner=False, max_entries=ENTRIES)
 def link_rows(path: str, filters: Filters) -> pd.DataFrame:
     """link_table of the filtered links."""
-    return link_table(links(path, filters), loaders.dataset_at(Path(path)).sources)
+    return link_table(links(path, filters), loaders.dataset_at(path).sources)
 
 
 @st.cache_resource(show_spinner=False, max_entries=ENTRIES)
 def cards_html(path: str, filters: Filters, limit: int | None = None) -> tuple[str, int]:
     """The KPI grid's HTML for the filtered figures (first `limit`), and how many there are."""
-    rows = kpi_cards(figures(path, filters), loaders.dataset_at(Path(path)).sources)
+    rows = kpi_cards(figures(path, filters), loaders.dataset_at(path).sources)
     return cards.cards_html(rows.head(limit) if limit else rows), len(rows)
 
 
@@ -67,7 +65,7 @@ def field_chart(path: str, filters: Filters, projector: bool) -> go.Figure:
 
 @st.cache_resource(show_spinner=False, max_entries=ENTRIES)
 def place_chart(path: str, filters: Filters, projector: bool) -> go.Figure:
-    places = loaders.dataset_at(Path(path)).places
+    places = loaders.dataset_at(path).places
     return charts.place_counts_chart(
         counts_by_place(figures(path, filters), links(path, filters), places), projector
     )
@@ -106,7 +104,7 @@ def map_pairs(path: str, filters: Filters, view_key: str) -> pd.DataFrame:
     """The filtered links as flying lines framed for one map view."""
     from geo.arcs import MAP_VIEWS, frame_pairs, link_pairs
 
-    data = loaders.dataset_at(Path(path))
+    data = loaders.dataset_at(path)
     pairs = link_pairs(links(path, filters), data.places, data.sources)
     return frame_pairs(pairs, MAP_VIEWS[view_key].frame)
 
@@ -118,7 +116,7 @@ def map_deck(path: str, filters: Filters, view_key: str):
     from geo.deck import build_deck
     from metrics.plan import banner_profiles
 
-    data = loaders.dataset_at(Path(path))
+    data = loaders.dataset_at(path)
     view = MAP_VIEWS[view_key]
     frames = [(name, boundary_set(name)) for name in view.boundary_sets]
     choropleth = None
@@ -149,7 +147,7 @@ def briefing_slides(path: str, filters: Filters):
     from briefing.deck import plan_slides
 
     boundaries = {name: boundary_set(name) for name in MAP_SETS}
-    return plan_slides(loaders.dataset_at(Path(path)), filters, boundaries)
+    return plan_slides(loaders.dataset_at(path), filters, boundaries)
 
 
 def briefing_pptx(path: str, filters: Filters) -> bytes:
@@ -157,4 +155,12 @@ def briefing_pptx(path: str, filters: Filters) -> bytes:
     from briefing.deck import build_briefing
 
     boundaries = {name: boundary_set(name) for name in MAP_SETS}
-    return build_briefing(loaders.dataset_at(Path(path)), filters, boundaries)
+    return build_briefing(loaders.dataset_at(path), filters, boundaries)
+
+
+def clear_views() -> None:
+    """Drop every per-view result (after a change to the data; the boundaries stay)."""
+    for function in (figures, links, figure_rows, link_rows, cards_html, field_chart, place_chart,
+                     kind_chart, indicator_charts, partner_chart, map_pairs, map_deck,
+                     briefing_slides):  # fmt: skip
+        function.clear()

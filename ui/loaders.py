@@ -1,23 +1,54 @@
-"""Cached loaders: the curated data is read and validated once per server, not on each rerun."""
+"""Cached loaders: the store is opened once per server; the dataset is read and validated once per
+data revision (every committed change bumps it), not on each rerun."""
 
-from pathlib import Path
+from __future__ import annotations
 
+import pandas as pd
+import sqlalchemy as sa
 import streamlit as st
 
-from metrics.load import Dataset, load_dataset
+from metrics.load import Dataset
 from metrics.paths import data_dir
+from store.db import data_revision, database_url, load_store, open_store
+from store.tracker import load_updates
+
+_SEPARATOR = "#rev"
 
 
 @st.cache_resource(show_spinner=False)
-def _dataset_at(path: str) -> Dataset:
-    return load_dataset(Path(path))
+def _engine(url: str, folder: str) -> sa.Engine:
+    from pathlib import Path
+
+    return open_store(url, Path(folder))
 
 
-def dataset_at(path: Path) -> Dataset:
-    """The validated dataset under `path` (shared read-only by every session; never mutate it)."""
-    return _dataset_at(str(path))
+def engine() -> sa.Engine:
+    """The store in use ($DATABASE_URL or the SQLite file for the data folder), migrated and
+    seeded on first use."""
+    return _engine(database_url(), str(data_dir()))
+
+
+def data_key() -> str:
+    """'<database url>#rev<N>': names the data as it is now; caches are keyed by it."""
+    return f"{database_url()}{_SEPARATOR}{data_revision(engine())}"
+
+
+def _engine_of(key: str) -> sa.Engine:
+    return _engine(key.rsplit(_SEPARATOR, 1)[0], str(data_dir()))
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def dataset_at(key: str) -> Dataset:
+    """The validated dataset at one revision (shared read-only by every session; never mutate)."""
+    return load_store(_engine_of(key))
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def updates_at(key: str) -> pd.DataFrame:
+    """The tracker's status updates at one revision."""
+    return load_updates(_engine_of(key))
 
 
 def dataset() -> Dataset:
-    """The validated dataset in use ($JMB_DATA_DIR or the bundled data/)."""
-    return dataset_at(data_dir())
+    """The validated dataset in use, as it is now."""
+    return dataset_at(data_key())

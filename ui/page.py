@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -11,7 +10,6 @@ import streamlit as st
 from metrics import filters as metrics_filters
 from metrics.filters import FilterOptions, Filters, filter_options
 from metrics.load import Dataset
-from metrics.paths import data_dir
 from ui import cache, loaders, state
 from ui.labels import FILTER_LABELS, LABELS
 
@@ -54,14 +52,29 @@ class PageContext:
 
 @st.cache_resource(show_spinner=False)
 def _options_at(path: str) -> FilterOptions:
-    data = loaders.dataset_at(Path(path))
+    data = loaders.dataset_at(path)
     return filter_options(data.figures, data.links, data.sources, data.places)
+
+
+_seen = {"key": ""}
+
+
+def current_key() -> str:
+    """The data key of this rerun; when the data changed since the last rerun (an editor saved),
+    the per-view caches of the old revision are dropped."""
+    key = loaders.data_key()
+    if key != _seen["key"]:
+        if _seen["key"]:
+            cache.clear_views()
+            _options_at.clear()
+        _seen["key"] = key
+    return key
 
 
 def start() -> PageContext:
     """Load data, draw the sidebar filters and projector toggle; returns the page's context."""
-    path = str(data_dir())
-    data = loaders.dataset_at(Path(path))
+    path = current_key()
+    data = loaders.dataset_at(path)
     options = _options_at(path)
     filters = state.sidebar_filters(data, options)
     projector = state.projector_mode()

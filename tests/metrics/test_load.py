@@ -21,15 +21,15 @@ def edit_csv(path: Path, row_id_column: str, row_id: str, column: str, value: st
         ("quote", "北京医疗机构累计派出专家250余人次", "引文不是来源原文的原样片段"),
         ("quote", "北京医疗机构累计派专家250余人", "数量“250余人次”不在引文中"),
         ("value", "260", "应为 250 人次 more_than"),
-        ("value", "-250", "value 不是非负数"),
-        ("value", "二百五十", "value 不是非负数"),
-        ("unit", "斤", "unit“斤”不在允许的取值中"),
+        ("value", "-250", "数值必须是非负数"),
+        ("value", "二百五十", "数值必须是非负数"),
+        ("unit", "斤", "单位“斤”不在允许的取值中"),
         ("qualifier", "exact", "应为 250 人次 more_than"),
-        ("field", "体育", "field“体育”不在允许的取值中"),
-        ("place", "火星", "place“火星”不在 places.csv 中"),
-        ("source_id", "no-such-source", "来源“no-such-source”不在 sources.csv 中"),
+        ("field", "体育", "领域“体育”不在允许的取值中"),
+        ("place", "火星", "地区“火星”不是已登记的地点"),
+        ("source_id", "no-such-source", "来源“no-such-source”不存在"),
         ("figure_id", "wuhai-09", "figure_id 重复"),
-        ("indicator", " ", "indicator 为空"),
+        ("indicator", " ", "指标名称为空"),
     ],
 )
 def test_load_dataset_rejects_a_bad_figure_with_its_id(data_copy, column, value, message):
@@ -41,7 +41,7 @@ def test_load_dataset_rejects_a_bad_figure_with_its_id(data_copy, column, value,
 
 def test_load_dataset_rejects_a_link_to_an_unknown_place(data_copy):
     edit_csv(data_copy / "links.csv", "link_id", "wuhai-l001", "from_name", "东城")
-    with pytest.raises(DataError, match="wuhai-l001.*from_name“东城”"):
+    with pytest.raises(DataError, match="wuhai-l001.*一端“东城”"):
         load_dataset(data_copy)
 
 

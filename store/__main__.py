@@ -1,0 +1,83 @@
+"""Store administration.
+
+python -m store upgrade                  migrate the database to the current schema (and seed it)
+python -m store add-editor NAME          create an editor account (password asked, or from stdin)
+python -m store hash-password            print an Argon2 hash for .streamlit/secrets.toml
+python -m store export OUT.zip           back up everything as a zip of CSVs
+python -m store import FILE [--apply]    preview (default) or apply an import of a CSV or backup zip
+Uses $DATABASE_URL, else the bundled SQLite file under var/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from pathlib import Path
+
+from store import auth, backup
+from store.db import database_url, open_store, schema_revision
+from store.edit import StoreError
+
+
+def _password(from_stdin: bool) -> str:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    first = getpass.getpass("密码：")
+    if getpass.getpass("再输入一次：") != first:
+        raise StoreError("两次输入的密码不一致")
+    return first
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m store", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("upgrade")
+    add = commands.add_parser("add-editor")
+    add.add_argument("name")
+    add.add_argument("--display-name", default="")
+    add.add_argument("--password-stdin", action="store_true")
+    hashing = commands.add_parser("hash-password")
+    hashing.add_argument("--password-stdin", action="store_true")
+    export = commands.add_parser("export")
+    export.add_argument("out", type=Path)
+    importing = commands.add_parser("import")
+    importing.add_argument("file", type=Path)
+    importing.add_argument("--apply", action="store_true")
+    importing.add_argument("--actor", default="命令行")
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "hash-password":
+            print(auth.hash_password(_password(args.password_stdin)))
+            return 0
+        engine = open_store()
+        if args.command == "upgrade":
+            print(f"{database_url()}: schema {schema_revision(engine)}")
+        elif args.command == "add-editor":
+            auth.add_editor(engine, args.name, _password(args.password_stdin), args.display_name)
+            print(f"已创建编辑账号 {args.name}")
+        elif args.command == "export":
+            args.out.write_bytes(backup.export_zip(engine))
+            print(f"已导出到 {args.out}")
+        elif args.command == "import":
+            if not args.file.exists():
+                raise StoreError(f"文件不存在：{args.file}")
+            tables = backup.read_upload(args.file.read_bytes(), args.file.name)
+            plan = backup.plan_import(engine, tables)
+            print(plan.summary().to_string(index=False))
+            if plan.errors:
+                print(plan.errors_frame().to_string(index=False), file=sys.stderr)
+                print(f"{len(plan.errors)} 行有问题，未写入任何数据", file=sys.stderr)
+                return 2
+            if args.apply:
+                print(f"已写入 {backup.apply_import(engine, plan, args.actor)} 行")
+            else:
+                print("预览完成（未写入）。确认无误后加 --apply 写入")
+    except StoreError as error:
+        print(f"错误：{error}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,227 @@
+"""Engines, migrations, first-start seeding and loading the dataset back out of the database."""
+
+from __future__ import annotations
+
+import os
+import threading
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pandas as pd
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+from metrics.load import (
+    Dataset,
+    cross_check,
+    load_dataset,
+    validate_figures,
+    validate_links,
+    validate_places,
+    validate_sources,
+    validate_tasks,
+)
+from metrics.paths import DEFAULT_DATA_DIR, ROOT, data_dir
+from store import schema
+
+DATABASE_URL_ENV = "DATABASE_URL"
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+# Table names as editors read them in messages.
+TABLE_NAMES = {
+    "sources": "来源",
+    "places": "地点",
+    "figures": "指标",
+    "links": "合作关系",
+    "tasks": "任务",
+}
+_seed_lock = threading.Lock()
+
+
+def database_url() -> str:
+    """$DATABASE_URL, else an SQLite file under var/ (one per data folder, git-ignored)."""
+    url = os.environ.get(DATABASE_URL_ENV, "").strip()
+    if url:
+        return url
+    folder = data_dir().resolve()
+    name = "jmb.sqlite" if folder == DEFAULT_DATA_DIR.resolve() else f"jmb-{folder.name}.sqlite"
+    return f"sqlite:///{ROOT / 'var' / name}"
+
+
+def now() -> str:
+    """UTC time of a write, ISO 8601 to the second."""
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+def make_engine(url: str) -> sa.Engine:
+    """An engine for `url`. SQLite gets WAL, full fsync, foreign keys and a real BEGIN, so a
+    transaction is all-or-nothing even when the process is killed half-way."""
+    if not url.startswith("sqlite"):
+        return sa.create_engine(url, pool_pre_ping=True)
+    path = url.split("///", 1)[-1]
+    if path and path != ":memory:":
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    engine = sa.create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+
+    @sa.event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record):
+        dbapi_connection.isolation_level = None  # let SQLAlchemy emit BEGIN itself
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
+
+    @sa.event.listens_for(engine, "begin")
+    def _on_begin(connection):
+        connection.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+def _alembic_config(connection: sa.Connection) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = connection
+    return config
+
+
+def upgrade(engine: sa.Engine, revision: str = "head") -> None:
+    """Apply the schema migrations up to `revision` (an existing database upgrades in place)."""
+    with engine.begin() as connection:
+        command.upgrade(_alembic_config(connection), revision)
+
+
+def schema_revision(engine: sa.Engine) -> str | None:
+    """The migration the database is at (None before the first)."""
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def head_revision() -> str:
+    with sa.create_engine("sqlite://").connect() as connection:
+        return ScriptDirectory.from_config(_alembic_config(connection)).get_current_head()
+
+
+def is_empty(engine: sa.Engine) -> bool:
+    with engine.connect() as connection:
+        return (
+            connection.execute(sa.select(sa.func.count()).select_from(schema.sources)).scalar() == 0
+        )
+
+
+def _records(frame: pd.DataFrame, table: sa.Table) -> list[dict]:
+    """Frame rows as dicts holding exactly the table's data columns ('' for a missing one)."""
+    columns = schema.data_columns(table)
+    records = frame.reindex(columns=columns, fill_value="").to_dict("records")
+    if "seq" in table.c:
+        for position, record in enumerate(records, start=1):
+            record["seq"] = position
+    return records
+
+
+def seed(engine: sa.Engine, folder: Path, actor: str = "系统") -> int:
+    """Fill an empty database from the CSVs in `folder` (validated first), with one audit row per
+    record; returns the number of records. Does nothing when the database already holds data."""
+    data = load_dataset(folder)
+    sources = data.sources.assign(text=data.sources["source_id"].map(data.texts))
+    frames = {
+        "sources": sources,
+        "places": data.places,
+        "figures": data.figures,
+        "links": data.links,
+        "tasks": data.tasks,
+    }
+    updates_csv = folder / "task_updates.csv"
+    with _seed_lock, engine.begin() as connection:
+        if connection.execute(sa.select(sa.func.count()).select_from(schema.sources)).scalar():
+            return 0
+        at = now()
+        count = 0
+        for name, frame in frames.items():
+            table = schema.CURATED[name]
+            records = _records(frame, table)
+            connection.execute(table.insert(), records)
+            key = schema.KEYS[name]
+            connection.execute(
+                schema.audit.insert(),
+                [
+                    {
+                        "at": at,
+                        "actor": actor,
+                        "action": "seed",
+                        "table_name": name,
+                        "row_id": str(r[key]),
+                        "before": None,
+                        "after": None,
+                        "reason": f"首次启动：从 {folder.name}/{name}.csv 导入",
+                    }
+                    for r in records
+                ],
+            )
+            count += len(records)
+        if updates_csv.exists():
+            updates = pd.read_csv(updates_csv, dtype=str, keep_default_na=False)
+            updates["achieved_value"] = pd.to_numeric(updates["achieved_value"], errors="coerce")
+            rows = _records(updates, schema.task_updates)
+            for row in rows:
+                row.pop("update_id", None)
+                if pd.isna(row["achieved_value"]) or row["achieved_value"] == "":
+                    row["achieved_value"] = None
+            connection.execute(schema.task_updates.insert(), rows)
+            connection.execute(
+                schema.audit.insert(),
+                {
+                    "at": at,
+                    "actor": actor,
+                    "action": "seed",
+                    "table_name": "task_updates",
+                    "row_id": "*",
+                    "reason": f"首次启动：从 {folder.name}/task_updates.csv 导入 {len(rows)} 条进展",
+                },
+            )
+            count += len(rows)
+    return count
+
+
+def open_store(url: str | None = None, folder: Path | None = None) -> sa.Engine:
+    """Engine for the store in use: migrated to head and, when empty, seeded from `folder`."""
+    engine = make_engine(url or database_url())
+    upgrade(engine)
+    if is_empty(engine):
+        seed(engine, folder or data_dir())
+    return engine
+
+
+def data_revision(engine: sa.Engine) -> int:
+    """A number that grows with every committed change (the last audit row's id)."""
+    with engine.connect() as connection:
+        return connection.execute(sa.select(sa.func.max(schema.audit.c.id))).scalar() or 0
+
+
+def read_table(connection: sa.Connection, table: sa.Table) -> pd.DataFrame:
+    """A whole table as a frame, text columns as str."""
+    key = next(iter(table.primary_key.columns)).name
+    order = [table.c.seq, table.c[key]] if "seq" in table.c else [table.c[key]]
+    return pd.read_sql(sa.select(table).order_by(*order), connection)
+
+
+def load_store(engine: sa.Engine) -> Dataset:
+    """The dataset held in the database, validated exactly like the CSVs (provenance included)."""
+    with engine.connect() as connection:
+        frames = {name: read_table(connection, table) for name, table in schema.CURATED.items()}
+    sources = validate_sources(frames["sources"].drop(columns="text"), TABLE_NAMES["sources"])
+    texts = dict(zip(frames["sources"]["source_id"], frames["sources"]["text"], strict=True))
+    return cross_check(
+        Dataset(
+            sources,
+            texts,
+            validate_figures(frames["figures"], TABLE_NAMES["figures"]),
+            validate_links(frames["links"], TABLE_NAMES["links"]),
+            validate_tasks(frames["tasks"], TABLE_NAMES["tasks"]),
+            validate_places(frames["places"], TABLE_NAMES["places"]),
+        ),
+        TABLE_NAMES,
+    )

@@ -1,0 +1,228 @@
+"""Every change to the curated tables: validated, in one transaction, with its audit row.
+
+Rows carry a `version`; an update names the version it was based on and fails with
+`ConflictError` (holding the current row) when someone else changed the row in between, so
+nothing is ever silently overwritten.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import pandas as pd
+import sqlalchemy as sa
+
+from metrics.load import (
+    DataError,
+    check_places,
+    check_quotes,
+    validate_figures,
+    validate_links,
+    validate_tasks,
+)
+from store import schema
+from store.db import TABLE_NAMES, now
+
+EDITABLE = ("figures", "links", "tasks")
+# Free-text columns never carry markup: the quote and task text are checked against the source.
+_MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
+_VERBATIM_COLUMNS = {"quote", "text"}
+
+
+class StoreError(ValueError):
+    """A change the store refuses; the message is Chinese and meant for the editor."""
+
+
+class ConflictError(StoreError):
+    """The row changed since the editor loaded it; `current` is the row as it is now."""
+
+    def __init__(self, message: str, current: dict | None):
+        super().__init__(message)
+        self.current = current
+
+
+def check_plain_text(value: str, label: str) -> None:
+    """Refuse markup such as <script> in a free-text value."""
+    if isinstance(value, str) and _MARKUP.search(value):
+        raise StoreError(f"{label}中不能包含 HTML 标记（如 <script>），请删去尖括号内容后再保存")
+
+
+def _table(name: str) -> sa.Table:
+    if name not in EDITABLE:
+        raise StoreError(f"不能编辑“{name}”表")
+    return schema.CURATED[name]
+
+
+def _row(connection: sa.Connection, table: sa.Table, key: str) -> dict | None:
+    key_column = table.c[schema.KEYS[table.name]]
+    found = connection.execute(sa.select(table).where(key_column == key)).mappings().first()
+    return dict(found) if found else None
+
+
+def get_row(engine: sa.Engine, name: str, key: str) -> dict | None:
+    """The row as stored now (with its version), or None."""
+    with engine.connect() as connection:
+        return _row(connection, _table(name), key)
+
+
+def _texts(connection: sa.Connection, source_id: str) -> dict[str, str]:
+    found = connection.execute(
+        sa.select(schema.sources.c.text).where(schema.sources.c.source_id == source_id)
+    ).scalar()
+    return {source_id: found} if found is not None else {}
+
+
+def _places(connection: sa.Connection) -> pd.DataFrame:
+    return pd.read_sql(sa.select(schema.places.c.name, schema.places.c.aliases), connection)
+
+
+def validate_row(connection: sa.Connection, name: str, row: dict[str, Any]) -> None:
+    """The data contract for one row, in the editor's words; raises StoreError."""
+    label = TABLE_NAMES[name]
+    for column, value in row.items():
+        if column not in _VERBATIM_COLUMNS:
+            check_plain_text(value, f"{label}的“{column}”")
+    frame = pd.DataFrame([row])
+    try:
+        if name == "figures":
+            if not str(row.get("quote", "")).strip():
+                raise StoreError("新指标必须有引文：请从来源原文中复制包含该数字的原句")
+            validate_figures(frame, label)
+            check_quotes(frame, "figure_id", _texts(connection, row["source_id"]), label)
+            check_places(frame, "figure_id", ["place", "partner"], _places(connection), label)
+        elif name == "links":
+            validate_links(frame, label)
+            check_quotes(frame, "link_id", _texts(connection, row["source_id"]), label)
+            check_places(frame, "link_id", ["from_name", "to_name"], _places(connection), label)
+        elif name == "tasks":
+            validate_tasks(frame, label)
+            text = _texts(connection, row["source_id"]).get(row["source_id"])
+            if text is None or row["text"] not in text:
+                raise StoreError(f"{label}（{row['task_id']}）：任务原文不是来源原文的原样片段")
+            targets = set(filter(None, row["targets"].split("、")))
+            known = set(
+                connection.execute(
+                    sa.select(schema.figures.c.figure_id).where(
+                        schema.figures.c.figure_id.in_(targets)
+                    )
+                ).scalars()
+            )
+            if targets - known:
+                missing = "、".join(sorted(targets - known))
+                raise StoreError(f"{label}（{row['task_id']}）：目标 {missing} 不存在")
+    except DataError as error:
+        raise StoreError(str(error)) from error
+
+
+def _audit(connection, actor, action, name, row_id, before, after, reason) -> None:
+    def dump(value):
+        return None if value is None else json.dumps(value, ensure_ascii=False, default=str)
+
+    connection.execute(
+        schema.audit.insert().values(
+            at=now(),
+            actor=actor,
+            action=action,
+            table_name=name,
+            row_id=row_id,
+            before=dump(before),
+            after=dump(after),
+            reason=reason,
+        )
+    )
+
+
+def _require_actor(actor: str, reason: str) -> None:
+    if not actor.strip():
+        raise StoreError("请先以编辑账号登录")
+    check_plain_text(reason, "修改说明")
+
+
+def update_row(
+    engine: sa.Engine,
+    name: str,
+    key: str,
+    expected_version: int,
+    changes: dict[str, Any],
+    actor: str,
+    reason: str = "",
+) -> dict:
+    """Apply `changes` to the row if it is still at `expected_version`; returns the new row."""
+    _require_actor(actor, reason)
+    table = _table(name)
+    key_column = table.c[schema.KEYS[name]]
+    allowed = set(schema.data_columns(table)) - {schema.KEYS[name]}
+    unknown = set(changes) - allowed
+    if unknown:
+        raise StoreError(f"不能修改的列：{'、'.join(sorted(unknown))}")
+    with engine.begin() as connection:
+        current = _row(connection, table, key)
+        if current is None:
+            raise StoreError(f"{TABLE_NAMES[name]}“{key}”不存在（可能已被他人删除）")
+        if current["version"] != expected_version:
+            raise ConflictError(
+                f"{TABLE_NAMES[name]}“{key}”在您打开后已被 {_last_actor(connection, name, key)} "
+                "修改。下面是最新内容，请在此基础上重新修改。",
+                current,
+            )
+        changed = {c: v for c, v in changes.items() if current[c] != v}
+        if not changed:
+            return current
+        merged = {c: current[c] for c in schema.data_columns(table)} | changed
+        validate_row(connection, name, merged)
+        result = connection.execute(
+            table.update()
+            .where(key_column == key, table.c.version == expected_version)
+            .values(**changed, version=expected_version + 1)
+        )
+        if result.rowcount != 1:  # another writer got in between our read and our update
+            raise ConflictError(
+                f"{TABLE_NAMES[name]}“{key}”刚被他人修改，请查看最新内容后重试。",
+                _row(connection, table, key),
+            )
+        before = {c: current[c] for c in changed}
+        _audit(connection, actor, "update", name, key, before, changed, reason)
+        return _row(connection, table, key)
+
+
+def create_row(engine: sa.Engine, name: str, row: dict[str, Any], actor: str, reason: str = ""):
+    """Insert a new row (validated; its key must be new); returns it as stored."""
+    _require_actor(actor, reason)
+    table = _table(name)
+    key = schema.KEYS[name]
+    record = {c: row.get(c, "") for c in schema.data_columns(table)}
+    if not str(record[key]).strip():
+        raise StoreError(f"{TABLE_NAMES[name]}编号不能为空")
+    with engine.begin() as connection:
+        if _row(connection, table, record[key]) is not None:
+            raise StoreError(f"{TABLE_NAMES[name]}编号“{record[key]}”已存在，不能覆盖")
+        validate_row(connection, name, record)
+        last = connection.execute(sa.select(sa.func.max(table.c.seq))).scalar() or 0
+        connection.execute(table.insert().values(**record, seq=last + 1))
+        _audit(connection, actor, "create", name, record[key], None, record, reason)
+        return _row(connection, table, record[key])
+
+
+def _last_actor(connection: sa.Connection, name: str, key: str) -> str:
+    audit = schema.audit
+    actor = connection.execute(
+        sa.select(audit.c.actor)
+        .where(audit.c.table_name == name, audit.c.row_id == key)
+        .order_by(audit.c.id.desc())
+        .limit(1)
+    ).scalar()
+    return actor or "他人"
+
+
+def history(engine: sa.Engine, name: str | None = None, key: str | None = None, limit: int = 200):
+    """Audit rows, newest first, optionally for one table or one row."""
+    audit = schema.audit
+    query = sa.select(audit).order_by(audit.c.id.desc()).limit(limit)
+    if name:
+        query = query.where(audit.c.table_name == name)
+    if key:
+        query = query.where(audit.c.row_id == key)
+    with engine.connect() as connection:
+        return pd.read_sql(query, connection)
