@@ -2,9 +2,11 @@
 
 import streamlit as st
 
+from ui import auth
 from ui.labels import LABELS
 
 st.set_page_config(page_title=LABELS["app_title"], layout="wide", initial_sidebar_state="expanded")
+auth.gate()
 st.navigation(
     {
         "": [
@@ -20,6 +22,10 @@ st.navigation(
             st.Page(
                 "views/other_fields.py", title=LABELS["nav_other_fields"], url_path="other-fields"
             ),
+        ],
+        LABELS["nav_section_work"]: [
+            st.Page("views/tracker.py", title=LABELS["nav_tracker"], url_path="tracker"),
+            st.Page("views/maintain.py", title=LABELS["nav_maintain"], url_path="maintain"),
         ],
         LABELS["nav_section_data"]: [
             st.Page("views/data.py", title=LABELS["nav_data"], url_path="data"),

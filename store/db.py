@@ -218,7 +218,10 @@ def load_store(engine: sa.Engine) -> Dataset:
         Dataset(
             sources,
             texts,
-            validate_figures(frames["figures"], TABLE_NAMES["figures"]),
+            # A figure repeating one from another report is kept in the store, never counted.
+            validate_figures(
+                frames["figures"][frames["figures"]["duplicate_of"] == ""], TABLE_NAMES["figures"]
+            ),
             validate_links(frames["links"], TABLE_NAMES["links"]),
             validate_tasks(frames["tasks"], TABLE_NAMES["tasks"]),
             validate_places(frames["places"], TABLE_NAMES["places"]),

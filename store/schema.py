@@ -71,6 +71,7 @@ figures = sa.Table(
             "note",
         ]
     ),
+    _text("duplicate_of"),  # added by migration 0003
     _seq(),
     _version(),
 )

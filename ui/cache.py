@@ -162,5 +162,21 @@ def clear_views() -> None:
     """Drop every per-view result (after a change to the data; the boundaries stay)."""
     for function in (figures, links, figure_rows, link_rows, cards_html, field_chart, place_chart,
                      kind_chart, indicator_charts, partner_chart, map_pairs, map_deck,
-                     briefing_slides):  # fmt: skip
+                     briefing_slides, task_status, target_progress):  # fmt: skip
         function.clear()
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def task_status(path: str, month: str) -> pd.DataFrame:
+    """Every task with its latest status and the late / not-reported flags for `month`."""
+    from metrics.tracker import task_status as compute
+
+    return compute(loaders.dataset_at(path).tasks, loaders.updates_at(path), month)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def target_progress(path: str) -> pd.DataFrame:
+    from metrics.tracker import target_progress as compute
+
+    data = loaders.dataset_at(path)
+    return compute(data.figures, data.tasks, loaders.updates_at(path))

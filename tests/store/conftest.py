@@ -49,26 +49,17 @@ def postgres_server() -> Iterator[str]:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    run = dict(check=True, capture_output=True, timeout=120)
-    subprocess.run(
-        _as_postgres([f"{bindir}/initdb", "-D", data, "-A", "trust", "-U", "postgres",
-                      "-E", "UTF8", "--no-locale"]),  # fmt: skip
-        **run,
-    )
+    initdb = [f"{bindir}/initdb", "-D", data, "-A", "trust", "-U", "postgres", "-E", "UTF8"]
+    subprocess.run([*_as_postgres(initdb), "--no-locale"], check=True, capture_output=True)
     options = f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off"
-    subprocess.run(
-        _as_postgres([f"{bindir}/pg_ctl", "-D", data, "-o", options, "-l",
-                      os.path.join(root, "log"), "-w", "start"]),  # fmt: skip
-        **run,
-    )
+    log = os.path.join(root, "log")
+    start = [f"{bindir}/pg_ctl", "-D", data, "-o", options, "-l", log, "-w", "start"]
+    subprocess.run(_as_postgres(start), check=True, capture_output=True, timeout=120)
     try:
         yield f"postgresql+psycopg://postgres@127.0.0.1:{port}"
     finally:
-        subprocess.run(
-            _as_postgres([f"{bindir}/pg_ctl", "-D", data, "-m", "fast", "-w", "stop"]),
-            capture_output=True,
-            timeout=60,
-        )
+        stop = [f"{bindir}/pg_ctl", "-D", data, "-m", "fast", "-w", "stop"]
+        subprocess.run(_as_postgres(stop), check=False, capture_output=True, timeout=60)
         shutil.rmtree(root, ignore_errors=True)
 
 

@@ -23,7 +23,7 @@ def audit_rows(engine, action=None) -> pd.DataFrame:
 
 def test_migrations_build_the_schema_that_queries_use(empty_engine):
     upgrade(empty_engine)
-    assert schema_revision(empty_engine) == head_revision() == "0002"
+    assert schema_revision(empty_engine) == head_revision() == "0003"
     inspector = sa.inspect(empty_engine)
     for table in schema.metadata.sorted_tables:
         migrated = {c["name"] for c in inspector.get_columns(table.name)}
@@ -37,11 +37,14 @@ def test_an_existing_database_upgrades_in_place_keeping_its_rows(empty_engine):
         connection.execute(
             sa.text("INSERT INTO sources (source_id, title, text) VALUES ('s1', '旧库', '原文')")
         )
+        connection.execute(sa.text("INSERT INTO figures (figure_id, value) VALUES ('f1', 3)"))
     upgrade(empty_engine)
-    assert schema_revision(empty_engine) == "0002"
+    assert schema_revision(empty_engine) == "0003"
     assert sa.inspect(empty_engine).has_table("task_updates")
     with empty_engine.connect() as connection:
         assert connection.execute(sa.text("SELECT title FROM sources")).scalar() == "旧库"
+        figure = connection.execute(sa.text("SELECT value, duplicate_of FROM figures")).one()
+    assert tuple(figure) == (3, "")
 
 
 def test_first_start_seeds_the_bundled_data_with_an_audit_row_per_record(engine):
@@ -68,7 +71,9 @@ def test_a_second_start_does_not_seed_again(engine, store_url):
 
 def test_an_edit_bumps_the_version_and_writes_who_what_before_after_why(engine):
     row = get_row(engine, "figures", "wuhai-08")
-    new = update_row(engine, "figures", "wuhai-08", row["version"], {"field": "教育"}, "王编辑", "核对")
+    new = update_row(
+        engine, "figures", "wuhai-08", row["version"], {"field": "教育"}, "王编辑", "核对"
+    )
     assert new["field"] == "教育" and new["version"] == row["version"] + 1
     entry = audit_rows(engine, "update").iloc[-1]
     assert (entry["actor"], entry["table_name"], entry["row_id"], entry["reason"]) == (

@@ -69,7 +69,7 @@ def test_projector_mode_is_a_toggle_mirrored_to_the_url(app):
     assert "font-size: 20px" in html_text(at)
 
 
-def test_hostile_text_in_the_data_is_shown_not_executed(data_copy, monkeypatch):
+def test_hostile_text_in_the_data_is_shown_not_executed(data_copy, monkeypatch, fresh_store):
     hostile = "<script>alert('x')</script>派专家250余人次"
     raw = data_copy / "raw" / "wuhai-news-2025.txt"
     raw.write_text(raw.read_text(encoding="utf-8") + hostile, encoding="utf-8")
