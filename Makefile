@@ -33,6 +33,13 @@ browser-deps:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; fi
 
+## db-deps: install Debian's PostgreSQL server when missing (the store tests run on it too)
+db-deps:
+	@if command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then :; \
+	else echo "installing postgresql"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq postgresql >/dev/null; fi
+
 ## lint: ruff format check + ruff lint
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff format --check .
@@ -43,9 +50,10 @@ format: $(VENV)/.dev
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-## test: install, lint, then the whole suite (unit, data contract, AppTest pages, browser)
-test: $(VENV)/.dev browser-deps lint
-	$(PY) -m pytest
+## test: install, lint, then the whole suite (unit, data contract, store on SQLite and a
+## throwaway PostgreSQL, AppTest pages, browser)
+test: $(VENV)/.dev browser-deps db-deps lint
+	JMB_REQUIRE_POSTGRES=1 $(PY) -m pytest
 
 ## smoke: the browser tests alone
 smoke: $(VENV)/.dev browser-deps
@@ -61,4 +69,8 @@ bench: $(VENV)/.dev
 data: $(VENV)/.runtime
 	$(PY) -m metrics.build_tasks
 
-.PHONY: help run browser-deps lint format test smoke bench data
+## editor: create an editor account in the store (asks for the password)
+editor: $(VENV)/.runtime
+	@read -p "用户名: " name && $(PY) -m store add-editor "$$name"
+
+.PHONY: help run browser-deps db-deps lint format test smoke bench data editor

@@ -32,5 +32,6 @@ st.navigation(
             st.Page("views/sources.py", title=LABELS["nav_sources"], url_path="sources"),
             st.Page("views/about.py", title=LABELS["nav_about"], url_path="about"),
         ],
-    }
+    },
+    expanded=True,
 ).run()

@@ -75,6 +75,13 @@ class PlaceMatcher:
         ]
         return min(hits)[2] if hits else ""
 
+    def find_last(self, text: str) -> str:
+        """The place named last in `text` (the one nearest a number that follows it)."""
+        hits = [
+            (text.rfind(alias), len(alias), name) for alias, name in self.names if alias in text
+        ]
+        return max(hits)[2] if hits else ""
+
 
 def _is_excluded(text: str, start: int, end: int, match: re.Match) -> bool:
     """Dates, ordinals, document numbers, codes and names are not figures."""

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import pandas as pd
 import sqlalchemy as sa
 
+from ingest.extract import PlaceMatcher
 from metrics.quantity import parse_quantity
 from metrics.vocab import FIELDS, KINDS
 from store import schema
@@ -18,7 +19,17 @@ from store.edit import StoreError, _audit, check_plain_text, validate_row
 
 _CLAUSE_END = re.compile(r"[，,；;。！？!?\n]")
 MAX_QUOTE = 120
-REVIEW_COLUMNS = ["keep", "quote", "field", "indicator", "place", "kind", "duplicate", "sentence"]
+REVIEW_COLUMNS = [
+    "keep",
+    "quote",
+    "field",
+    "indicator",
+    "place",
+    "partner",
+    "kind",
+    "duplicate",
+    "sentence",
+]
 
 
 @dataclass(frozen=True)
@@ -38,17 +49,24 @@ def clause_around(text: str, start: int, end: int) -> str:
     return text[left:right].strip()
 
 
-def review_table(candidates: pd.DataFrame, text: str, stored: pd.DataFrame, period: str):
-    """Candidates as the editor reviews them: tick to keep, clause quote, a guess for every column,
-    and a note when the same indicator/place/period/value is already stored from another report.
+def review_table(
+    candidates: pd.DataFrame,
+    text: str,
+    stored: pd.DataFrame,
+    period: str,
+    partners: PlaceMatcher | None = None,
+) -> pd.DataFrame:
+    """Candidates as the editor reviews them: tick to keep, clause quote, a guess for every column
+    (`place` as the candidates have it, the partner found by `partners` in the sentence), and a
+    note when the same indicator/place/period/value is already stored from another report.
     Repeats inside the document (a headline and its body) are merged into the first."""
     rows = []
-    seen: set[tuple] = set()
+    seen: dict[tuple, list[str]] = {}  # (value, unit) → indicators kept so far
     for c in candidates.itertuples(index=False):
-        key = (c.indicator, c.place, c.value, c.unit)
-        if key in seen:
+        kept = seen.setdefault((c.value, c.unit), [])
+        if any(_same_indicator(c.indicator, other) for other in kept):
             continue
-        seen.add(key)
+        kept.append(c.indicator)
         duplicate = find_duplicate(stored, c.indicator, c.place, period, c.value)
         rows.append(
             {
@@ -61,12 +79,26 @@ def review_table(candidates: pd.DataFrame, text: str, stored: pd.DataFrame, peri
                 "field": c.field if c.field in FIELDS else "综合",
                 "indicator": c.indicator,
                 "place": c.place,
+                "partner": _partner(partners, c.sentence, c.quote),
                 "kind": c.kind if c.kind in KINDS else "achievement",
                 "duplicate": duplicate,
                 "sentence": c.sentence,
             }
         )
     return pd.DataFrame(rows, columns=[*REVIEW_COLUMNS, "clause", "value", "unit", "qualifier"])
+
+
+def _partner(partners: PlaceMatcher | None, sentence: str, quote: str) -> str:
+    """The partner named nearest before the number in its sentence (else anywhere in it)."""
+    if partners is None:
+        return ""
+    before = sentence[: max(sentence.find(quote), 0)]
+    return partners.find_last(before) or partners.find(sentence)
+
+
+def _same_indicator(a: str, b: str) -> bool:
+    """'服务群众' and '（正文）服务群众' name the same thing: one ends with the other."""
+    return bool(a and b) and (a.endswith(b) or b.endswith(a))
 
 
 def find_duplicate(stored: pd.DataFrame, indicator, place, period, value) -> str:
@@ -158,7 +190,7 @@ def publish_report(
                 "field": row.field,
                 "indicator": str(row.indicator).strip(),
                 "place": row.place or "",
-                "partner": "",
+                "partner": getattr(row, "partner", "") or "",
                 "period": period,
                 "headline": "",
                 "note": "",

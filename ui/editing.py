@@ -43,12 +43,13 @@ def _opened_version(table: str, key: str) -> int:
 def _choice(label, options, current, key, labels=None):
     options = list(options)
     index = options.index(current) if current in options else 0
+    names = labels or {}
     return st.selectbox(
-        label, options, index=index, key=key, format_func=(labels or {}).get if labels else str
+        label, options, index=index, key=key, format_func=lambda v: names.get(v, v) or "（无）"
     )
 
 
-def _figure_form(ctx: PageContext, row: dict, key: str) -> dict | None:
+def _figure_form(ctx: PageContext, row: dict, key: str) -> dict:
     places = ctx.data.places
     local = ["", *places.loc[places["side"] == "inner_mongolia", "name"]]
     partners = ["", *places.loc[places["side"] != "inner_mongolia", "name"]]
@@ -69,11 +70,15 @@ def _figure_form(ctx: PageContext, row: dict, key: str) -> dict | None:
     with right:
         changes["period"] = st.text_input("时期", row.get("period", ""), key=f"{key}_period")
         changes["note"] = st.text_input("口径说明", row.get("note", ""), key=f"{key}_note")
+    if not changes["amount"].strip():
+        st.caption(LABELS["edit_amount_missing"])
+        return changes | {"problem": LABELS["edit_amount_missing"]}
     try:
         quantity = parse_quantity(changes["amount"])
     except QuantityError as error:
-        st.error(f"数量无法解析：{error}")
-        return None
+        problem = f"数量无法解析：{error}"
+        st.caption(problem)
+        return changes | {"problem": problem}
     st.caption(
         LABELS["edit_parsed"].format(
             value=f"{quantity.value:g}",
@@ -154,7 +159,7 @@ def edit_records(ctx: PageContext, editor: str) -> None:
     frame = getattr(ctx.data, table)
     key_column = {"figures": "figure_id", "links": "link_id", "tasks": "task_id"}[table]
     labels = {getattr(r, key_column): _record_label(table, r) for r in frame.itertuples()}
-    options = ([NEW] if table == "figures" else []) + list(labels)
+    options = list(labels) + ([NEW] if table == "figures" else [])
     picked = st.selectbox(
         LABELS["edit_pick"],
         options,
@@ -180,7 +185,10 @@ def edit_records(ctx: PageContext, editor: str) -> None:
             changes = _task_form(ctx, row, form_key)
         reason = st.text_input(LABELS["edit_reason"], key=f"{form_key}_reason")
         submitted = st.form_submit_button(LABELS["edit_save"], type="primary")
-    if not submitted or changes is None:
+    if not submitted:
+        return
+    if "problem" in changes:
+        st.error(changes["problem"])
         return
     if not reason.strip():
         st.error(LABELS["edit_reason_missing"])
@@ -235,8 +243,9 @@ def import_report(ctx: PageContext, editor: str) -> None:
         return
     if not text:
         return
-    places = PlaceMatcher.from_places(ctx.data.places)
-    candidates = extract_candidates(text, places)
+    places = ctx.data.places
+    local = places["side"] == "inner_mongolia"
+    candidates = extract_candidates(text, PlaceMatcher.from_places(places[local]))
     if candidates.empty:
         st.warning("没有在文中找到数字。")
         return
@@ -248,7 +257,8 @@ def import_report(ctx: PageContext, editor: str) -> None:
         "kind": "report",
     }
     period = meta["published"][:4]
-    table = review_table(candidates, text, ctx.data.figures, period)
+    partners = PlaceMatcher.from_places(places[~local])
+    table = review_table(candidates, text, ctx.data.figures, period, partners)
     st.caption(
         f"找到 {len(table)} 个候选数字。取消勾选不是指标的数字，修正领域、指标、地区和类型。"
         "“重复”列非空表示已由其他报告收录，默认不勾选，发布后也不会重复计数。"

@@ -166,6 +166,7 @@ LABELS: dict[str, str] = {
     "edit_unchanged": "没有改动，未保存。",
     "edit_conflict_now": "当前内容（他人修改后）",
     "edit_amount": "数量（原文写法，如 250余人次、50亿元以上）",
+    "edit_amount_missing": "请填写数量，例如 250余人次。",
     "edit_parsed": "解析为：数值 {value}，单位 {unit}，限定 {qualifier}",
     "edit_quote": "引文（来源原文中的原句，一字不差）",
     "edit_text_readonly": "任务原文（来自行动方案，不可修改）",

@@ -71,12 +71,13 @@ def current_key() -> str:
     return key
 
 
-def start() -> PageContext:
-    """Load data, draw the sidebar filters and projector toggle; returns the page's context."""
+def start(filters: bool = True) -> PageContext:
+    """Load data, draw the sidebar filters (unless `filters` is False: pages they do not apply
+    to) and the projector toggle; returns the page's context."""
     path = current_key()
     data = loaders.dataset_at(path)
     options = _options_at(path)
-    filters = state.sidebar_filters(data, options)
+    filters = state.sidebar_filters(data, options, show=filters)
     projector = state.projector_mode()
     if projector:
         st.html(PROJECTOR_CSS)

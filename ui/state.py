@@ -93,9 +93,24 @@ def _formatter(name: str, data: Dataset) -> Callable[[str], str]:
     return str
 
 
-def sidebar_filters(data: Dataset, options: FilterOptions) -> Filters:
-    """Draw the shared filters in the sidebar and return what they select."""
+def sidebar_filters(data: Dataset, options: FilterOptions, show: bool = True) -> Filters:
+    """Draw the shared filters in the sidebar and return what they select. With `show` False
+    (pages the filters do not apply to) they are kept, in the URL too, but not drawn."""
     _read_url_once(options)
+    if show:
+        _draw_filters(data, options)
+    st.session_state[WIDGET_PROJECTOR] = bool(st.session_state.get(STATE_PROJECTOR))
+    st.sidebar.toggle(
+        LABELS["projector_mode"],
+        key=WIDGET_PROJECTOR,
+        on_change=_on_projector_change,
+        help=LABELS["projector_help"],
+    )
+    write_url()
+    return current_filters()
+
+
+def _draw_filters(data: Dataset, options: FilterOptions) -> None:
     st.sidebar.header(LABELS["filter_header"])
     for name in Filters.names():
         key = widget_key(name)
@@ -115,15 +130,6 @@ def sidebar_filters(data: Dataset, options: FilterOptions) -> Filters:
         on_click=_reset,
         disabled=current_filters().is_empty(),
     )
-    st.session_state[WIDGET_PROJECTOR] = bool(st.session_state.get(STATE_PROJECTOR))
-    st.sidebar.toggle(
-        LABELS["projector_mode"],
-        key=WIDGET_PROJECTOR,
-        on_change=_on_projector_change,
-        help=LABELS["projector_help"],
-    )
-    write_url()
-    return current_filters()
 
 
 def projector_mode() -> bool:

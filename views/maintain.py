@@ -5,7 +5,7 @@ import streamlit as st
 from ui import auth, editing, page
 from ui.labels import LABELS
 
-ctx = page.start()
+ctx = page.start(filters=False)
 editor = auth.sidebar_login()
 st.title(LABELS["nav_maintain"])
 st.caption(LABELS["maintain_caption"])

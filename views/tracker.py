@@ -15,7 +15,7 @@ from store.tracker import add_update
 from ui import auth, cache, cards, loaders, page
 from ui.labels import LABELS, UPDATE_COLUMN_LABELS
 
-ctx = page.start()
+ctx = page.start(filters=False)
 editor = auth.sidebar_login()
 month = date.today().strftime("%Y-%m")
 status = cache.task_status(ctx.path, month)
@@ -59,7 +59,10 @@ unit = middle.selectbox(
     key="tr_unit",
 )
 statuses = right.multiselect(
-    LABELS["tracker_filter_status"], [*TASK_STATUSES, NO_UPDATE], key="tr_status"
+    LABELS["tracker_filter_status"],
+    [*TASK_STATUSES, NO_UPDATE],
+    key="tr_status",
+    placeholder=LABELS["filter_all"],
 )
 shown = status
 if section:

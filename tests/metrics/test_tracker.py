@@ -1,0 +1,98 @@
+"""Tracker logic: latest status per task, late and not-reported flags, unit load, target progress."""
+
+import pandas as pd
+import pytest
+
+from metrics.load import load_dataset
+from metrics.paths import DATA_DIR
+from metrics.tracker import is_met, target_progress, task_status, tasks_of_unit, unit_load
+from store.tracker import UPDATE_COLUMNS
+
+DATA = load_dataset(DATA_DIR)
+
+
+def updates(*rows) -> pd.DataFrame:
+    base = {"note": "", "figure_id": "", "achieved_value": None, "quote": "", "source_id": ""}
+    frame = pd.DataFrame(
+        [base | {"update_id": i, "author": "王", "created_at": ""} | r for i, r in enumerate(rows)]
+    )
+    return frame.reindex(columns=UPDATE_COLUMNS)
+
+
+def test_the_latest_month_wins_and_unreported_tasks_are_flagged():
+    status = task_status(
+        DATA.tasks,
+        updates(
+            {"task_id": "1.3", "month": "2026-11", "status": "滞后"},
+            {"task_id": "1.3", "month": "2026-10", "status": "推进中"},  # reported later, older
+            {"task_id": "2.1", "month": "2026-10", "status": "已完成"},
+        ),
+        "2026-11",
+    ).set_index("task_id")
+    assert status.loc["1.3", "status"] == "滞后" and status.loc["1.3", "late"]
+    assert not status.loc["1.3", "stale"]
+    assert status.loc["2.1", "status"] == "已完成" and not status.loc["2.1", "stale"]
+    assert status.loc["1.1", "status"] == "未报送" and status.loc["1.1", "stale"]
+
+
+def test_units_carry_their_tasks_and_late_counts():
+    status = task_status(
+        DATA.tasks, updates({"task_id": "3.5", "month": "2026-11", "status": "滞后"}), "2026-11"
+    )
+    load = unit_load(status).set_index("unit")
+    responsible = DATA.tasks.set_index("task_id").loc["3.5", "responsible"]
+    first_unit = responsible.split("、")[0]
+    assert load.loc[first_unit, "late"] == 1
+    assert load.iloc[0]["late"] == 1  # late units first
+    assert "3.5" in set(tasks_of_unit(status, first_unit)["task_id"])
+    assert load["tasks"].sum() >= len(DATA.tasks)
+
+
+@pytest.mark.parametrize(
+    ("qualifier", "target", "achieved", "met"),
+    [
+        ("at_least", 50e8, 50e8, True),  # 50亿元以上: reaching it counts
+        ("at_least", 50e8, 49e8, False),
+        ("exact", 2, 2, True),
+        ("exact", 2, 1, False),
+        ("more_than", 250, 250, False),  # 250余 must be exceeded
+        ("more_than", 250, 251, True),
+        ("about", 1000, 960, True),  # 近千: within 5%
+        ("about", 1000, 900, False),
+        ("growth_at_least", 20, 21.5, True),  # 增长20%以上
+        ("growth_at_least", 20, 19.9, False),
+    ],
+)
+def test_targets_are_met_by_their_qualifier(qualifier, target, achieved, met):
+    assert is_met(qualifier, target, achieved) is met
+
+
+def test_target_progress_uses_the_latest_achieved_value_with_its_quote():
+    progress = target_progress(
+        DATA.figures,
+        DATA.tasks,
+        updates(
+            {
+                "task_id": "1.3",
+                "month": "2026-10",
+                "status": "推进中",
+                "figure_id": "ordos-02",
+                "achieved_value": 1.0,
+                "quote": "旧",
+            },
+            {
+                "task_id": "1.3",
+                "month": "2026-11",
+                "status": "已完成",
+                "figure_id": "ordos-02",
+                "achieved_value": 2.0,
+                "quote": "新",
+            },
+        ),
+    ).set_index("figure_id")
+    assert progress.loc["ordos-02", "achieved"] == "2个"
+    assert progress.loc["ordos-02", "quote"] == "新"
+    assert progress.loc["ordos-02", "met"] and progress.loc["ordos-02", "share"] == 1.0
+    assert progress.loc["ordos-07", "target"] == "增长20%以上"
+    assert not progress.loc["ordos-07", "met"] and progress.loc["ordos-07", "achieved"] == ""
+    assert len(progress) == 7  # every target named by a task
