@@ -20,6 +20,8 @@ PAGES = [
     ("data", "数据表", "[data-testid=stDataFrame]"),
     ("sources", "来源", ".doc mark"),
     ("about", "关于", ".src-footer"),
+    ("tracker", "行动方案", "[data-testid=stDataFrame]"),
+    ("maintain", "数据维护", "[data-testid=stAlert]"),
 ]
 
 
@@ -143,4 +145,28 @@ def test_a_card_takes_the_user_to_its_sentence(watched, server):
     watched.page.wait_for_selector(".ctx mark", timeout=30000)
     assert watched.page.locator(".ctx mark").inner_text() == "北京医疗机构累计派专家250余人次"
     assert "/sources" in watched.page.url
+    watched.assert_clean()
+
+
+def test_an_editor_logs_in_and_the_edit_tools_render_offline(watched, server):
+    from store.auth import add_editor
+    from store.db import open_store
+
+    engine = open_store()  # the server's store ($DATABASE_URL of the test session)
+    add_editor(engine, "browser-editor", "browser pass 1", "浏览器编辑")
+    engine.dispose()
+    watched.open(f"{server}/maintain", ready="[data-testid=stAlert]")
+    page = watched.page
+    assert page.get_by_role("button", name="保存修改").count() == 0  # a viewer has no controls
+    page.get_by_test_id("stExpander").get_by_text("编辑登录").click()
+    page.get_by_label("用户名").fill("browser-editor")
+    page.get_by_label("密码").fill("browser pass 1")
+    page.get_by_role("button", name="登录").click()
+    page.get_by_role("button", name="保存修改").wait_for(timeout=30000)
+    assert "已登录：浏览器编辑" in page.locator("[data-testid=stSidebar]").inner_text()
+    watched.screenshot("maintain-editor")
+    for tab in ("导入报告", "备份与批量导入", "修改记录"):
+        page.get_by_role("tab", name=tab).click()
+        page.wait_for_timeout(500)
+    assert page.locator("[data-testid=stException]").count() == 0
     watched.assert_clean()
