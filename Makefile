@@ -59,11 +59,11 @@ test: $(VENV)/.dev browser-deps db-deps lint
 smoke: $(VENV)/.dev browser-deps
 	$(PY) -m pytest -m browser
 
-## bench: server-side page and map timings (not part of make test: timings are noisy)
-bench: $(VENV)/.dev
-	$(PY) -m bench.pages
+## bench: browser and server timings, memory, 8-session load, bundled + region-scale data
+## (not part of make test: timings are noisy); writes artifacts/bench.json
+bench: $(VENV)/.dev browser-deps
+	$(PY) -m bench
 	$(PY) -m bench.map
-	$(PY) -m bench.briefing
 
 ## data: regenerate the derived curated tables (tasks.csv) from the raw plan text
 data: $(VENV)/.runtime

@@ -14,8 +14,9 @@ from metrics.paths import DATA_DIR, ROOT
 MAP_SETS = ("provinces", "beijing", "ordos", "wuhai")
 
 
-def main(runs: int = 5) -> None:
+def main(runs: int = 5) -> dict[str, float]:
     data = load_dataset(DATA_DIR)
+    results = {}
     boundaries = {name: load_boundary_set(name, ROOT / "build" / "geo") for name in MAP_SETS}
     for label, filters in (
         ("full data", Filters()),
@@ -27,6 +28,8 @@ def main(runs: int = 5) -> None:
             size = len(build_briefing(data, filters, boundaries))
             timings.append(time.perf_counter() - start)
         print(f"PPTX {label:14} {statistics.median(timings):5.2f} s median, {size // 1024} KB")
+        results[label] = round(statistics.median(timings), 2)
+    return results
 
 
 if __name__ == "__main__":

@@ -39,7 +39,54 @@ INDICATORS = {
 QUALIFIERS = ("exact", "more_than", "about", "at_least")
 
 
-def generate(out: Path, figures: int, links: int, tasks: int, seed: int = 2025) -> Path:
+UNITS = [
+    "市商务局",
+    "市发展和改革委员会",
+    "市工业和信息化局",
+    "市科学技术局",
+    "市教育体育局",
+    "市卫生健康委员会",
+    "市文化和旅游局",
+    "市农牧局",
+    "市能源局",
+    "市交通运输局",
+    "市人力资源和社会保障局",
+    "市自然资源局",
+    "市生态环境局",
+    "市投资促进中心",
+    "各旗区人民政府",
+    "各工业园区",
+    "市乡村振兴局",
+    "市外事办公室",
+    "市住房和城乡建设局",
+    "市市场监督管理局",
+]
+STATUSES = ("未启动", "推进中", "已完成", "滞后")
+
+
+def task_updates(task_ids: np.ndarray, months: int, rng: np.random.Generator) -> pd.DataFrame:
+    """`months` monthly status updates per task (the last months up to 2025-12), vectorised."""
+    periods = pd.period_range(end="2025-12", periods=months, freq="M").astype(str)
+    count = len(task_ids) * months
+    return pd.DataFrame(
+        {
+            "task_id": np.repeat(task_ids, months),
+            "month": np.tile(periods, len(task_ids)),
+            "status": rng.choice(STATUSES, count, p=[0.1, 0.6, 0.2, 0.1]),
+            "note": "按计划推进",
+            "figure_id": "",
+            "achieved_value": "",
+            "quote": "",
+            "source_id": "",
+            "author": rng.choice(UNITS, count),
+            "created_at": "",
+        }
+    )
+
+
+def generate(
+    out: Path, figures: int, links: int, tasks: int, seed: int = 2025, months: int = 24
+) -> Path:
     """Write sources, raw texts, figures, links, tasks and places under `out`; returns `out`."""
     rng = np.random.default_rng(seed)
     if out.exists():
@@ -100,10 +147,14 @@ def generate(out: Path, figures: int, links: int, tasks: int, seed: int = 2025) 
             "item_no": range(1, tasks + 1),
             "title": [f"任务{i}" for i in range(1, tasks + 1)],
             "text": [f"推进第{i}项合作。" for i in range(1, tasks + 1)],
-            "responsible": "市商务局",
+            "responsible": [
+                "、".join(rng.choice(UNITS, int(rng.integers(1, 4)), replace=False))
+                for _ in range(tasks)
+            ],
             "targets": "",
         }
     )
+    update_table = task_updates(task_table["task_id"].to_numpy(), months, rng)
 
     # Save outputs.
     texts["syn-plan"] = [plan_text]
@@ -123,6 +174,7 @@ def generate(out: Path, figures: int, links: int, tasks: int, seed: int = 2025) 
     figure_table.to_csv(out / "figures.csv", index=False)
     link_table.to_csv(out / "links.csv", index=False)
     task_table.to_csv(out / "tasks.csv", index=False)
+    update_table.to_csv(out / "task_updates.csv", index=False)
     places.to_csv(out / "places.csv", index=False)
     return out
 
@@ -133,9 +185,13 @@ def main() -> None:
     parser.add_argument("--figures", type=int, default=100_000)
     parser.add_argument("--links", type=int, default=5_000)
     parser.add_argument("--tasks", type=int, default=2_000)
+    parser.add_argument("--months", type=int, default=24, help="status updates per task")
     args = parser.parse_args()
-    generate(args.out, args.figures, args.links, args.tasks)
-    print(f"wrote {args.figures} figures, {args.links} links, {args.tasks} tasks to {args.out}")
+    generate(args.out, args.figures, args.links, args.tasks, months=args.months)
+    print(
+        f"wrote {args.figures} figures, {args.links} links, {args.tasks} tasks "
+        f"({args.tasks * args.months} status updates) to {args.out}"
+    )
 
 
 if __name__ == "__main__":

@@ -76,5 +76,6 @@ if __name__ == "__main__":
     # (e.g. the region-scale one from `python -m bench.generate`).
     output = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "artifacts" / "bench-pages.json"
     output.parent.mkdir(exist_ok=True)
-    output.write_text(json.dumps(main(), ensure_ascii=False, indent=2), encoding="utf-8")
+    runs = int(sys.argv[2]) if len(sys.argv) > 2 else 20
+    output.write_text(json.dumps(main(runs), ensure_ascii=False, indent=2), encoding="utf-8")
     print(f"wrote {output}")

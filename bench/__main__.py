@@ -1,0 +1,165 @@
+"""`make bench`: every number issue 8 asks for, on the bundled data and a region-scale dataset.
+
+python -m bench [--skip-region] [--runs N] [--load-seconds S]
+Prints a table with the budgets and writes artifacts/bench.json. Not part of `make test`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from bench import browser
+
+ROOT = Path(__file__).resolve().parents[1]
+REGION = ROOT / "build" / "region"
+BUDGETS = {
+    "ratio_bundled": 1.5,
+    "ratio_region": 2.0,
+    "filter_ms_bundled": 100,
+    "filter_ms_region": 400,
+    "memory_mb": 500,
+    "load_p95_s": 2.0,
+}
+
+
+def server_side(env: dict[str, str], runs: int) -> dict:
+    """bench.pages in a subprocess (its own Streamlit runtime and data) → its JSON."""
+    out = (
+        ROOT / "artifacts" / f"bench-pages-{env.get('JMB_DATA_DIR', 'bundled').split('/')[-1]}.json"
+    )
+    subprocess.run(
+        [sys.executable, "-m", "bench.pages", str(out), str(runs)],
+        cwd=ROOT,
+        env={**os.environ, **env},
+        check=True,
+    )
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+def browser_side(env: dict[str, str], runs: int, bare: dict[str, float]) -> dict:
+    with browser.serve(ROOT / "app.py", env) as (base, _pid):
+        times = browser.render_times(base, browser.PAGES, runs)
+    return {
+        name: {"seconds": round(t, 2), "ratio": round(t / bare["bare page"], 2)}
+        for name, t in times.items()
+    }
+
+
+def dataset_env(name: str, region_db: Path) -> dict[str, str]:
+    if name == "bundled":
+        return {"DATABASE_URL": f"sqlite:///{ROOT / 'build' / 'bench-bundled.sqlite'}"}
+    return {"JMB_DATA_DIR": str(REGION), "DATABASE_URL": f"sqlite:///{region_db}"}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench")
+    parser.add_argument("--skip-region", action="store_true")
+    parser.add_argument("--runs", type=int, default=3, help="browser loads per page")
+    parser.add_argument("--load-seconds", type=float, default=60)
+    args = parser.parse_args()
+    (ROOT / "artifacts").mkdir(exist_ok=True)
+    region_db = ROOT / "build" / "bench-region.sqlite"
+    results: dict = {
+        "machine": f"{platform.node()} · {os.cpu_count()} cores · Python {platform.python_version()}",
+        "date": time.strftime("%Y-%m-%d %H:%M"),
+        "budgets": BUDGETS,
+    }
+    datasets = ["bundled"] if args.skip_region else ["bundled", "region"]
+    if "region" in datasets and not (REGION / "task_updates.csv").exists():
+        subprocess.run([sys.executable, "-m", "bench.generate", str(REGION)], cwd=ROOT, check=True)
+    if "region" in datasets and not region_db.exists():
+        from store.db import open_store
+
+        start = time.perf_counter()
+        open_store(f"sqlite:///{region_db}", REGION).dispose()
+        results["region_seed_s"] = round(time.perf_counter() - start, 1)
+
+    with browser.serve(ROOT / "bench" / "bare.py") as (base, _pid):
+        bare = browser.render_times(base, [browser.BARE], args.runs)
+    results["bare_page_s"] = round(bare["bare page"], 2)
+
+    for name in datasets:
+        env = dataset_env(name, region_db)
+        results[name] = {
+            "server": server_side(env, 10 if name == "region" else 20),
+            "browser": browser_side(env, args.runs, bare),
+        }
+
+    env = dataset_env("bundled", region_db)
+    with browser.serve(ROOT / "app.py", env) as (base, pid):
+        results["memory"] = browser.memory_after_sessions(base, pid)
+        results["load"] = browser.load_test(base, seconds=args.load_seconds)
+    if "region" in datasets:
+        with browser.serve(ROOT / "app.py", dataset_env("region", region_db)) as (base, pid):
+            results["memory_region"] = browser.memory_after_sessions(base, pid)
+
+    from bench import briefing as bench_briefing
+    from bench import ingest as bench_ingest
+
+    results["ingest"] = bench_ingest.main()
+    results["pptx_s"] = bench_briefing.main()
+
+    out = ROOT / "artifacts" / "bench.json"
+    out.write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
+    print_table(results)
+    print(f"wrote {out}")
+    return 0
+
+
+def _mark(ok: bool) -> str:
+    return "ok" if ok else "OVER"
+
+
+def print_table(results: dict) -> None:
+    print(f"\n{results['machine']} · {results['date']} · bare page {results['bare_page_s']} s")
+    for name in ("bundled", "region"):
+        if name not in results:
+            continue
+        budget = BUDGETS[f"ratio_{name}"]
+        print(f"\n[{name}] page            browser s  ratio (≤{budget})  server median/p95 ms")
+        server = results[name]["server"]
+        for page, row in results[name]["browser"].items():
+            srv = next((v for k, v in server.items() if k.startswith(_file_of(page))), {})
+            print(
+                f"  {page:14} {row['seconds']:8.2f}  {row['ratio']:5.2f} {_mark(row['ratio'] <= budget):4}"
+                f"  {srv.get('median_ms', '-')}/{srv.get('p95_ms', '-')}"
+            )
+        change = server.get("filter change (overview)", {})
+        limit = BUDGETS[f"filter_ms_{name}"]
+        print(
+            f"  filter change (server) median {change.get('median_ms')} ms, p95 {change.get('p95_ms')}"
+            f" ms (≤{limit}: {_mark(change.get('median_ms', 1e9) <= limit)})"
+        )
+    memory = results["memory"]
+    print(f"\nmemory after 3 sessions × every page: {memory} (≤{BUDGETS['memory_mb']} MB: "
+          f"{_mark(memory['rss_peak_mb'] <= BUDGETS['memory_mb'])})")  # fmt: skip
+    if "memory_region" in results:
+        print(f"memory, region scale: {results['memory_region']}")
+    load = results["load"]
+    print(
+        f"8 sessions × {load['seconds']:.0f} s: {load['renders']} renders, {load['errors']} errors, "
+        f"median {load['median_s']} s, p95 {load['p95_s']} s "
+        f"({_mark(load['errors'] == 0 and (load['p95_s'] or 1e9) <= BUDGETS['load_p95_s'])})"
+    )
+    print(f"ingest: {results['ingest']}; PPTX: {results['pptx_s']}")
+
+
+def _file_of(page: str) -> str:
+    files = {
+        "总览": "overview", "合作地图": "map", "汇报模式": "present", "教育": "education",
+        "医疗": "medical", "科创": "innovation", "文旅": "culture", "其他领域": "other_fields",
+        "行动方案": "tracker", "数据维护": "maintain", "数据表": "data", "来源": "sources",
+        "关于": "about",
+    }  # fmt: skip
+    return files.get(page, page)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
