@@ -22,7 +22,7 @@ ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-
 PAGES = [
     ("总览", "", ".kpi"),
     ("合作地图", "map", "[data-testid=stDeckGlJsonChart] canvas"),
-    ("汇报模式", "present", ".slide"),
+    ("汇报模式", "present", ".slide-footer"),
     ("教育", "education", ".js-plotly-plot"),
     ("医疗", "medical", ".js-plotly-plot"),
     ("科创", "innovation", ".js-plotly-plot"),

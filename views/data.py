@@ -41,10 +41,11 @@ with tab_figures:
     if figures.empty:
         page.empty_state(ctx)
     else:
-        event = tables.figure_dataframe(figures, key="data_figures", selectable=True)
+        shown = tables.paged(figures, key="data_figures_page")
+        event = tables.figure_dataframe(shown, key="data_figures", selectable=True)
         rows = event.selection.rows if event else []
         if rows:
-            row = figures.iloc[rows[0]]
+            row = shown.iloc[rows[0]]
             before, quote, after = quote_in_context(ctx.data.texts[row["source_id"]], row["quote"])
             st.markdown(f"**{LABELS['data_selected_quote']}**")
             st.html(
@@ -89,7 +90,7 @@ with tab_figures:
             on_click="ignore",
         )
 with tab_links:
-    tables.link_dataframe(links, key="data_links")
+    tables.link_dataframe(tables.paged(links, key="data_links_page"), key="data_links")
 with tab_tasks:
-    tables.task_dataframe(tasks, key="data_tasks")
+    tables.task_dataframe(tables.paged(tasks, key="data_tasks_page"), key="data_tasks")
 cards.source_footer(sources_behind(figures, ctx.data.sources))

@@ -68,3 +68,21 @@ def test_sources_page_reports_an_unknown_figure(app):
     at = open_page(app, "sources.py", figure="wuhai-99")
     assert "wuhai-99" in at.warning[0].value
     assert not at.exception
+
+
+def test_a_long_table_is_sent_to_the_browser_a_page_at_a_time(
+    app, tmp_path, monkeypatch, fresh_store
+):
+    from bench.generate import generate
+
+    monkeypatch.setenv(
+        "JMB_DATA_DIR", str(generate(tmp_path / "big", figures=1200, links=5, tasks=2))
+    )
+    at = open_page(app, "data.py")
+    assert not at.exception
+    assert len(at.dataframe[0].value) == 500
+    first = set(at.dataframe[0].value["编号"])
+    assert any("共 1200 行，分 3 页" in c.value for c in at.caption)
+    at.number_input(key="data_figures_page").set_value(3).run()
+    assert len(at.dataframe[0].value) == 200
+    assert not first & set(at.dataframe[0].value["编号"])  # another slice of the same table
