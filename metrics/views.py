@@ -147,9 +147,11 @@ def link_table(links: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
 
 def task_table(tasks: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
     """Tasks with their target figures written out ('引进50亿元以上重点项目：2个')."""
+    named = {i for ids in tasks["targets"] for i in ids.split("、") if i}
+    targets = figures[figures["figure_id"].isin(named)]  # a handful, not every figure
     display = {
         row.figure_id: f"{row.indicator}：{format_quantity(row.value, row.unit, row.qualifier)}"
-        for row in figures.itertuples(index=False)
+        for row in targets.itertuples(index=False)
     }
 
     def targets_text(ids: str) -> str:

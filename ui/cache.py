@@ -82,7 +82,19 @@ def indicator_charts(path: str, filters: Filters, projector: bool) -> dict[str, 
     table = figure_rows(path, filters)
     counts = table["unit"].value_counts()
     units = [u for u in dict.fromkeys(table["unit"]) if counts[u] > 1]
-    return {u: charts.indicator_chart(table[table["unit"] == u], u, projector) for u in units}
+    return {
+        u: charts.indicator_chart(_largest(table[table["unit"] == u]), u, projector) for u in units
+    }
+
+
+CHART_BARS = 20  # bars per indicator chart; more are unreadable (the table lists them all)
+
+
+def _largest(rows: pd.DataFrame) -> pd.DataFrame:
+    """At most CHART_BARS rows, the largest values, in their table order."""
+    if len(rows) <= CHART_BARS:
+        return rows
+    return rows.loc[rows["value"].nlargest(CHART_BARS).index.sort_values()]
 
 
 @st.cache_resource(show_spinner=False, max_entries=ENTRIES)
@@ -162,7 +174,7 @@ def clear_views() -> None:
     """Drop every per-view result (after a change to the data; the boundaries stay)."""
     for function in (figures, links, figure_rows, link_rows, cards_html, field_chart, place_chart,
                      kind_chart, indicator_charts, partner_chart, map_pairs, map_deck,
-                     briefing_slides, task_status, target_progress):  # fmt: skip
+                     briefing_slides, task_status, target_progress, task_rows, unit_load):  # fmt: skip
         function.clear()
 
 
@@ -180,3 +192,19 @@ def target_progress(path: str) -> pd.DataFrame:
 
     data = loaders.dataset_at(path)
     return compute(data.figures, data.tasks, loaders.updates_at(path))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def task_rows(path: str) -> pd.DataFrame:
+    """task_table of every task (targets written out)."""
+    from metrics.views import task_table
+
+    data = loaders.dataset_at(path)
+    return task_table(data.tasks, data.figures)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def unit_load(path: str, month: str) -> pd.DataFrame:
+    from metrics.tracker import unit_load as compute
+
+    return compute(task_status(path, month))

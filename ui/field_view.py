@@ -10,6 +10,8 @@ from metrics.views import kpi_cards, link_table, links_by_partner, selected_ids,
 from ui import cache, cards, charts, page, tables
 from ui.labels import LABELS
 
+CARD_LIMIT = 24  # cards drawn; the table below holds every figure
+
 
 def render(field: str) -> None:
     """Draw the page of `field`; the sidebar's field filter does not hide the page's own field."""
@@ -29,6 +31,8 @@ def render(field: str) -> None:
         unit_charts = cache.indicator_charts(ctx.path, scope, ctx.projector)
         if unit_charts:
             st.subheader(LABELS["field_indicators"].format(field=field))
+            if any(len(chart.data[0].x) >= cache.CHART_BARS for chart in unit_charts.values()):
+                st.caption(LABELS["field_chart_top"].format(n=cache.CHART_BARS))
         columns = st.columns(2)
         for index, (unit, chart) in enumerate(unit_charts.items()):
             with columns[index % 2]:
@@ -43,7 +47,10 @@ def render(field: str) -> None:
             links = _links_near(links, figures, ctx.data.places)
             cards.show_cards(kpi_cards(figures, ctx.data.sources))
         else:
-            st.html(cache.cards_html(ctx.path, scope)[0])
+            grid, total = cache.cards_html(ctx.path, scope, CARD_LIMIT)
+            st.html(grid)
+            if total > CARD_LIMIT:
+                st.caption(LABELS["field_cards_more"].format(n=total - CARD_LIMIT))
         st.subheader(LABELS["field_figure_table"].format(field=field))
         tables.figure_dataframe(table, key=f"fv_table_{field}")
 

@@ -60,6 +60,8 @@ LABELS: dict[str, str] = {
     "field_selection": "已在图中选中 {n} 个数字；表格只显示选中的。再次点击空白处可取消。",
     "other_field_select": "选择领域",
     "field_figure_table": "{field}数字明细",
+    "field_cards_more": "另有 {n} 个数字，见下方明细表。",
+    "field_chart_top": "每张图显示数值最大的 {n} 个数字；全部数字见下方明细表。",
     "data_caption": "全部数字，可搜索、排序、下载。点选一行可看原文上下文。",
     "data_search": "搜索（指标、引文、地点、合作方）",
     "data_search_placeholder": "例如：专家、乌海、50亿",

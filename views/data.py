@@ -6,7 +6,7 @@ import streamlit as st
 
 from metrics.export import filters_sheet, to_csv_bytes, to_xlsx_bytes
 from metrics.highlight import quote_in_context
-from metrics.views import search_table, sources_behind, task_table
+from metrics.views import search_table, sources_behind
 from ui import cache, cards, page, tables
 from ui.labels import FILTER_LABELS, LABELS
 
@@ -26,9 +26,7 @@ links = search_table(
     query,
     ["from_name", "to_name", "quote", "link_type", "field"],
 )
-tasks = search_table(
-    task_table(ctx.data.tasks, ctx.data.figures), query, ["title", "text", "responsible"]
-)
+tasks = search_table(cache.task_rows(ctx.path), query, ["title", "text", "responsible"])
 
 tab_figures, tab_links, tab_tasks = st.tabs(
     [

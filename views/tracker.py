@@ -6,14 +6,15 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from metrics.plan import split_responsible
-from metrics.tracker import NO_UPDATE, tasks_of_unit, unit_load
+from metrics.tracker import NO_UPDATE, tasks_of_unit
 from metrics.views import sources_behind
 from metrics.vocab import TASK_STATUS_COLORS, TASK_STATUSES
 from store.edit import StoreError
 from store.tracker import add_update
-from ui import auth, cache, cards, loaders, page
+from ui import auth, cache, cards, loaders, page, tables
 from ui.labels import LABELS, UPDATE_COLUMN_LABELS
+
+TASK_PAGE = 200  # rows per task table (status colours are drawn cell by cell)
 
 ctx = page.start(filters=False)
 editor = auth.sidebar_login()
@@ -44,7 +45,7 @@ for column, (label, count) in zip(
 ):
     column.metric(label, count)
 
-units = sorted({u for r in status["responsible"] for u in split_responsible(r)})
+units = sorted(cache.unit_load(ctx.path, month)["unit"])
 left, middle, right = st.columns(3)
 section = left.selectbox(
     LABELS["tracker_filter_section"],
@@ -78,7 +79,8 @@ def status_style(value: str) -> str:
     return f"color: {color}; font-weight: 700"
 
 
-def task_frame(rows: pd.DataFrame) -> None:
+def task_frame(rows: pd.DataFrame, key: str) -> None:
+    rows = tables.paged(rows, key=key, size=TASK_PAGE)
     table = pd.DataFrame(
         {
             "编号": rows["task_id"],
@@ -115,11 +117,11 @@ with tab_sections:
         st.info(LABELS["tracker_none"])
     for name, rows in shown.groupby("section", sort=False):
         st.subheader(f"{rows['section_no'].iloc[0]}. {name}")
-        task_frame(rows)
+        task_frame(rows, key=f"tr_page_{rows['section_no'].iloc[0]}")
 
 with tab_units:
     st.caption(LABELS["tracker_unit_caption"])
-    load = unit_load(status)
+    load = cache.unit_load(ctx.path, month)
     picked = st.dataframe(
         load.rename(
             columns={
@@ -140,7 +142,7 @@ with tab_units:
     if rows:
         chosen = load.iloc[rows[0]]["unit"]
         st.subheader(LABELS["tracker_unit_tasks"].format(unit=chosen))
-        task_frame(tasks_of_unit(status, chosen))
+        task_frame(tasks_of_unit(status, chosen), key="tr_page_unit")
 
 with tab_targets:
     st.caption(LABELS["tracker_targets_caption"])
