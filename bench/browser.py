@@ -3,7 +3,6 @@ bare Streamlit page, server memory after 3 sessions, and 8 sessions changing fil
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import random
 import socket
@@ -131,49 +130,80 @@ def memory_after_sessions(base: str, pid: int, sessions: int = 3) -> dict[str, f
     return {"rss_start_mb": round(before), "rss_peak_mb": round(peak), "rss_end_mb": round(after)}
 
 
-def _load_worker(base: str, seconds: float, seed: int, queue) -> None:
-    """One user: open the overview, then keep changing the filters (through the URL) until time
-    is up; reports (render seconds, error text) per change."""
-    from playwright.sync_api import sync_playwright
-
+async def _load_user(browser, base: str, seconds: float, seed: int, results: list) -> None:
+    """One user in their own browser context (their own Streamlit session): open the overview,
+    then keep changing the 领域 filter in the sidebar and switching pages in the app, as a user
+    does (no reloads), until time is up. Records (render seconds, error text) per change."""
     rng = random.Random(seed)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = browser.new_page(viewport={"width": 1600, "height": 900})
-        errors: list[str] = []
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
-            path = rng.choice(["", "education", "medical", "map", "tracker"])
-            ready = {p: r for _n, p, r in PAGES}[path]
-            query = f"?field={rng.choice(FIELDS)}" if path in ("", "map") else ""
-            try:
-                elapsed = _render(page, f"{base}/{path}{query}", ready, timeout=30)
-                queue.put((elapsed, errors.pop() if errors else ""))
-            except Exception as error:  # noqa: BLE001 - every failure is a result here
-                queue.put((None, f"{type(error).__name__}: {str(error)[:200]}"))
-        browser.close()
+    context = await browser.new_context(viewport={"width": 1600, "height": 900})
+    page = await context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
 
-
-def load_test(base: str, users: int = 8, seconds: float = 60) -> dict[str, float]:
-    """`users` browsers changing filters at once against one server for `seconds`."""
-    queue = multiprocessing.Queue()
-    workers = [
-        multiprocessing.Process(target=_load_worker, args=(base, seconds, seed, queue))
-        for seed in range(users)
-    ]
-    for worker in workers:
-        worker.start()
-    results = []
-    deadline = time.monotonic() + seconds + 120
-    while any(w.is_alive() for w in workers) or not queue.empty():
+    async def settle(action, ready: str) -> None:
+        start = time.perf_counter()
         try:
-            results.append(queue.get(timeout=1))
-        except Exception:  # noqa: BLE001 - queue.Empty
-            if time.monotonic() > deadline:
-                break
-    for worker in workers:
-        worker.join(timeout=5)
+            await action()
+            await page.wait_for_selector(ready, timeout=30000)
+            await page.wait_for_function(
+                "!document.querySelector('[data-testid=stStatusWidget]')", timeout=30000
+            )
+            if await page.locator("[data-testid=stException]").count():
+                errors.append("exception on page")
+            results.append((time.perf_counter() - start, errors.pop() if errors else ""))
+        except Exception as error:  # noqa: BLE001 - every failure is a result here
+            results.append((None, f"{type(error).__name__}: {str(error)[:160]}"))
+
+    await settle(lambda: page.goto(f"{base}/"), ".kpi")
+    sidebar = page.get_by_test_id("stSidebar")
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        name, _path, ready = rng.choice(LOAD_PAGES)
+        await settle(lambda name=name: sidebar.get_by_role("link", name=name).click(), ready)
+        field = rng.choice(FIELDS[:4])
+
+        async def pick(field=field) -> None:
+            box = sidebar.get_by_test_id("stMultiSelect").first
+            await box.click()
+            await page.keyboard.type(field)
+            await page.keyboard.press("Enter")
+            await page.keyboard.press("Escape")
+
+        await settle(pick, ready)
+        reset = sidebar.get_by_role("button", name="清除全部筛选")
+        if await reset.is_enabled():
+            await settle(reset.click, ready)
+    await context.close()
+
+
+# Pages the load test moves between (the map is left out: its WebGL, drawn in software here,
+# costs seconds of CPU per render in the load generator itself).
+LOAD_PAGES = [
+    ("总览", "", ".kpi"),
+    ("医疗", "medical", ".js-plotly-plot"),
+    ("教育", "education", ".js-plotly-plot"),
+    ("科创", "innovation", ".js-plotly-plot"),
+]
+
+
+def load_test(base: str, users: int = 8, seconds: float = 60) -> dict:
+    """`users` sessions (contexts of one headless browser, so the load generator itself stays
+    small on 2 cores) changing filters and pages at once against one server for `seconds`."""
+    import asyncio
+
+    from playwright.async_api import async_playwright
+
+    results: list = []
+
+    async def run() -> None:
+        async with async_playwright() as playwright:
+            browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            await asyncio.gather(
+                *(_load_user(browser, base, seconds, seed, results) for seed in range(users))
+            )
+            await browser.close()
+
+    asyncio.run(run())
     times = sorted(t for t, _ in results if t is not None)
     errors = [e for _, e in results if e]
     return {
