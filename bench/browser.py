@@ -43,6 +43,18 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def wait_until_healthy(base: str, seconds: float = 120) -> None:
+    """Poll Streamlit's health endpoint; raises when the server is not up in `seconds`."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if urllib.request.urlopen(f"{base}/_stcore/health", timeout=2).read() == b"ok":
+                return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"Streamlit server at {base} did not become healthy in {seconds:.0f} s")
+
+
 @contextmanager
 def serve(script: Path, env: dict[str, str] | None = None):
     """`streamlit run script` on a free port; yields (base url, server pid)."""
@@ -58,13 +70,7 @@ def serve(script: Path, env: dict[str, str] | None = None):
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
-            try:
-                if urllib.request.urlopen(f"{base}/_stcore/health", timeout=2).read() == b"ok":
-                    break
-            except OSError:
-                time.sleep(0.3)
+        wait_until_healthy(base)
         yield base, process.pid
     finally:
         process.terminate()

@@ -15,7 +15,7 @@ from metrics.quantity import parse_quantity
 from metrics.vocab import FIELDS, KINDS
 from store import schema
 from store.db import now
-from store.edit import StoreError, _audit, check_plain_text, validate_row
+from store.edit import StoreError, check_plain_text, validate_row, write_audit
 
 _CLAUSE_END = re.compile(r"[，,；;。！？!?\n]")
 MAX_QUOTE = 120
@@ -159,7 +159,7 @@ def publish_report(
             "text": text,
         }
         connection.execute(schema.sources.insert().values(**source, seq=last + 1))
-        _audit(
+        write_audit(
             connection, actor, "publish", "sources", source_id, None, {"title": title}, "导入报告"
         )
         stored = pd.read_sql(
@@ -201,7 +201,7 @@ def publish_report(
             except StoreError as error:
                 raise StoreError(f"第 {number} 个勾选的数字：{error}") from error
             connection.execute(schema.figures.insert().values(**figure, seq=last + number))
-            _audit(connection, actor, "publish", "figures", figure_id, None, figure, title)
+            write_audit(connection, actor, "publish", "figures", figure_id, None, figure, title)
             ids.append(figure_id)
             if duplicate:
                 duplicates[figure_id] = duplicate

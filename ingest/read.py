@@ -21,16 +21,20 @@ def read_report(path: Path) -> str:
         raise IngestError(f"不支持的文件类型“{path.suffix or '无扩展名'}”：请上传 txt、docx 或 pdf")
     if not path.exists():
         raise IngestError(f"文件不存在：{path}")
-    size = path.stat().st_size
+    _check_size(path.stat().st_size)
+    return read_bytes(path.read_bytes(), path.suffix.lower())
+
+
+def _check_size(size: int) -> None:
     if size > MAX_BYTES:
         raise IngestError(
-            f"文件过大（{size // 1024 // 1024} MB），上限为 {MAX_BYTES // 1024 // 1024} MB"
+            f"文件过大（{size / 1024 / 1024:.1f} MB），上限为 {MAX_BYTES // 1024 // 1024} MB"
         )
-    return read_bytes(path.read_bytes(), path.suffix.lower())
 
 
 def read_bytes(data: bytes, suffix: str) -> str:
     """The text of a report given as bytes (uploads) and its extension."""
+    _check_size(len(data))
     if not data.strip():
         raise IngestError("文件为空")
     if suffix == ".txt":

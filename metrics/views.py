@@ -265,3 +265,20 @@ def links_by_partner(links: pd.DataFrame) -> pd.DataFrame:
     counts = counts.rename_axis("partner").reset_index()
     counts = counts.assign(color=counts["field"].map(FIELD_COLORS))
     return counts.sort_values(["links", "partner"], ascending=[False, True]).reset_index(drop=True)
+
+
+def record_labels(frame: pd.DataFrame, table: str) -> dict[str, str]:
+    """'wuhai-08 · 北京医疗机构派出专家 · 250余人次' for every row of figures, links or tasks."""
+    if table == "figures":
+        keys = frame["figure_id"]
+        text = keys + " · " + frame["indicator"] + " · " + frame["amount"]
+    elif table == "links":
+        keys = frame["link_id"]
+        text = (
+            keys + " · " + frame["from_name"] + " → " + frame["to_name"]
+            + "（" + frame["link_type"] + "）"
+        )  # fmt: skip
+    else:
+        keys = frame["task_id"]
+        text = keys + " · " + frame["title"]
+    return dict(zip(keys.tolist(), text.tolist(), strict=True))

@@ -16,7 +16,7 @@ import sqlalchemy as sa
 
 from store import schema
 from store.db import TABLE_NAMES, data_revision, now, read_table, schema_revision
-from store.edit import StoreError, _audit, _row, check_plain_text, validate_row
+from store.edit import StoreError, check_plain_text, fetch_row, validate_row, write_audit
 
 IMPORTABLE = ("figures", "links", "tasks")  # in dependency order
 EXPORTED = (*schema.CURATED, "task_updates", "audit")
@@ -177,7 +177,7 @@ def _plan_table(connection, plan: ImportPlan, name: str, frame: pd.DataFrame) ->
             seen.add(row_id)
             for column, value in record.items():
                 check_plain_text(value, f"“{column}”")
-            current = _row(connection, table, row_id)
+            current = fetch_row(connection, table, row_id)
             if current is not None:
                 changed = {c: v for c, v in record.items() if current[c] != v}
                 if not changed:
@@ -209,12 +209,12 @@ def apply_import(engine: sa.Engine, plan: ImportPlan, actor: str, reason: str = 
             key = schema.KEYS[name]
             last = connection.execute(sa.select(sa.func.max(table.c.seq))).scalar() or 0
             for offset, record in enumerate(plan.creates.get(name, []), start=1):
-                if _row(connection, table, record[key]) is not None:
+                if fetch_row(connection, table, record[key]) is not None:
                     raise StoreError(f"{record[key]} 在预览后已被他人新增，请重新预览")
                 connection.execute(table.insert().values(**record, seq=last + offset))
-                _audit(connection, actor, "import", name, record[key], None, record, note)
+                write_audit(connection, actor, "import", name, record[key], None, record, note)
             for record, version in plan.updates.get(name, []):
-                current = _row(connection, table, record[key])
+                current = fetch_row(connection, table, record[key])
                 changed = {c: v for c, v in record.items() if current[c] != v}
                 result = connection.execute(
                     table.update()
@@ -224,5 +224,5 @@ def apply_import(engine: sa.Engine, plan: ImportPlan, actor: str, reason: str = 
                 if result.rowcount != 1:
                     raise StoreError(f"{record[key]} 在预览后已被他人修改，请重新预览")
                 before = {c: current[c] for c in changed}
-                _audit(connection, actor, "import", name, record[key], before, changed, note)
+                write_audit(connection, actor, "import", name, record[key], before, changed, note)
     return plan.total_changes

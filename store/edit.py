@@ -55,7 +55,8 @@ def _table(name: str) -> sa.Table:
     return schema.CURATED[name]
 
 
-def _row(connection: sa.Connection, table: sa.Table, key: str) -> dict | None:
+def fetch_row(connection: sa.Connection, table: sa.Table, key: str) -> dict | None:
+    """The row with primary key `key` in the caller's transaction, or None."""
     key_column = table.c[schema.KEYS[table.name]]
     found = connection.execute(sa.select(table).where(key_column == key)).mappings().first()
     return dict(found) if found else None
@@ -64,7 +65,7 @@ def _row(connection: sa.Connection, table: sa.Table, key: str) -> dict | None:
 def get_row(engine: sa.Engine, name: str, key: str) -> dict | None:
     """The row as stored now (with its version), or None."""
     with engine.connect() as connection:
-        return _row(connection, _table(name), key)
+        return fetch_row(connection, _table(name), key)
 
 
 def _texts(connection: sa.Connection, source_id: str) -> dict[str, str]:
@@ -116,7 +117,9 @@ def validate_row(connection: sa.Connection, name: str, row: dict[str, Any]) -> N
         raise StoreError(str(error)) from error
 
 
-def _audit(connection, actor, action, name, row_id, before, after, reason) -> None:
+def write_audit(connection, actor, action, name, row_id, before, after, reason) -> None:
+    """One audit row in the caller's transaction (before/after as JSON, None when absent)."""
+
     def dump(value):
         return None if value is None else json.dumps(value, ensure_ascii=False, default=str)
 
@@ -134,7 +137,8 @@ def _audit(connection, actor, action, name, row_id, before, after, reason) -> No
     )
 
 
-def _require_actor(actor: str, reason: str) -> None:
+def require_editor(actor: str, reason: str) -> None:
+    """Refuse a write without a logged-in editor, or with markup in its reason."""
     if not actor.strip():
         raise StoreError("请先以编辑账号登录")
     check_plain_text(reason, "修改说明")
@@ -150,7 +154,7 @@ def update_row(
     reason: str = "",
 ) -> dict:
     """Apply `changes` to the row if it is still at `expected_version`; returns the new row."""
-    _require_actor(actor, reason)
+    require_editor(actor, reason)
     table = _table(name)
     key_column = table.c[schema.KEYS[name]]
     allowed = set(schema.data_columns(table)) - {schema.KEYS[name]}
@@ -158,7 +162,7 @@ def update_row(
     if unknown:
         raise StoreError(f"不能修改的列：{'、'.join(sorted(unknown))}")
     with engine.begin() as connection:
-        current = _row(connection, table, key)
+        current = fetch_row(connection, table, key)
         if current is None:
             raise StoreError(f"{TABLE_NAMES[name]}“{key}”不存在（可能已被他人删除）")
         if current["version"] != expected_version:
@@ -180,29 +184,29 @@ def update_row(
         if result.rowcount != 1:  # another writer got in between our read and our update
             raise ConflictError(
                 f"{TABLE_NAMES[name]}“{key}”刚被他人修改，请查看最新内容后重试。",
-                _row(connection, table, key),
+                fetch_row(connection, table, key),
             )
         before = {c: current[c] for c in changed}
-        _audit(connection, actor, "update", name, key, before, changed, reason)
-        return _row(connection, table, key)
+        write_audit(connection, actor, "update", name, key, before, changed, reason)
+        return fetch_row(connection, table, key)
 
 
 def create_row(engine: sa.Engine, name: str, row: dict[str, Any], actor: str, reason: str = ""):
     """Insert a new row (validated; its key must be new); returns it as stored."""
-    _require_actor(actor, reason)
+    require_editor(actor, reason)
     table = _table(name)
     key = schema.KEYS[name]
     record = {c: row.get(c, "") for c in schema.data_columns(table)}
     if not str(record[key]).strip():
         raise StoreError(f"{TABLE_NAMES[name]}编号不能为空")
     with engine.begin() as connection:
-        if _row(connection, table, record[key]) is not None:
+        if fetch_row(connection, table, record[key]) is not None:
             raise StoreError(f"{TABLE_NAMES[name]}编号“{record[key]}”已存在，不能覆盖")
         validate_row(connection, name, record)
         last = connection.execute(sa.select(sa.func.max(table.c.seq))).scalar() or 0
         connection.execute(table.insert().values(**record, seq=last + 1))
-        _audit(connection, actor, "create", name, record[key], None, record, reason)
-        return _row(connection, table, record[key])
+        write_audit(connection, actor, "create", name, record[key], None, record, reason)
+        return fetch_row(connection, table, record[key])
 
 
 def _last_actor(connection: sa.Connection, name: str, key: str) -> str:

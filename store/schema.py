@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
+from metrics.load import FIGURE_COLUMNS, LINK_COLUMNS, PLACE_COLUMNS, SOURCE_COLUMNS
+from metrics.plan import TASK_COLUMNS as PLAN_TASK_COLUMNS
+
 metadata = sa.MetaData()
 
 
@@ -22,116 +25,33 @@ def _seq() -> sa.Column:
     return sa.Column("seq", sa.Integer, nullable=False, server_default="0")
 
 
-sources = sa.Table(
-    "sources",
-    metadata,
-    sa.Column("source_id", sa.Text, primary_key=True),
-    *(
-        _text(c)
-        for c in [
-            "title",
-            "publisher",
-            "author",
-            "doc_number",
-            "published",
-            "period",
-            "kind",
-            "path",
-            "sha256",
-            "retrieved",
-            "license",
-            "note",
-            "text",
-        ]
-    ),
-    _seq(),
-    _version(),
-)
+def _curated(name: str, columns: list[str], extra: tuple[str, ...] = (), floats=()) -> sa.Table:
+    """A curated table: the CSV's columns (key first, all text but `floats`), then row order and
+    version. The CSV column lists are the loader's, so the two cannot drift apart."""
+    key, *rest = columns
+    return sa.Table(
+        name,
+        metadata,
+        sa.Column(key, sa.Text, primary_key=True),
+        *(
+            sa.Column(c, sa.Float, nullable=False) if c in floats else _text(c)
+            for c in [*rest, *extra]
+        ),
+        _seq(),
+        _version(),
+    )
 
-figures = sa.Table(
+
+sources = _curated("sources", SOURCE_COLUMNS, ("sha256", "retrieved", "license", "note", "text"))
+places = _curated("places", PLACE_COLUMNS, ("coord_source", "note"), floats={"lon", "lat"})
+figures = _curated(
     "figures",
-    metadata,
-    sa.Column("figure_id", sa.Text, primary_key=True),
-    _text("source_id"),
-    _text("quote"),
-    _text("amount"),
-    sa.Column("value", sa.Float, nullable=False),
-    *(
-        _text(c)
-        for c in [
-            "unit",
-            "qualifier",
-            "kind",
-            "field",
-            "indicator",
-            "place",
-            "partner",
-            "period",
-            "headline",
-            "note",
-        ]
-    ),
-    _text("duplicate_of"),  # added by migration 0003
-    _seq(),
-    _version(),
+    FIGURE_COLUMNS,
+    ("headline", "note", "duplicate_of"),  # duplicate_of: migration 0003
+    floats={"value"},
 )
-
-links = sa.Table(
-    "links",
-    metadata,
-    sa.Column("link_id", sa.Text, primary_key=True),
-    *(
-        _text(c)
-        for c in [
-            "source_id",
-            "quote",
-            "from_name",
-            "to_name",
-            "field",
-            "link_type",
-            "status",
-            "direction",
-            "note",
-        ]
-    ),
-    _seq(),
-    _version(),
-)
-
-tasks = sa.Table(
-    "tasks",
-    metadata,
-    sa.Column("task_id", sa.Text, primary_key=True),
-    *(
-        _text(c)
-        for c in [
-            "source_id",
-            "section_no",
-            "section",
-            "item_no",
-            "title",
-            "text",
-            "responsible",
-            "targets",
-        ]
-    ),
-    _seq(),
-    _version(),
-)
-
-places = sa.Table(
-    "places",
-    metadata,
-    sa.Column("name", sa.Text, primary_key=True),
-    _text("aliases"),
-    _text("kind"),
-    _text("adcode"),
-    sa.Column("lon", sa.Float, nullable=False),
-    sa.Column("lat", sa.Float, nullable=False),
-    *(_text(c) for c in ["parent", "side", "coord_source", "note"]),
-    _seq(),
-    _version(),
-)
+links = _curated("links", LINK_COLUMNS, ("note",))
+tasks = _curated("tasks", PLAN_TASK_COLUMNS)
 
 audit = sa.Table(
     "audit",

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from metrics.vocab import TASK_STATUSES
 from store import schema
 from store.db import now
-from store.edit import StoreError, _audit, _require_actor, check_plain_text
+from store.edit import StoreError, check_plain_text, require_editor, write_audit
 
 MONTH_RE = re.compile(r"^20\d\d-(0[1-9]|1[0-2])$")
 UPDATE_COLUMNS = [c.name for c in schema.task_updates.columns]
@@ -33,7 +33,7 @@ def add_update(
 
     An achieved value must name one of the task's target figures and a quote that is a verbatim
     substring of a stored source, like every other number on the dashboard."""
-    _require_actor(actor, "")
+    require_editor(actor, "")
     if not MONTH_RE.match(month or ""):
         raise StoreError(f"月份“{month}”格式不对，应为 2025-06 这样的年-月")
     if status not in TASK_STATUSES:
@@ -68,7 +68,9 @@ def add_update(
         update_id = connection.execute(
             schema.task_updates.insert().values(**row).returning(schema.task_updates.c.update_id)
         ).scalar_one()
-        _audit(connection, actor, "status", "task_updates", task_id, None, row, f"{month} 进展")
+        write_audit(
+            connection, actor, "status", "task_updates", task_id, None, row, f"{month} 进展"
+        )
         return update_id
 
 

@@ -174,7 +174,8 @@ def clear_views() -> None:
     """Drop every per-view result (after a change to the data; the boundaries stay)."""
     for function in (figures, links, figure_rows, link_rows, cards_html, field_chart, place_chart,
                      kind_chart, indicator_charts, partner_chart, map_pairs, map_deck,
-                     briefing_slides, task_status, target_progress, task_rows, unit_load):  # fmt: skip
+                     briefing_slides, task_status, target_progress, task_rows, unit_load,
+                     record_labels):  # fmt: skip
         function.clear()
 
 
@@ -208,3 +209,21 @@ def unit_load(path: str, month: str) -> pd.DataFrame:
     from metrics.tracker import unit_load as compute
 
     return compute(task_status(path, month))
+
+
+@st.cache_resource(show_spinner=False, max_entries=6)
+def record_labels(path: str, table: str) -> dict[str, str]:
+    """The editor's record picker labels for one table."""
+    from metrics.views import record_labels as compute
+
+    return compute(getattr(loaders.dataset_at(path), table), table)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def report_candidates(path: str, text: str) -> pd.DataFrame:
+    """Candidate figures of an uploaded or pasted report (kept while the editor reviews it)."""
+    from ingest.extract import PlaceMatcher, extract_candidates
+
+    places = loaders.dataset_at(path).places
+    local = places[places["side"] == "inner_mongolia"]
+    return extract_candidates(text, PlaceMatcher.from_places(local))

@@ -8,14 +8,14 @@ import json
 import pandas as pd
 import streamlit as st
 
-from ingest.extract import PlaceMatcher, extract_candidates
+from ingest.extract import PlaceMatcher
 from ingest.publish import REVIEW_COLUMNS, publish_report, review_table
 from ingest.read import IngestError, read_bytes
 from metrics.quantity import QuantityError, parse_quantity
 from metrics.vocab import DIRECTIONS, FIELDS, KINDS, LINK_STATUSES
 from store import backup
 from store.edit import ConflictError, StoreError, create_row, get_row, history, update_row
-from ui import loaders
+from ui import cache, loaders
 from ui.labels import (
     AUDIT_ACTION_LABELS,
     AUDIT_COLUMN_LABELS,
@@ -29,6 +29,7 @@ from ui.page import PageContext
 
 TABLE_CHOICES = {"figures": "指标（数字）", "links": "合作关系", "tasks": "方案任务"}
 NEW = "__new__"
+MAX_CHOICES = 300  # records offered in the picker at once; the search narrows the rest
 
 
 def _opened_version(table: str, key: str) -> int:
@@ -139,14 +140,6 @@ def _task_form(ctx: PageContext, row: dict, key: str) -> dict:
     }
 
 
-def _record_label(table: str, row) -> str:
-    if table == "figures":
-        return f"{row.figure_id} · {row.indicator} · {row.amount}"
-    if table == "links":
-        return f"{row.link_id} · {row.from_name} → {row.to_name}（{row.link_type}）"
-    return f"{row.task_id} · {row.title}"
-
-
 def edit_records(ctx: PageContext, editor: str) -> None:
     """Pick a record (or 新增 a figure), edit it in a form, save with a reason."""
     table = st.radio(
@@ -157,9 +150,12 @@ def edit_records(ctx: PageContext, editor: str) -> None:
         key="ed_table",
     )
     frame = getattr(ctx.data, table)
-    key_column = {"figures": "figure_id", "links": "link_id", "tasks": "task_id"}[table]
-    labels = {getattr(r, key_column): _record_label(table, r) for r in frame.itertuples()}
-    options = list(labels) + ([NEW] if table == "figures" else [])
+    labels = cache.record_labels(ctx.path, table)
+    query = st.text_input(LABELS["edit_search"], key=f"ed_search_{table}").strip()
+    matches = [k for k, label in labels.items() if query in label] if query else list(labels)
+    if len(matches) > MAX_CHOICES:
+        st.caption(LABELS["edit_search_more"].format(n=len(matches), shown=MAX_CHOICES))
+    options = matches[:MAX_CHOICES] + ([NEW] if table == "figures" else [])
     picked = st.selectbox(
         LABELS["edit_pick"],
         options,
@@ -245,7 +241,7 @@ def import_report(ctx: PageContext, editor: str) -> None:
         return
     places = ctx.data.places
     local = places["side"] == "inner_mongolia"
-    candidates = extract_candidates(text, PlaceMatcher.from_places(places[local]))
+    candidates = cache.report_candidates(ctx.path, text)
     if candidates.empty:
         st.warning("没有在文中找到数字。")
         return

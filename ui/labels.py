@@ -162,6 +162,8 @@ LABELS: dict[str, str] = {
     "maintain_tab_audit": "修改记录",
     "edit_table": "要修改的数据",
     "edit_pick": "选择记录",
+    "edit_search": "查找记录（编号、指标、地点、任务名）",
+    "edit_search_more": "共 {n} 条符合，下拉框只列出前 {shown} 条；请输入更多文字缩小范围。",
     "edit_new": "＋ 新增",
     "edit_reason": "修改说明（必填，例如“据某月报更正”）",
     "edit_reason_missing": "请填写修改说明。",

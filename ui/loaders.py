@@ -3,6 +3,8 @@ data revision (every committed change bumps it), not on each rerun."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import sqlalchemy as sa
 import streamlit as st
@@ -17,8 +19,6 @@ _SEPARATOR = "#rev"
 
 @st.cache_resource(show_spinner=False)
 def _engine(url: str, folder: str) -> sa.Engine:
-    from pathlib import Path
-
     return open_store(url, Path(folder))
 
 

@@ -2,16 +2,14 @@
 
 import os
 import re
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from bench.browser import free_port, wait_until_healthy
 from tests.conftest import ROOT
 
 CHROMIUM = "/usr/bin/chromium"
@@ -34,12 +32,6 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
             if os.environ.get("NO_BROWSER") == "1":
                 item.add_marker(pytest.mark.skip(reason="NO_BROWSER=1 set by hand"))
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="session")
@@ -73,17 +65,6 @@ def run_server(name: str) -> Iterator[str]:
         finally:
             process.terminate()
             process.wait(timeout=10)
-
-
-def wait_until_healthy(base: str, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            if urllib.request.urlopen(f"{base}/_stcore/health", timeout=2).read() == b"ok":
-                return
-        except OSError:
-            time.sleep(0.3)
-    pytest.fail(f"Streamlit server did not become healthy in {seconds:.0f} s")
 
 
 @pytest.fixture(scope="session")

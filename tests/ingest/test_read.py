@@ -71,6 +71,12 @@ def test_a_file_over_the_limit_is_refused(tmp_path, monkeypatch):
         read_report(path)
 
 
+def test_an_upload_over_the_limit_is_refused(monkeypatch):
+    monkeypatch.setattr(read, "MAX_BYTES", 100)
+    with pytest.raises(IngestError, match="文件过大"):
+        read.read_bytes(("数" * 200).encode("utf-8"), ".txt")
+
+
 def run_ingest(*args):
     return subprocess.run(
         [sys.executable, "-m", "ingest", *map(str, args)],

@@ -106,6 +106,18 @@ def save(at: AppTest, reason: str = "核对原文") -> AppTest:
     return next(b for b in at.button if b.label == "保存修改").click().run()
 
 
+def test_the_record_picker_narrows_to_what_the_editor_searches_for(store):
+    at = login(open_page(new_app(), "maintain.py"))
+    assert (
+        "wuhai-08" in at.selectbox(key="ed_pick_figures").options[0]
+        or len(at.selectbox(key="ed_pick_figures").options) == 25
+    )  # 24 figures and 新增
+    at.text_input(key="ed_search_figures").input("医疗机构派出专家")
+    at.run()
+    options = at.selectbox(key="ed_pick_figures").options
+    assert len(options) == 2 and options[0].startswith("wuhai-08 · ")  # the match and 新增
+
+
 def test_an_editor_changes_a_figure_and_the_audit_log_shows_it(store):
     at = open_figure(new_app())
     at.text_input(key="ed_figures_wuhai-08_ind").input("北京派驻医疗专家")
