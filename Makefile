@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
+# glibc malloc arenas for the server (fewer arenas keep freed memory reusable; see ui/memory.py)
+MALLOC_ARENA_MAX ?= 2
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
@@ -24,7 +26,7 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt $(VENV)/.runtime
 
 ## run: install (first time) and serve the dashboard on the bundled data
 run: $(VENV)/.runtime
-	$(PY) -m streamlit run app.py --server.port $(PORT)
+	MALLOC_ARENA_MAX=$(MALLOC_ARENA_MAX) $(PY) -m streamlit run app.py --server.port $(PORT)
 
 ## browser-deps: install Debian's chromium and CJK fonts when missing (browser tests, screenshots)
 browser-deps:

@@ -2,12 +2,12 @@
 
 import streamlit as st
 
-from ui import auth
+from ui import auth, memory
 from ui.labels import LABELS
 
 st.set_page_config(page_title=LABELS["app_title"], layout="wide", initial_sidebar_state="expanded")
 auth.gate()
-st.navigation(
+pages = st.navigation(
     {
         "": [
             st.Page("views/overview.py", title=LABELS["nav_overview"], default=True),
@@ -34,4 +34,8 @@ st.navigation(
         ],
     },
     expanded=True,
-).run()
+)
+try:
+    pages.run()
+finally:
+    memory.release()  # a page's one-off intermediates (e.g. a region-wide deck) back to the OS

@@ -33,6 +33,8 @@ PAGES = [
     ("来源", "sources", ".doc"),
     ("关于", "about", ".src-footer"),
 ]
+# The environment `make run` serves with (see the Makefile and ui/memory.py).
+SERVER_ENV = {"MALLOC_ARENA_MAX": "2"}
 BARE = ("bare page", "", "[data-testid=stMarkdown]")
 FIELDS = ("教育", "医疗", "科创", "文旅", "产业", "能源")
 
@@ -66,7 +68,11 @@ def serve(script: Path, env: dict[str, str] | None = None):
     ]  # fmt: skip
     log = open(ROOT / "artifacts" / f"bench-{script.stem}.log", "w")  # noqa: SIM115
     process = subprocess.Popen(
-        command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})}
+        command,
+        cwd=ROOT,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env={**os.environ, **SERVER_ENV, **(env or {})},
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -146,7 +152,7 @@ async def _load_user(browser, base: str, seconds: float, seed: int, results: lis
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
 
-    async def settle(action, ready: str) -> None:
+    async def settle(action, ready: str, what: str) -> None:
         start = time.perf_counter()
         try:
             await action()
@@ -156,16 +162,20 @@ async def _load_user(browser, base: str, seconds: float, seed: int, results: lis
             )
             if await page.locator("[data-testid=stException]").count():
                 errors.append("exception on page")
-            results.append((time.perf_counter() - start, errors.pop() if errors else ""))
+            results.append((time.perf_counter() - start, errors.pop() if errors else "", what))
         except Exception as error:  # noqa: BLE001 - every failure is a result here
-            results.append((None, f"{type(error).__name__}: {str(error)[:160]}"))
+            results.append((None, f"{type(error).__name__}: {str(error)[:160]}", what))
 
-    await settle(lambda: page.goto(f"{base}/"), ".kpi")
+    await settle(lambda: page.goto(f"{base}/"), ".kpi", "open")
     sidebar = page.get_by_test_id("stSidebar")
     deadline = time.monotonic() + seconds
+    current = LOAD_PAGES[0][0]
     while time.monotonic() < deadline:
-        name, _path, ready = rng.choice(LOAD_PAGES)
-        await settle(lambda name=name: sidebar.get_by_role("link", name=name).click(), ready)
+        name, _path, ready = rng.choice([p for p in LOAD_PAGES if p[0] != current])
+        current = name
+        await settle(
+            lambda name=name: sidebar.get_by_role("link", name=name).click(), ready, "page"
+        )
         field = rng.choice(FIELDS[:4])
 
         async def pick(field=field) -> None:
@@ -175,10 +185,8 @@ async def _load_user(browser, base: str, seconds: float, seed: int, results: lis
             await page.keyboard.press("Enter")
             await page.keyboard.press("Escape")
 
-        await settle(pick, ready)
-        reset = sidebar.get_by_role("button", name="清除全部筛选")
-        if await reset.is_enabled():
-            await settle(reset.click, ready)
+        await settle(pick, ready, "filter")
+        await settle(sidebar.get_by_role("button", name="清除全部筛选").click, ready, "reset")
     await context.close()
 
 
@@ -210,8 +218,13 @@ def load_test(base: str, users: int = 8, seconds: float = 60) -> dict:
             await browser.close()
 
     asyncio.run(run())
-    times = sorted(t for t, _ in results if t is not None)
-    errors = [e for _, e in results if e]
+    times = sorted(t for t, _, _ in results if t is not None)
+    errors = [e for _, e, _ in results if e]
+    by_action = {
+        what: round(statistics.median(ts), 2)
+        for what in ("open", "page", "filter", "reset")
+        if (ts := [t for t, _, w in results if w == what and t is not None])
+    }
     return {
         "users": users,
         "seconds": seconds,
@@ -219,5 +232,6 @@ def load_test(base: str, users: int = 8, seconds: float = 60) -> dict:
         "errors": len(errors),
         "error_examples": errors[:3],
         "median_s": round(statistics.median(times), 2) if times else None,
+        "median_s_by_action": by_action,
         "p95_s": round(times[max(0, int(len(times) * 0.95) - 1)], 2) if times else None,
     }

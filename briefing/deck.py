@@ -30,6 +30,8 @@ WIDTH, HEIGHT = Emu(12192000), Emu(6858000)  # 16:9, 13.333 × 7.5 in
 INK, MUTED = RGBColor(0x10, 0x18, 0x28), RGBColor(0x47, 0x54, 0x67)
 KPI_SLOTS = 8
 LIST_ROWS = 8
+CHART_BARS = 20  # bars in a field slide's chart: the largest of its main unit
+NOTED_ROWS = 60  # figures quoted in a field slide's notes beyond those on the slide
 
 
 @dataclass
@@ -98,19 +100,29 @@ def plan_slides(
         )
     fields = sorted(set(table["field"]) | set(links["field"]), key=field_order)
     for name in fields:
-        in_field = table[table["field"] == name]
+        in_field = table[table["field"] == name].reset_index(drop=True)
         field_links = link_rows[link_rows["field"] == name]
         chart, unit = _chart_rows(in_field)
+        # Notes quote every figure on the slide (its chart and its list), then the next ones up
+        # to NOTED_ROWS; a region-wide field has thousands, which no briefing note can hold.
+        noted = in_field.loc[
+            list(dict.fromkeys([*chart.index, *in_field.index[: LIST_ROWS + NOTED_ROWS]]))
+        ]
+        unnoted = len(in_field) - len(noted)
         slides.append(
             SlidePlan(
                 "field",
                 name,
                 f"{len(in_field)} 个数字 · {len(field_links)} 条合作关系",
-                rows=in_field if not in_field.empty else field_links.head(LIST_ROWS),
-                chart=chart,
+                rows=in_field.head(LIST_ROWS)
+                if not in_field.empty
+                else field_links.head(LIST_ROWS),
+                chart=chart.reset_index(drop=True),
                 chart_unit=unit,
                 source_ids=list(dict.fromkeys([*in_field["source_id"], *field_links["source_id"]])),
-                notes=_quote_notes(in_field) + _quote_notes(field_links.head(LIST_ROWS)),
+                notes=_quote_notes(noted)
+                + ([f"另有 {unnoted} 个数字未在此列出，见看板“数据表”页。"] if unnoted else [])
+                + _quote_notes(field_links.head(LIST_ROWS)),
             )
         )
     if boundaries is not None and not links.empty:
@@ -129,14 +141,17 @@ def plan_slides(
 
 
 def _chart_rows(table: pd.DataFrame) -> tuple[pd.DataFrame, str]:
-    """The field's largest group of figures sharing a unit: what one native chart can compare."""
+    """The field's largest group of figures sharing a unit, at most CHART_BARS of the largest
+    (in table order): what one native chart can compare. Keeps the table's index."""
     if table.empty:
         return pd.DataFrame(), ""
     unit = table["unit"].value_counts().index[0]
     rows = table[table["unit"] == unit]
     if len(rows) < 2:
         return pd.DataFrame(), ""
-    return rows[["indicator", "value", "display"]].reset_index(drop=True), unit
+    if len(rows) > CHART_BARS:
+        rows = rows.loc[rows["value"].nlargest(CHART_BARS).index.sort_values()]
+    return rows[["indicator", "value", "display"]], unit
 
 
 def _map_slide(data: Dataset, links: pd.DataFrame, boundaries) -> SlidePlan:

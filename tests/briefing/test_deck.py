@@ -1,15 +1,17 @@
 """The PPTX deck: opens, 16:9, native charts holding the data, sources and quotes in the notes."""
 
+import dataclasses
 import io
 import subprocess
 import sys
 
+import pandas as pd
 import pytest
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.oxml.ns import qn
 
-from briefing.deck import build_briefing, plan_slides
+from briefing.deck import CHART_BARS, LIST_ROWS, NOTED_ROWS, build_briefing, plan_slides
 from geo.boundaries import load_boundary_set
 from metrics.filters import Filters
 from metrics.load import load_dataset
@@ -144,3 +146,31 @@ def test_cli_rejects_unknown_filters_and_writes_nothing(tmp_path, args, message)
 def test_cli_rejects_a_wrong_extension(tmp_path):
     result = run_cli("--out", str(tmp_path / "x.pdf"))
     assert result.returncode == 2 and ".pptx" in result.stderr
+
+
+def test_a_region_wide_field_slide_keeps_to_what_a_slide_can_hold():
+    # 500 education figures (copies of the real ones, each keeping its verbatim quote): the
+    # chart shows the 20 largest of the main unit, the notes quote every figure on the slide
+    # and say how many more the 数据表 page lists.
+    base = DATASET.figures[DATASET.figures["field"] == "教育"]
+    many = pd.concat(
+        [
+            base.assign(figure_id=base["figure_id"] + f"-{i}", value=base["value"] + i)
+            for i in range(84)
+        ]
+    )
+    data = dataclasses.replace(DATASET, figures=many)
+    plan = next(p for p in plan_slides(data, Filters()) if p.title == "教育")
+    assert len(plan.chart) == CHART_BARS
+    assert max(plan.chart["value"]) == many.loc[many["unit"] == plan.chart_unit, "value"].max()
+    assert len(plan.rows) == LIST_ROWS
+    notes = "\n".join(plan.notes)
+    shown = set(plan.chart["indicator"]) | set(plan.rows["indicator"])
+    assert all(f"{indicator}：“" in notes for indicator in shown)
+    # The 20 largest are the last copies, so they and the first 68 rows are all distinct.
+    figure_notes = [n for n in plan.notes if n.split("：", 1)[0] in set(many["indicator"])]
+    assert len(figure_notes) == CHART_BARS + LIST_ROWS + NOTED_ROWS
+    assert f"另有 {len(many) - len(figure_notes)} 个数字未在此列出" in notes
+    deck = open_deck(build_briefing(data, Filters()))
+    slide = next(s for s in deck.slides if slide_text(s).startswith("教育"))
+    assert len(list(charts_of(slide)[0].series[0].values)) == CHART_BARS
