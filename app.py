@@ -1,9 +1,13 @@
 """京蒙协作成果看板: the router; every page lives in views/ (not pages/: see README, "Layout")."""
 
+import time
+
 import streamlit as st
 
-from ui import auth, memory
+from ui import auth, memory, runlog
 from ui.labels import LABELS
+
+started = time.perf_counter()
 
 st.set_page_config(page_title=LABELS["app_title"], layout="wide", initial_sidebar_state="expanded")
 auth.gate()
@@ -39,3 +43,4 @@ try:
     pages.run()
 finally:
     memory.release()  # a page's one-off intermediates (e.g. a region-wide deck) back to the OS
+    runlog.record(pages.url_path, started)
