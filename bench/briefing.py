@@ -14,18 +14,24 @@ from metrics.paths import DATA_DIR, ROOT
 MAP_SETS = ("provinces", "beijing", "ordos", "wuhai")
 
 
+REGION = ROOT / "build" / "region"
+
+
 def main(runs: int = 5) -> dict[str, float]:
     data = load_dataset(DATA_DIR)
     results = {}
     boundaries = {name: load_boundary_set(name, ROOT / "build" / "geo") for name in MAP_SETS}
-    for label, filters in (
-        ("full data", Filters()),
-        ("医疗 · 乌海市", Filters(field=("医疗",), place=("乌海市",))),
-    ):
+    cases = [
+        ("full data", data, Filters()),
+        ("医疗 · 乌海市", data, Filters(field=("医疗",), place=("乌海市",))),
+    ]
+    if (REGION / "figures.csv").exists():  # from `python -m bench.generate`
+        cases.append(("region, full data", load_dataset(REGION), Filters()))
+    for label, dataset, filters in cases:
         timings, size = [], 0
         for _ in range(runs):
             start = time.perf_counter()
-            size = len(build_briefing(data, filters, boundaries))
+            size = len(build_briefing(dataset, filters, boundaries))
             timings.append(time.perf_counter() - start)
         print(f"PPTX {label:14} {statistics.median(timings):5.2f} s median, {size // 1024} KB")
         results[label] = round(statistics.median(timings), 2)

@@ -10,7 +10,7 @@ from metrics.views import kpi_cards, link_table, links_by_partner, selected_ids,
 from ui import cache, cards, charts, page, tables
 from ui.labels import LABELS
 
-CARD_LIMIT = 24  # cards drawn; the table below holds every figure
+CARD_LIMIT = 24  # cards drawn; the table below holds every figure (500 rows a page)
 
 
 def render(field: str) -> None:
@@ -52,7 +52,9 @@ def render(field: str) -> None:
             if total > CARD_LIMIT:
                 st.caption(LABELS["field_cards_more"].format(n=total - CARD_LIMIT))
         st.subheader(LABELS["field_figure_table"].format(field=field))
-        tables.figure_dataframe(table, key=f"fv_table_{field}")
+        tables.figure_dataframe(
+            tables.paged(table, key=f"fv_table_page_{field}"), key=f"fv_table_{field}"
+        )
 
     if not links.empty:
         st.subheader(LABELS["field_links"])
@@ -68,7 +70,9 @@ def render(field: str) -> None:
             rows = (
                 link_table(links, ctx.data.sources) if picked else cache.link_rows(ctx.path, scope)
             )
-            tables.link_dataframe(rows, key=f"fv_links_{field}")
+            tables.link_dataframe(
+                tables.paged(rows, key=f"fv_links_page_{field}"), key=f"fv_links_{field}"
+            )
     cards.source_footer(
         sources_behind(pd.concat([figures[["source_id"]], links[["source_id"]]]), ctx.data.sources)
     )

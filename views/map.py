@@ -71,5 +71,5 @@ if not shown.empty:
             if picked_ids
             else cache.link_rows(ctx.path, ctx.filters)
         )
-        tables.link_dataframe(rows, key="map_links")
+        tables.link_dataframe(tables.paged(rows, key="map_links_page"), key="map_links")
     cards.source_footer(sources_behind(shown, ctx.data.sources))

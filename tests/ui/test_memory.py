@@ -18,7 +18,7 @@ def test_the_app_takes_arrow_buffers_from_the_system_allocator():
 
 def test_make_run_and_the_bench_serve_with_the_same_malloc_arenas():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    arenas = re.search(r"^MALLOC_ARENA_MAX \?= (\d+)$", makefile, re.M).group(1)
+    arenas = re.search(r"^MALLOC_ARENA_MAX \?= (\d+)$", makefile, re.MULTILINE).group(1)
     run = makefile.split("\nrun:", 1)[1].split("\n\n", 1)[0]
     assert "MALLOC_ARENA_MAX=$(MALLOC_ARENA_MAX)" in run and "streamlit run app.py" in run
     assert SERVER_ENV["MALLOC_ARENA_MAX"] == arenas

@@ -2,6 +2,8 @@
 
 import re
 
+import pandas as pd
+
 from tests.views.conftest import html_text, open_page
 
 
@@ -86,3 +88,21 @@ def test_a_long_table_is_sent_to_the_browser_a_page_at_a_time(
     at.number_input(key="data_figures_page").set_value(3).run()
     assert len(at.dataframe[0].value) == 200
     assert not first & set(at.dataframe[0].value["编号"])  # another slice of the same table
+
+
+def test_a_field_page_sends_its_long_figure_table_a_page_at_a_time(
+    app, tmp_path, monkeypatch, fresh_store
+):
+    from bench.generate import generate
+
+    folder = generate(tmp_path / "big", figures=9000, links=5, tasks=2)
+    monkeypatch.setenv("JMB_DATA_DIR", str(folder))
+    in_field = (pd.read_csv(folder / "figures.csv")["field"] == "教育").sum()
+    assert in_field > 500  # 13 fields drawn at random
+    at = open_page(app, "education.py")
+    assert not at.exception
+    assert len(at.dataframe[0].value) == 500
+    pages = -(-in_field // 500)
+    assert any(f"共 {in_field} 行，分 {pages} 页" in c.value for c in at.caption)
+    at.number_input(key="fv_table_page_教育").set_value(pages).run()
+    assert len(at.dataframe[0].value) == in_field - 500 * (pages - 1)
