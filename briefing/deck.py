@@ -20,7 +20,7 @@ from geo.deck import declutter_labels, node_records
 from metrics.filters import Filters, describe_filters, filter_figures, filter_links
 from metrics.load import Dataset
 from metrics.quantity import format_number
-from metrics.views import figure_table, kpi_cards, latest_update, sources_behind
+from metrics.views import bar_labels, figure_table, kpi_cards, latest_update, sources_behind
 from metrics.vocab import FIELD_COLORS, field_order
 
 # Explicit fonts: 微软雅黑 for Chinese (PowerPoint and WPS on Windows), Arial for Latin; a
@@ -30,7 +30,7 @@ WIDTH, HEIGHT = Emu(12192000), Emu(6858000)  # 16:9, 13.333 × 7.5 in
 INK, MUTED = RGBColor(0x10, 0x18, 0x28), RGBColor(0x47, 0x54, 0x67)
 KPI_SLOTS = 8
 LIST_ROWS = 8
-CHART_BARS = 20  # bars in a field slide's chart: the largest of its main unit
+CHART_BARS = 10  # bars in a field slide's chart (the largest of its main unit): what fits a slide
 NOTED_ROWS = 60  # figures quoted in a field slide's notes beyond those on the slide
 
 
@@ -151,7 +151,7 @@ def _chart_rows(table: pd.DataFrame) -> tuple[pd.DataFrame, str]:
         return pd.DataFrame(), ""
     if len(rows) > CHART_BARS:
         rows = rows.loc[rows["value"].nlargest(CHART_BARS).index.sort_values()]
-    return rows[["indicator", "value", "display"]], unit
+    return rows[["indicator", "value", "display", "place"]], unit
 
 
 def _map_slide(data: Dataset, links: pd.DataFrame, boundaries) -> SlidePlan:
@@ -220,9 +220,19 @@ def _run(paragraph, text: str):
     return run
 
 
+FOOTER_SOURCES = 3  # titles named in a slide's footer; the notes and 来源 slide list them all
+
+
+def source_line(source_ids: list[str], sources: pd.DataFrame) -> str:
+    """《甲》；《乙》；《丙》 等 12 份来源 — the first FOOTER_SOURCES titles, then a count."""
+    titles = dict(zip(sources["source_id"], sources["title"], strict=True))
+    named = [f"《{titles[s]}》" for s in source_ids if s in titles]
+    line = "；".join(named[:FOOTER_SOURCES])
+    return f"{line} 等 {len(named)} 份来源" if len(named) > FOOTER_SOURCES else line
+
+
 def _footer(slide, plan: SlidePlan, data: Dataset, number: int) -> None:
-    titles = dict(zip(data.sources["source_id"], data.sources["title"], strict=True))
-    named = "；".join(f"《{titles[s]}》" for s in plan.source_ids if s in titles)
+    named = source_line(plan.source_ids, data.sources)
     text = f"来源：{named or '—'} · 数据更新：{latest_update(data.sources)} · {number}"
     _text(
         slide,
@@ -258,7 +268,7 @@ def _bar_chart(slide, plan: SlidePlan, left, top, width, height, color: str) -> 
     values = plan.chart["value"].astype(float)
     scale_word = format_number(float(values.max()))[1]
     divisor = {"亿": 1e8, "万": 1e4, "万亿": 1e12}.get(scale_word, 1)
-    chart_data.categories = list(plan.chart["indicator"])
+    chart_data.categories = bar_labels(plan.chart)
     chart_data.add_series(f"{scale_word}{plan.chart_unit}", [v / divisor for v in values])
     graphic = slide.shapes.add_chart(
         XL_CHART_TYPE.BAR_CLUSTERED, left, top, width, height, chart_data

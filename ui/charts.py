@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from metrics.quantity import format_number
+from metrics.views import bar_labels
 from metrics.vocab import FIELD_COLORS
 from ui.labels import KIND_LABELS, LABELS
 
@@ -134,7 +135,7 @@ def indicator_chart(table: pd.DataFrame, unit: str, projector: bool = False) -> 
     ]
     figure = go.Figure(
         go.Bar(
-            y=[wrap_label(i, 14) for i in ordered["indicator"]],
+            y=[wrap_label(label, 14) for label in bar_labels(ordered)],
             x=ordered["value"],
             orientation="h",
             text=ordered["display"],

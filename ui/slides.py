@@ -69,6 +69,9 @@ def footer_html(text: str) -> str:
     return f'<div class="slide-footer">{escape(text)}</div>'
 
 
+CHART_HEIGHT = 520  # px: a field slide's chart between its title and its footer
+
+
 def draw(plan, footer: str, key: str) -> None:
     """Draw one slide plan (briefing.deck.SlidePlan) inside the 16:9 slide container."""
     from briefing.deck import _figure_lines  # the deck's own wording for figure lists
@@ -88,12 +91,11 @@ def draw(plan, footer: str, key: str) -> None:
                         field=plan.title if plan.title in FIELD_COLORS else "综合",
                         quote="",
                         source_title="",
-                        place="",
                     )
-                    charts.show(
-                        charts.indicator_chart(chart_rows, plan.chart_unit, projector=True),
-                        key=f"{key}_chart",
-                    )
+                    figure = charts.indicator_chart(chart_rows, plan.chart_unit, projector=True)
+                    # within the 16:9 slide, whatever the number of bars
+                    figure.update_layout(height=min(figure.layout.height, CHART_HEIGHT))
+                    charts.show(figure, key=f"{key}_chart")
                 with right:
                     st.html(list_html(_figure_lines(plan.rows)))
         elif plan.kind == "map":

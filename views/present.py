@@ -4,7 +4,7 @@ from datetime import date
 
 import streamlit as st
 
-from briefing.deck import describe_scope
+from briefing.deck import describe_scope, source_line
 from metrics.views import latest_update
 from ui import cache, page, slides
 from ui.labels import LABELS
@@ -32,8 +32,7 @@ def _step(delta: int) -> None:
 number = min(st.session_state[STATE_SLIDE], len(plans))
 st.query_params[KEY_SLIDE] = str(number)
 plan = plans[number - 1]
-titles = dict(zip(ctx.data.sources["source_id"], ctx.data.sources["title"], strict=True))
-named = "；".join(f"《{titles[s]}》" for s in plan.source_ids if s in titles) or "—"
+named = source_line(plan.source_ids, ctx.data.sources) or "—"
 footer = LABELS["present_footer"].format(
     sources=named, updated=latest_update(ctx.data.sources), number=number, total=len(plans)
 )

@@ -11,7 +11,14 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.oxml.ns import qn
 
-from briefing.deck import CHART_BARS, LIST_ROWS, NOTED_ROWS, build_briefing, plan_slides
+from briefing.deck import (
+    CHART_BARS,
+    LIST_ROWS,
+    NOTED_ROWS,
+    build_briefing,
+    plan_slides,
+    source_line,
+)
 from geo.boundaries import load_boundary_set
 from metrics.filters import Filters
 from metrics.load import load_dataset
@@ -173,4 +180,17 @@ def test_a_region_wide_field_slide_keeps_to_what_a_slide_can_hold():
     assert f"另有 {len(many) - len(figure_notes)} 个数字未在此列出" in notes
     deck = open_deck(build_briefing(data, Filters()))
     slide = next(s for s in deck.slides if slide_text(s).startswith("教育"))
-    assert len(list(charts_of(slide)[0].series[0].values)) == CHART_BARS
+    chart = charts_of(slide)[0]
+    assert len(list(chart.series[0].values)) == CHART_BARS
+    # equal indicators would merge into one bar: every bar has its own category
+    assert len(set(chart.plots[0].categories)) == CHART_BARS
+
+
+def test_a_footer_names_three_sources_and_counts_the_rest():
+    sources = pd.DataFrame(
+        {"source_id": [f"s{i}" for i in range(5)], "title": [f"报告{i}" for i in range(5)]}
+    )
+    assert source_line(["s0", "s1"], sources) == "《报告0》；《报告1》"
+    assert source_line([f"s{i}" for i in range(5)], sources) == (
+        "《报告0》；《报告1》；《报告2》 等 5 份来源"
+    )

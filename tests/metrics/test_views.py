@@ -2,7 +2,13 @@
 
 import pandas as pd
 
-from metrics.views import count_by_field, filter_by_field, kpi_cards, parse_field_selection
+from metrics.views import (
+    bar_labels,
+    count_by_field,
+    filter_by_field,
+    kpi_cards,
+    parse_field_selection,
+)
 
 SOURCES = pd.DataFrame(
     {
@@ -114,3 +120,19 @@ def test_task_table_writes_targets_out():
     tasks = pd.DataFrame({"task_id": ["1.3", "1.4"], "targets": ["f3", ""]})
     shown = task_table(tasks, make_figures())
     assert list(shown["target_display"]) == ["项目规模：50亿元以上", ""]
+
+
+def test_bar_labels_keep_every_bar_apart():
+    table = pd.DataFrame(
+        {
+            "indicator": ["培训教师", "培训教师", "培训教师", "服务患者"],
+            "place": ["包头市", "兴安盟", "包头市", "乌海市"],
+        }
+    )
+    assert bar_labels(table) == [
+        "培训教师（包头市）",
+        "培训教师（兴安盟）",
+        "培训教师（包头市） 2",
+        "服务患者",
+    ]
+    assert bar_labels(table[["indicator"]].tail(1)) == ["服务患者"]

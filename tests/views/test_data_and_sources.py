@@ -106,3 +106,18 @@ def test_a_field_page_sends_its_long_figure_table_a_page_at_a_time(
     assert any(f"共 {in_field} 行，分 {pages} 页" in c.value for c in at.caption)
     at.number_input(key="fv_table_page_教育").set_value(pages).run()
     assert len(at.dataframe[0].value) == in_field - 500 * (pages - 1)
+
+
+def test_a_region_wide_field_chart_keeps_bars_of_one_indicator_apart(
+    app, tmp_path, monkeypatch, fresh_store
+):
+    import json
+
+    from bench.generate import generate
+
+    monkeypatch.setenv(
+        "JMB_DATA_DIR", str(generate(tmp_path / "big", figures=3000, links=5, tasks=2))
+    )
+    at = open_page(app, "education.py")
+    bars = json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]["y"]
+    assert len(bars) == 20 and len(set(bars)) == 20  # 培训教师 in 20 places: 20 bars
