@@ -1,7 +1,7 @@
 """Keep the server's resident memory close to what it holds.
 
 Measured at region scale (100k figures, 3 sessions opening every page, `make bench`): 583 MB.
-Three causes, three fixes (469 MB with all three):
+Three causes, three fixes (465 MB with all three):
 - pyarrow's default mimalloc pool kept ~150 MB of freed string buffers after a load
   → Arrow buffers come from the system allocator (`configure`);
 - glibc gives each thread its own arena and Streamlit runs every script in a new thread, so

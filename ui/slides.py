@@ -92,6 +92,8 @@ def draw(plan, footer: str, key: str) -> None:
                         quote="",
                         source_title="",
                     )
+                    if "place" not in chart_rows:  # the plan slide counts tasks per section
+                        chart_rows["place"] = ""
                     figure = charts.indicator_chart(chart_rows, plan.chart_unit, projector=True)
                     # within the 16:9 slide, whatever the number of bars
                     figure.update_layout(height=min(figure.layout.height, CHART_HEIGHT))

@@ -1,5 +1,8 @@
 """汇报模式: slides follow the filters, step with prev/next, keep their place in the URL."""
 
+import json
+import re
+
 from tests.views.conftest import html_text, open_page, query_value
 
 
@@ -40,3 +43,16 @@ def test_present_offers_the_pptx_and_a_qr_code(app):
     ]
     assert at.expander[0].label == "分享本视图（二维码）"
     assert len(at.get("image")) == 1  # the QR code of the permalink
+
+
+def test_every_slide_of_the_full_deck_draws(app):
+    at = open_page(app, "present.py")
+    total = int(re.search(r"第 1/(\d+) 页", html_text(at)).group(1))
+    charted = []
+    for number in range(2, total + 1):
+        at.button(key="w_next").click().run()
+        assert not at.exception, f"slide {number}: {at.exception[0].value}"
+        assert f"第 {number}/{total} 页" in html_text(at)
+        charted += [json.loads(c.proto.spec)["data"][0] for c in at.get("plotly_chart")]
+    # the 行动方案 slide charts tasks per section (its rows have no place)
+    assert any("5条" in trace.get("text", []) for trace in charted)
