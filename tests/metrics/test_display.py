@@ -1,0 +1,47 @@
+"""The one display rule: the source's own phrase, qualifier and unit kept, targets marked."""
+
+import pandas as pd
+import pytest
+
+from metrics.display import figure_label, figure_labels, marked_label, marked_labels
+from metrics.load import load_dataset
+from metrics.paths import DEFAULT_DATA_DIR
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "qualifier", "amount", "expected"),
+    [
+        (250, "人次", "more_than", "250余人次", "250余人次"),
+        (100, "家", "about", "近百家", "近百家"),
+        (1000, "名", "exact", "千名", "千名"),
+        (5e9, "元", "at_least", "50亿元以上", "50亿元以上"),
+        (20, "%", "growth_at_least", "增长20%以上", "增长20%以上"),
+        # An amount that no longer states the value (edited) falls back to the formatted value.
+        (3000, "名", "exact", "千名", "3000名"),
+        (3900, "人次", "more_than", "", "3900余人次"),
+        (19100, "人次", "exact", None, "1.91万人次"),
+    ],
+)
+def test_label_keeps_the_source_phrase_or_the_qualifier(value, unit, qualifier, amount, expected):
+    assert figure_label(value, unit, qualifier, amount) == expected
+
+
+def test_targets_are_marked_results_are_not():
+    assert marked_label("50亿元以上", "target") == "50亿元以上（目标）"
+    assert marked_label("250余人次", "achievement") == "250余人次"
+
+
+def test_every_bundled_figure_label_is_its_amount_as_quoted():
+    """On the curated data every label is the verbatim amount, which lies inside the quote."""
+    figures = load_dataset(DEFAULT_DATA_DIR).figures
+    labels = figure_labels(figures)
+    assert (labels == figures["amount"]).all()
+    assert all(label in quote for label, quote in zip(labels, figures["quote"], strict=True))
+    marked = marked_labels(figures)
+    assert marked[figures["kind"] == "target"].str.endswith("（目标）").all()
+    assert not marked[figures["kind"] == "achievement"].str.contains("目标").any()
+
+
+def test_frames_without_amount_still_label():
+    frame = pd.DataFrame({"value": [100.0], "unit": ["家"], "qualifier": ["about"]})
+    assert figure_labels(frame).tolist() == ["近百家"]
