@@ -206,13 +206,6 @@ def place_aliases(places: pd.DataFrame) -> dict[str, str]:
     return index
 
 
-def resolve_place(name: str, aliases: dict[str, str]) -> str:
-    """Canonical name of a place; an unknown name is an error, never a silent gap."""
-    if name not in aliases:
-        raise DataError(f"未知地点“{name}”：请先在 places.csv 中登记")
-    return aliases[name]
-
-
 def load_figures(path: Path) -> pd.DataFrame:
     """figures.csv → one row per reported quantity; value as float (base units)."""
     return validate_figures(read_table(path, FIGURE_COLUMNS), path.name)

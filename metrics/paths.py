@@ -14,11 +14,6 @@ def data_dir() -> Path:
 
 
 DATA_DIR = DEFAULT_DATA_DIR
-RAW_DIR = DATA_DIR / "raw"
 SOURCES_CSV = DATA_DIR / "sources.csv"
 FIGURES_CSV = DATA_DIR / "figures.csv"
-LINKS_CSV = DATA_DIR / "links.csv"
 TASKS_CSV = DATA_DIR / "tasks.csv"
-PLACES_CSV = DATA_DIR / "places.csv"
-METADATA_YML = DATA_DIR / "metadata.yml"
-NUMBER_IGNORES_CSV = DATA_DIR / "number_ignores.csv"

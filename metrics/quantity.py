@@ -24,7 +24,6 @@ _PREFIX_QUALIFIERS: dict[str, str] = {
     "近": "about",
     "约": "about",
 }
-_UNITS_LONGEST_FIRST = sorted(UNITS, key=len, reverse=True)
 
 _QUANTITY_RE = re.compile(
     r"^(?P<prefix>同比增长|增长|超过|突破|超|近|约)?"

@@ -7,19 +7,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from metrics.quantity import format_quantity
-from metrics.vocab import FIELD_COLORS, FIELDS, field_order
-
-
-def parse_field_selection(values: Sequence[str]) -> tuple[list[str], list[str]]:
-    """Split requested field names (from a URL or a widget) into known ones and unknown ones."""
-    known = [value for value in FIELDS if value in values]
-    unknown = [value for value in values if value not in FIELDS]
-    return known, unknown
-
-
-def filter_by_field(table: pd.DataFrame, fields: Sequence[str]) -> pd.DataFrame:
-    """Rows whose `field` is one of `fields`; an empty selection means every field."""
-    return table[table["field"].isin(fields)] if fields else table
+from metrics.vocab import FIELD_COLORS, field_order
 
 
 def kpi_cards(figures: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
@@ -65,12 +53,6 @@ def kpi_cards(figures: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
         "note",
     ]
     return cards[columns].reset_index(drop=True)
-
-
-def count_by_field(table: pd.DataFrame) -> pd.DataFrame:
-    """Rows per field in vocabulary order. Output columns: field, count."""
-    counts = table.groupby("field").size().rename("count").reset_index()
-    return counts.sort_values("field", key=lambda s: s.map(field_order)).reset_index(drop=True)
 
 
 def sources_behind(table: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:

@@ -51,8 +51,3 @@ def dataset_at(key: str) -> Dataset:
 def updates_at(key: str) -> pd.DataFrame:
     """The tracker's status updates at one revision."""
     return load_updates(_engine_of(key))
-
-
-def dataset() -> Dataset:
-    """The validated dataset in use, as it is now."""
-    return dataset_at(data_key())

@@ -5,7 +5,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from metrics.load import DataError, load_dataset, place_aliases, resolve_place
+from metrics.load import DataError, load_dataset, place_aliases
 
 
 def edit_csv(path: Path, row_id_column: str, row_id: str, column: str, value: str) -> None:
@@ -71,9 +71,8 @@ def test_load_dataset_rejects_a_missing_column(data_copy):
         load_dataset(data_copy)
 
 
-def test_resolve_place_maps_aliases_and_rejects_unknown_names():
+def test_place_aliases_map_names_and_aliases_to_the_canonical_name():
     places = pd.DataFrame({"name": ["北京理工大学附属中学"], "aliases": ["北理工附中"]})
     aliases = place_aliases(places)
-    assert resolve_place("北理工附中", aliases) == "北京理工大学附属中学"
-    with pytest.raises(DataError, match="未知地点“北大附中”"):
-        resolve_place("北大附中", aliases)
+    assert aliases["北理工附中"] == aliases["北京理工大学附属中学"] == "北京理工大学附属中学"
+    assert "北大附中" not in aliases
