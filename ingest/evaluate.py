@@ -82,6 +82,8 @@ class Outcome:
     qualifier: bool
     field: bool
     beijing: bool | None
+    amount: str = ""
+    guessed: str = ""  # the field and partner guessed, for the list of misses
 
 
 def locate(text: str, gold, ordered: bool = True) -> list[tuple[int, int] | None]:
@@ -131,6 +133,8 @@ def judge(candidates: pd.DataFrame, text: str, gold, doc: str, style: str):
                 c is not None and c["qualifier"] == figure.qualifier,
                 c is not None and c["field"] == figure.field,
                 None if figure.beijing is None else guessed == figure.beijing,
+                figure.amount,
+                "" if c is None else f"{c['field']}≠{figure.field} {guessed}≠{figure.beijing}",
             )
         )
     unmatched = candidates.drop(index=candidates.index[list(taken.values())])
@@ -196,8 +200,10 @@ def run_evaluation() -> tuple[list[Outcome], pd.DataFrame]:
             text = ""
         jobs.append((doc.name, doc.style, text, list(doc.gold)))
     for name, style, text, gold in jobs:
-        candidates = extract_candidates(text, places) if text else pd.DataFrame(
-            columns=["quote", "start", "qualifier", "field"]
+        candidates = (
+            extract_candidates(text, places)
+            if text
+            else pd.DataFrame(columns=["quote", "start", "qualifier", "field"])
         )
         found, unmatched = judge(candidates.reset_index(drop=True), text, gold, name, style)
         outcomes += found
@@ -228,6 +234,11 @@ def main() -> int:
         print(summarise(outcomes, "style").to_string(index=False))
         print("\n准确率（precision）：")
         print(precision_by_style(outcomes, extra).to_string())
+        wrong = [o for o in outcomes if o.found and (not o.field or o.beijing is False)]
+        if wrong:
+            print("\n领域或合作方判断有误：")
+            for o in wrong:
+                print(f"  {o.doc} {o.amount}: {o.guessed}")
         if len(extra):
             print("\n多出的候选：")
             print(extra[["doc", "quote"]].to_string(index=False))

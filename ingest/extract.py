@@ -7,7 +7,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from ingest.guess import guess_field, guess_field_at, guess_kind, guess_partner, is_about_beijing
+from ingest.tables import table_candidates, table_spans
 from metrics.quantity import CN_DIGITS, QuantityError, parse_quantity
+
+__all__ = ["CANDIDATE_COLUMNS", "PlaceMatcher", "extract_candidates", "guess_field"]
 
 CANDIDATE_COLUMNS = [
     "quote",
@@ -16,42 +20,34 @@ CANDIDATE_COLUMNS = [
     "qualifier",
     "field",
     "place",
+    "partner",
+    "beijing",
     "indicator",
     "kind",
+    "period",
     "sentence",
     "start",
 ]
 # Longest first, so 人次 wins over 人 and 个月 over 个.
 UNITS = sorted(
     ["人次", "例次", "个月", "场次", "人", "名", "场", "家", "个", "条", "项", "所", "批", "次",
-     "元", "%", "％", "倍", "亩", "头", "度", "吨", "户", "台", "套", "座", "期", "公里"],
+     "元", "%", "％", "倍", "亩", "头", "度", "吨", "户", "台", "套", "座", "期", "公里",
+     "对", "位", "种", "份", "节", "列", "趟", "斤", "批次"],
     key=len,
     reverse=True,
 )  # fmt: skip
 _NUMBER = rf"(?:\d+(?:\.\d+)?|[{CN_DIGITS}]+)"
+# People counted without a measure word: 7.08万农牧民, 2000余名 is covered by 名 already.
+PEOPLE = ("农牧民", "农牧户", "群众", "脱贫人口", "脱贫劳动力", "劳动力", "学生", "患者", "游客",
+          "师生", "居民", "职工", "党员", "干部")  # fmt: skip
 QUANTITY_RE = re.compile(
     r"(?P<prefix>同比增长|增长|超过|突破|超|近|约)?"
     rf"(?<![\d.{CN_DIGITS}第])(?P<number>{_NUMBER})"
     r"(?P<more1>余|多)?(?P<scale>万亿|亿|万)?(?P<more2>余|多)?"
-    rf"(?P<unit>{'|'.join(map(re.escape, UNITS))})"
+    rf"(?:(?P<unit>{'|'.join(map(re.escape, UNITS))})|(?<=[万亿\d])(?P<people>{'|'.join(PEOPLE)}))"
     r"(?P<suffix>以上|左右)?"
 )
 SENTENCE_END = "。！？!?；;\n"
-# A number followed by these is a date, an ordinal or an identifier, not a figure.
-FIELD_KEYWORDS: dict[str, tuple[str, ...]] = {
-    "教育": ("教师", "校长", "学校", "教育", "课堂", "学生", "教研", "名师", "师资"),
-    "医疗": ("医院", "医疗", "专家", "手术", "患者", "诊疗", "医生", "门诊", "带教", "医"),
-    "科创": ("科创", "科技", "技术", "创新", "研发", "孵化", "飞地", "成果转化", "入驻", "企业"),
-    "文旅": ("旅游", "文旅", "演出", "文化", "游客", "景区", "乌兰牧骑"),
-    "产业": ("产业", "项目", "投资", "招商", "签约", "园区", "亿元"),
-    "能源": ("电力", "能源", "绿电", "光伏", "风电", "特高压", "输电"),
-    "人才": ("人才", "博士", "专家库"),
-    "消费帮扶": ("消费帮扶", "农产品", "农畜产品", "销售", "采购", "进京", "直销"),
-    "劳务协作": ("劳务", "就业", "务工", "转移就业", "岗位"),
-    "对外开放": ("进出口", "外贸", "口岸", "中欧班列"),
-}
-TARGET_WORDS = ("目标", "力争", "计划", "争取", "将", "预计", "确保", "实现")
-DONE_WORDS = ("已", "累计", "共", "完成", "实现了", "达到", "开展", "引进", "签约")
 
 
 @dataclass(frozen=True)
@@ -83,8 +79,26 @@ class PlaceMatcher:
         return max(hits)[2] if hits else ""
 
 
+_DURATION_AFTER = ("小时", "钟头", "分钟", "工作日", "星期", "周", "天")
+_DURATION_BEFORE = re.compile(
+    r"(不到|不足|历时|用时|用了|耗时|长达|仅用|施工期|工期|周期|建设期|为期)$"
+)
+
+
+def _is_duration(text: str, start: int, end: int, match: re.Match) -> bool:
+    """Durations and travel times (不到2个小时, 施工期不足5个月, 历时3年) are not figures; nor are
+    phases of a project (一期工程)."""
+    if text.startswith(_DURATION_AFTER, end):
+        return True
+    if match["unit"] == "个月" and _DURATION_BEFORE.search(text[max(0, start - 4) : start]):
+        return True
+    return match["unit"] == "期" and text.startswith(("工程", "项目", "建设"), end)
+
+
 def _is_excluded(text: str, start: int, end: int, match: re.Match) -> bool:
-    """Dates, ordinals, document numbers, codes and names are not figures."""
+    """Dates, ordinals, document numbers, codes, names and durations are not figures."""
+    if _is_duration(text, start, end, match):
+        return True
     before, after = text[max(0, start - 2) : start], text[end : end + 2]
     number = match["number"]
     if re.match(r"[年月日号时届级]", after) or after.startswith("年代"):
@@ -95,8 +109,9 @@ def _is_excluded(text: str, start: int, end: int, match: re.Match) -> bool:
         number.isdigit()
         and len(number) == 4
         and 1900 <= int(number) <= 2100
-        and match["unit"] != "元"
-    ):
+        and match["unit"] is None
+        and not match["scale"]
+    ):  # 2024学生: a year before a noun (a year before a measure word is rare: 2100余名)
         return True
     if re.search(r"(阅读|浏览|点击|播放)(量|数)?[：:]?\s*$", text[max(0, start - 6) : start]):
         return True  # page-view counters
@@ -116,22 +131,6 @@ def _is_excluded(text: str, start: int, end: int, match: re.Match) -> bool:
     return opening > closing and text.find("”", end) != -1 and text.find("”", end) - opening <= 12
 
 
-def guess_field(sentence: str) -> str:
-    """The field whose keywords occur most in the sentence ('' when none does)."""
-    scores = {f: sum(sentence.count(word) for word in words) for f, words in FIELD_KEYWORDS.items()}
-    best = max(scores.values())
-    return next((f for f, s in scores.items() if s == best), "") if best else ""
-
-
-def guess_kind(sentence: str) -> str:
-    """target for what a plan sets out to do, achievement for what was done."""
-    if any(word in sentence for word in DONE_WORDS) and not re.search(
-        r"力争|目标|争取|到20\d\d年", sentence
-    ):
-        return "achievement"
-    return "target" if any(word in sentence for word in TARGET_WORDS) else "achievement"
-
-
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     left = max(text.rfind(ch, 0, start) for ch in SENTENCE_END) + 1
     rights = [i for i in (text.find(ch, end) for ch in SENTENCE_END) if i >= 0]
@@ -145,13 +144,39 @@ def _indicator(text: str, sentence_start: int, start: int) -> str:
     return clause[-12:]
 
 
+def _quantity(match: re.Match, quote: str):
+    """The quantity a match stands for; people counted without a measure word are 人."""
+    if match["people"]:
+        counted = match.group(0)[: match.start("people") - match.start()] + "人"
+        return parse_quantity(counted + (match["suffix"] or ""))
+    return parse_quantity(quote.replace("％", "%"))
+
+
+def _in_headline(text: str, at: int) -> bool:
+    """Whether position `at` is in a title line (short, no full stop), which the body repeats."""
+    line_start = text.rfind("\n", 0, at) + 1
+    line_end = text.find("\n", at)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return len(line) <= 40 and not any(ch in line for ch in "。；;！？")
+
+
+def _masked(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with the table lines blanked out (same length, so offsets still hold)."""
+    for start, end in spans:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
 def extract_candidates(text: str, places: PlaceMatcher | None = None) -> pd.DataFrame:
-    """Every quantity in `text` as a candidate figure (columns CANDIDATE_COLUMNS), text order.
+    """Every quantity in `text` as a candidate figure (columns CANDIDATE_COLUMNS), text order:
+    prose quantities, then the number cells of tables (lines of cells joined by ' | ').
 
     A quantity repeated verbatim in the same sentence context (a headline and its body) is
     kept once.
     """
-    normalized = text.replace("％", "%")
+    spans = table_spans(text)
+    normalized = _masked(text.replace("％", "%"), spans)
+    about_beijing = is_about_beijing(text)
     rows, seen = [], set()
     for match in QUANTITY_RE.finditer(normalized):
         start, end = match.span()
@@ -160,27 +185,34 @@ def extract_candidates(text: str, places: PlaceMatcher | None = None) -> pd.Data
             continue
         quote = text[start:end]
         try:
-            quantity = parse_quantity(quote.replace("％", "%"))
+            quantity = _quantity(match, quote)
         except QuantityError:
             continue
         left, right = _sentence_bounds(normalized, start, end)
         sentence = text[left:right].strip()
         key = (quote, _indicator(normalized, left, number_start))
-        if key in seen:
+        if key in seen or (quote, "headline") in seen:
             continue
         seen.add(key)
+        if _in_headline(normalized, start):
+            seen.add((quote, "headline"))
+        partner, beijing = guess_partner(normalized, start, end, (left, right), about_beijing)
         rows.append(
             {
                 "quote": quote,
                 "value": quantity.value,
                 "unit": quantity.unit.replace("％", "%"),
                 "qualifier": quantity.qualifier,
-                "field": guess_field(sentence),
+                "field": guess_field_at(normalized, start, end, (left, right)),
                 "place": places.find(sentence) if places else "",
+                "partner": partner,
+                "beijing": beijing,
                 "indicator": key[1],
                 "kind": guess_kind(sentence),
+                "period": "",
                 "sentence": sentence,
                 "start": start,
             }
         )
+    rows += table_candidates(text, places, about_beijing)
     return pd.DataFrame(rows, columns=CANDIDATE_COLUMNS)

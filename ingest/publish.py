@@ -11,7 +11,8 @@ import pandas as pd
 import sqlalchemy as sa
 
 from ingest.extract import PlaceMatcher
-from metrics.quantity import parse_quantity
+from ingest.tables import CELL_SEP
+from metrics.quantity import Quantity, parse_quantity
 from metrics.vocab import FIELDS, KINDS
 from store import schema
 from store.db import now
@@ -40,7 +41,13 @@ class Published:
 
 
 def clause_around(text: str, start: int, end: int) -> str:
-    """The clause of `text` holding [start, end): from the previous to the next ，；。 (capped)."""
+    """The clause of `text` holding [start, end): from the previous to the next ，；。 (capped);
+    for a table cell, its whole row (the line of cells)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    if CELL_SEP in line:
+        return line.strip()
     left = max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0)
     found = _CLAUSE_END.search(text, end)
     right = found.start() if found else len(text)
@@ -79,13 +86,16 @@ def review_table(
                 "field": c.field if c.field in FIELDS else "综合",
                 "indicator": c.indicator,
                 "place": c.place,
-                "partner": _partner(partners, c.sentence, c.quote),
+                "partner": _partner(partners, c.sentence, c.quote) or getattr(c, "partner", ""),
+                "beijing": getattr(c, "beijing", "unknown"),
+                "period": getattr(c, "period", "") or period,
                 "kind": c.kind if c.kind in KINDS else "achievement",
                 "duplicate": duplicate,
                 "sentence": c.sentence,
             }
         )
-    return pd.DataFrame(rows, columns=[*REVIEW_COLUMNS, "clause", "value", "unit", "qualifier"])
+    extra = ["clause", "value", "unit", "qualifier", "beijing", "period"]
+    return pd.DataFrame(rows, columns=[*REVIEW_COLUMNS, *extra])
 
 
 def _partner(partners: PlaceMatcher | None, sentence: str, quote: str) -> str:
@@ -112,6 +122,15 @@ def find_duplicate(stored: pd.DataFrame, indicator, place, period, value) -> str
         & (stored["value"] == value)
     ]
     return str(same["figure_id"].iloc[0]) if len(same) else ""
+
+
+def _quantity(row) -> Quantity:
+    """The reviewed row's quantity: as extracted (a table cell takes its unit from its header),
+    else parsed from its quote."""
+    value, unit = getattr(row, "value", None), getattr(row, "unit", None)
+    if value is not None and unit is not None and not pd.isna(value):
+        return Quantity(float(value), str(unit), str(row.qualifier))
+    return parse_quantity(row.quote.replace("％", "%"))
 
 
 def publish_report(
@@ -176,7 +195,7 @@ def publish_report(
         ids, duplicates = [], {}
         for number, row in enumerate(kept.itertuples(index=False), start=1):
             figure_id = f"{source_id}-{number:02d}"
-            quantity = parse_quantity(row.quote.replace("％", "%"))
+            quantity = _quantity(row)
             duplicate = find_duplicate(stored, row.indicator, row.place, period, quantity.value)
             figure = {
                 "figure_id": figure_id,
@@ -191,7 +210,7 @@ def publish_report(
                 "indicator": str(row.indicator).strip(),
                 "place": row.place or "",
                 "partner": getattr(row, "partner", "") or "",
-                "period": period,
+                "period": getattr(row, "period", "") or period,
                 "headline": "",
                 "note": "",
                 "duplicate_of": duplicate,

@@ -1,12 +1,16 @@
-"""Report files → text: .txt in any common Chinese encoding, .docx, .pdf with a text layer."""
+"""Report files → text: .txt in any common Chinese encoding, .docx, .pdf with a text layer, .xlsx
+and .csv; tables are kept as tables (ingest/formats.py, one line per row)."""
 
 from __future__ import annotations
 
 import io
 from pathlib import Path
 
+from ingest.formats import csv_text, docx_text, pdf_text, xlsx_text
+
 MAX_BYTES = 20 * 1024 * 1024
-SUPPORTED = (".txt", ".docx", ".pdf")
+SUPPORTED = (".txt", ".docx", ".pdf", ".xlsx", ".csv")
+KINDS_TEXT = "txt、docx、pdf、xlsx 或 csv"
 # Tried in order when there is no BOM; GB18030 is a superset of GBK and GB2312.
 ENCODINGS = ("utf-8", "gb18030")
 
@@ -18,7 +22,7 @@ class IngestError(ValueError):
 def read_report(path: Path) -> str:
     """The text of a report file; raises IngestError with a clear Chinese message otherwise."""
     if path.suffix.lower() not in SUPPORTED:
-        raise IngestError(f"不支持的文件类型“{path.suffix or '无扩展名'}”：请上传 txt、docx 或 pdf")
+        raise IngestError(_unsupported(path.suffix or "无扩展名"))
     if not path.exists():
         raise IngestError(f"文件不存在：{path}")
     _check_size(path.stat().st_size)
@@ -43,11 +47,21 @@ def read_bytes(data: bytes, suffix: str) -> str:
         text = _docx_text(data)
     elif suffix == ".pdf":
         text = _pdf_text(data)
+    elif suffix == ".xlsx":
+        text = _xlsx_text(data)
+    elif suffix == ".csv":
+        text = csv_text(decode_text(data))
     else:
-        raise IngestError(f"不支持的文件类型“{suffix}”：请上传 txt、docx 或 pdf")
+        raise IngestError(_unsupported(suffix))
     if not text.strip():
         raise IngestError("文件中没有可读的文字")
     return text
+
+
+def _unsupported(suffix: str) -> str:
+    if suffix.lower() == ".xls":
+        return "不支持旧版 Excel 文件（.xls）：请在 Excel 或 WPS 中另存为 .xlsx 后再上传"
+    return f"不支持的文件类型“{suffix}”：请上传 {KINDS_TEXT}"
 
 
 def decode_text(data: bytes) -> str:
@@ -95,20 +109,23 @@ def _docx_text(data: bytes) -> str:
         document = docx.Document(io.BytesIO(data))
     except Exception as error:  # python-docx raises several types for a broken package
         raise IngestError("无法打开 docx 文件：文件可能已损坏") from error
-    paragraphs = [p.text for p in document.paragraphs]
-    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
-    return "\n".join(paragraphs + cells)
+    return docx_text(document)
 
 
 def _pdf_text(data: bytes) -> str:
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
     try:
-        reader = PdfReader(io.BytesIO(data))
-        text = "\n".join(page.extract_text() or "" for page in reader.pages)
-    except (PdfReadError, ValueError) as error:
+        text = pdf_text(data)
+    except Exception as error:  # pdfminer raises many types for a broken file
         raise IngestError("无法打开 pdf 文件：文件可能已损坏") from error
     if not text.strip():
         raise IngestError("这个 PDF 没有文字层（可能是扫描图片），请上传带文字的 PDF 或 docx")
     return text
+
+
+def _xlsx_text(data: bytes) -> str:
+    from zipfile import BadZipFile
+
+    try:
+        return xlsx_text(data)
+    except (BadZipFile, KeyError, ValueError, OSError) as error:
+        raise IngestError("无法打开 xlsx 文件：文件可能已损坏") from error

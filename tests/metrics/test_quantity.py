@@ -37,7 +37,7 @@ def test_parse_quantity_reads_document_forms(text, expected):
     assert parse_quantity(text) == expected
 
 
-@pytest.mark.parametrize("text", ["", "余人次", "250斤", "abc", "第8次会议"])
+@pytest.mark.parametrize("text", ["", "余人次", "250克", "abc", "第8次会议"])
 def test_parse_quantity_rejects_non_quantities(text):
     with pytest.raises(QuantityError):
         parse_quantity(text)
