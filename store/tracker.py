@@ -34,6 +34,26 @@ def add_update(
     An achieved value must name one of the task's target figures and a quote that is a verbatim
     substring of a stored source, like every other number on the dashboard."""
     require_editor(actor, "")
+    with engine.begin() as connection:
+        return insert_update(
+            connection, task_id, month, status, note, actor, figure_id, achieved_value, quote,
+            source_id,
+        )  # fmt: skip
+
+
+def insert_update(
+    connection: sa.Connection,
+    task_id: str,
+    month: str,
+    status: str,
+    note: str,
+    actor: str,
+    figure_id: str = "",
+    achieved_value: float | None = None,
+    quote: str = "",
+    source_id: str = "",
+) -> int:
+    """`add_update` in the caller's transaction (so a batch is written whole or not at all)."""
     if not MONTH_RE.match(month or ""):
         raise StoreError(f"月份“{month}”格式不对，应为 2025-06 这样的年-月")
     if status not in TASK_STATUSES:
@@ -41,37 +61,34 @@ def add_update(
     check_plain_text(note, "进展说明")
     if len(note) > 2000:
         raise StoreError("进展说明超过 2000 字，请精简")
-    with engine.begin() as connection:
-        task = (
-            connection.execute(sa.select(schema.tasks).where(schema.tasks.c.task_id == task_id))
-            .mappings()
-            .first()
-        )
-        if task is None:
-            raise StoreError(f"任务“{task_id}”不存在")
-        if achieved_value is not None:
-            _check_achieved(connection, task, figure_id, achieved_value, quote, source_id)
-        else:
-            figure_id = quote = source_id = ""
-        row = {
-            "task_id": task_id,
-            "month": month,
-            "status": status,
-            "note": note.strip(),
-            "figure_id": figure_id,
-            "achieved_value": achieved_value,
-            "quote": quote,
-            "source_id": source_id,
-            "author": actor,
-            "created_at": now(),
-        }
-        update_id = connection.execute(
-            schema.task_updates.insert().values(**row).returning(schema.task_updates.c.update_id)
-        ).scalar_one()
-        write_audit(
-            connection, actor, "status", "task_updates", task_id, None, row, f"{month} 进展"
-        )
-        return update_id
+    task = (
+        connection.execute(sa.select(schema.tasks).where(schema.tasks.c.task_id == task_id))
+        .mappings()
+        .first()
+    )
+    if task is None:
+        raise StoreError(f"任务“{task_id}”不存在")
+    if achieved_value is not None:
+        _check_achieved(connection, task, figure_id, achieved_value, quote, source_id)
+    else:
+        figure_id = quote = source_id = ""
+    row = {
+        "task_id": task_id,
+        "month": month,
+        "status": status,
+        "note": note.strip(),
+        "figure_id": figure_id,
+        "achieved_value": achieved_value,
+        "quote": quote,
+        "source_id": source_id,
+        "author": actor,
+        "created_at": now(),
+    }
+    update_id = connection.execute(
+        schema.task_updates.insert().values(**row).returning(schema.task_updates.c.update_id)
+    ).scalar_one()
+    write_audit(connection, actor, "status", "task_updates", task_id, None, row, f"{month} 进展")
+    return update_id
 
 
 def _check_achieved(connection, task, figure_id, value, quote, source_id) -> None:

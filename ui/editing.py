@@ -225,7 +225,9 @@ def _new_figure_id(figures: pd.DataFrame, source_id: str) -> str:
 def import_report(ctx: PageContext, editor: str) -> None:
     """Upload or paste a report → review its candidate figures → publish them with provenance."""
     st.caption("上传 txt（UTF-8/GBK/GB18030/UTF-16）、docx 或有文字层的 pdf，或直接粘贴正文。")
-    upload = st.file_uploader("报告文件", type=["txt", "docx", "pdf"], key="ing_file")
+    upload = st.file_uploader(
+        "报告文件", type=["txt", "docx", "pdf", "xlsx", "csv"], key="ing_file"
+    )
     pasted = st.text_area("或粘贴正文", key="ing_text", height=120)
     text = ""
     try:

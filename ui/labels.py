@@ -265,3 +265,24 @@ UPDATE_COLUMN_LABELS: dict[str, str] = {
     "author": "报送人",
     "created_at": "报送时间（UTC）",
 }
+
+# The monthly 调度表 round trip on 行动方案 (issue 17).
+LABELS |= {
+    "schedule_header": "月度调度表（下载 → 填写 → 上传）",
+    "schedule_caption": (
+        "按月份和责任单位下载 xlsx 调度表：灰色列为上月情况（只读），"
+        "责任单位填写状态（下拉选择）、进展、目标值的最新数和报送人后，由编辑上传。"
+        "上传后先显示每行将要发生的变化，确认后整份文件一次写入；同一文件重复上传不会重复记录。"
+    ),
+    "schedule_month": "调度月份",
+    "schedule_unit": "责任单位",
+    "schedule_download": "下载调度表（xlsx）",
+    "schedule_upload": "上传填好的调度表（可多选）",
+    "schedule_errors": "“{name}”有 {n} 处错误，这份文件不会写入：",
+    "schedule_preview": "预览：每行将要发生的变化",
+    "schedule_apply": "确认写入",
+    "schedule_applied": "“{name}”：已写入 {n} 条进展。",
+    "schedule_nothing": "“{name}”：与看板已有记录相同，没有需要写入的内容。",
+    "schedule_no_rows": "“{name}”：没有填写任何一行。",
+    "schedule_login": "以编辑账号登录后可上传填好的调度表。",
+}

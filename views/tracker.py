@@ -244,5 +244,9 @@ with tab_history:
     else:
         st.info(LABELS["login_for_edit"])
 
+from ui.schedule import schedule_panel  # issue 17: the monthly 调度表 round trip
+
+schedule_panel(ctx, editor, month)
+
 behind = pd.concat([status[["source_id"]], loaders.updates_at(ctx.path)[["source_id"]]])
 cards.source_footer(sources_behind(behind, ctx.data.sources))
