@@ -71,7 +71,7 @@ def xlsx_text(data: bytes) -> str:
     workbook = load_workbook(io.BytesIO(data), data_only=True)
     parts = []
     for sheet in workbook.worksheets:
-        grid = [[_xlsx_cell(cell) for cell in row] for row in sheet.iter_rows()]
+        grid = [[xlsx_cell(cell) for cell in row] for row in sheet.iter_rows()]
         for merged in sheet.merged_cells.ranges:
             value = grid[merged.min_row - 1][merged.min_col - 1]
             for r in range(merged.min_row - 1, merged.max_row):
@@ -82,7 +82,7 @@ def xlsx_text(data: bytes) -> str:
     return "\n".join(parts)
 
 
-def _xlsx_cell(cell) -> object:
+def xlsx_cell(cell) -> object:
     value = cell.value
     if isinstance(value, bool) or value is None:
         return "" if value is None else str(value)

@@ -22,7 +22,7 @@ _GROWTH_HEADERS = ("增长", "增幅", "同比", "增速")
 def render_table(rows: list[list[object]]) -> str:
     """A table as report text: one line per row, cells joined by ' | '. A row whose cells all
     hold the same text (a title merged across the table) becomes a line of its own."""
-    clean = [[_cell_text(cell) for cell in row] for row in rows]
+    clean = [[cell_text(cell) for cell in row] for row in rows]
     clean = [row for row in clean if any(row)]
     keep = [i for i in range(max((len(r) for r in clean), default=0)) if any(
         i < len(r) and r[i] for r in clean
@@ -38,7 +38,7 @@ def render_table(rows: list[list[object]]) -> str:
     return "\n".join(lines)
 
 
-def _cell_text(cell: object) -> str:
+def cell_text(cell: object) -> str:
     if cell is None:
         return ""
     if isinstance(cell, float):

@@ -7,7 +7,7 @@ from openpyxl import load_workbook
 
 from metrics.schedule import HEADER, HELP_SHEET, schedule_rows
 from metrics.schedule_read import NO_CHANGE, WILL_WRITE, parse_schedule, plan_changes
-from metrics.tracker import tasks_of_unit, task_status
+from metrics.tracker import task_status, tasks_of_unit
 from metrics.vocab import TASK_STATUSES
 from tests.schedule.helpers import DATASET, MONTH, NO_UPDATES, UNIT, blank, fill, row_of
 
