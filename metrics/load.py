@@ -244,6 +244,16 @@ class FigureRow:
     indicator: str
 
 
+def _table_cell_matches(parsed, row: FigureRow) -> bool:
+    """A bare number in a table row (cells joined by ' | ') takes its unit, scale (万元, 亿元) and
+    growth from the table's header or unit column: it matches at one of the scales."""
+    if " | " not in row.quote or parsed.unit not in ("", row.unit):
+        return False
+    if parsed.qualifier != row.qualifier and (parsed.unit, row.qualifier) != ("%", "growth"):
+        return False
+    return any(math.isclose(parsed.value * scale, row.value) for scale in (1, 10**4, 10**8))
+
+
 def _check_amount(row: FigureRow, name: str) -> None:
     """The `amount` phrase sits in the quote and parses to exactly value, unit and qualifier."""
     if not row.indicator.strip():
@@ -254,10 +264,11 @@ def _check_amount(row: FigureRow, name: str) -> None:
         parsed = parse_quantity(row.amount)
     except QuantityError as error:
         raise _fail(name, row.figure_id, str(error)) from error
-    if not math.isclose(parsed.value, row.value) or (parsed.unit, parsed.qualifier) != (
+    same = math.isclose(parsed.value, row.value) and (parsed.unit, parsed.qualifier) == (
         row.unit,
         row.qualifier,
-    ):
+    )
+    if not same and not _table_cell_matches(parsed, row):
         raise _fail(
             name,
             row.figure_id,

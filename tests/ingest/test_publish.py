@@ -93,3 +93,23 @@ def test_a_bad_publish_writes_nothing(engine, meta, keep, message):
     with pytest.raises(StoreError, match=message):
         publish_report(engine, REPORT, META | meta, table, "王编辑")
     assert data_revision(engine) == revision
+
+
+def test_a_table_cell_is_published_with_its_row_as_quote_and_its_header_unit(engine):
+    from ingest.evalset import csv_bytes
+    from ingest.read import read_bytes
+
+    rows = [
+        ["指标", "单位", "2024年"],
+        ["消费帮扶交易额", "亿元", "12.3"],
+        ["实施帮扶项目", "个", "153"],
+    ]
+    text = read_bytes(csv_bytes({"rows": rows}), ".csv")
+    table = reviewed(engine, text)
+    published = publish_report(engine, text, META, table, "张编辑")
+    figures = load_store(engine).figures.set_index("figure_id").loc[published.figure_ids]
+    assert list(figures["value"]) == [1.23e9, 153] and list(figures["unit"]) == ["元", "个"]
+    assert list(figures["quote"]) == ["消费帮扶交易额 | 亿元 | 12.3", "实施帮扶项目 | 个 | 153"]
+    assert list(figures["period"]) == ["2024", "2024"]
+    stored = load_store(engine).texts[published.source_id]
+    assert all(quote in stored for quote in figures["quote"])

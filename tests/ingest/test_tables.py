@@ -124,3 +124,32 @@ def test_the_committed_pdf_fixture_is_what_its_spec_builds():
     spec = yaml.safe_load((EVAL_DIR / "15_pdf_statistics.yaml").read_text(encoding="utf-8"))
     rebuilt = read_bytes(pdf_bytes(spec), ".pdf")
     assert rebuilt == read_bytes((EVAL_DIR / "15_pdf_statistics.pdf").read_bytes(), ".pdf")
+
+
+@pytest.mark.parametrize(
+    ("quote", "amount", "value", "unit", "qualifier", "ok"),
+    [
+        ("消费帮扶交易额 | 亿元 | 12.3", "12.3", 1.23e9, "元", "exact", True),
+        ("转移就业人数 | 万人 | 1.36 | 12.4%", "12.4%", 12.4, "%", "growth", True),
+        ("消费帮扶交易额 | 亿元 | 12.3", "12.3", 1.5e9, "元", "exact", False),
+        ("消费帮扶交易额 | 亿元 | 12.3", "12.3", 12.3, "元", "about", False),
+        ("消费帮扶交易额亿元12.3", "12.3", 1.23e9, "元", "exact", False),
+    ],
+)
+def test_a_table_cell_amount_must_match_its_value_at_a_scale(
+    quote, amount, value, unit, qualifier, ok
+):
+    import pandas as pd
+
+    from metrics.load import DataError, validate_figures
+
+    figure = {"figure_id": "t-01", "source_id": "s", "quote": quote, "amount": amount,
+              "value": value, "unit": unit, "qualifier": qualifier, "kind": "achievement",
+              "field": "综合", "indicator": "交易额", "place": "", "partner": "", "period": "",
+              "headline": "", "note": ""}  # fmt: skip
+    frame = pd.DataFrame([figure])
+    if ok:
+        assert validate_figures(frame)["value"].iloc[0] == value
+    else:
+        with pytest.raises(DataError):
+            validate_figures(frame)

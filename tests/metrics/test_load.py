@@ -23,7 +23,7 @@ def edit_csv(path: Path, row_id_column: str, row_id: str, column: str, value: st
         ("value", "260", "应为 250 人次 more_than"),
         ("value", "-250", "数值必须是非负数"),
         ("value", "二百五十", "数值必须是非负数"),
-        ("unit", "斤", "单位“斤”不在允许的取值中"),
+        ("unit", "克", "单位“克”不在允许的取值中"),
         ("qualifier", "exact", "应为 250 人次 more_than"),
         ("field", "体育", "领域“体育”不在允许的取值中"),
         ("place", "火星", "地区“火星”不是已登记的地点"),
