@@ -172,8 +172,9 @@ def describe(row: ScheduleRow, updates: pd.DataFrame, month: str) -> str:
         parts.append(f"状态：{old_status} → {row.status}")
     if latest is None or (latest["note"] or "") != row.note:
         parts.append(f"进展：{row.note[:40] or '（空）'}")
-    for figure_id, value in row.values:
+    for number, (figure_id, value) in enumerate(row.values, start=1):
         held = mine[mine["figure_id"] == figure_id]["achieved_value"].dropna()
         if held.empty or float(held.iloc[-1]) != value:
-            parts.append(f"完成值 {figure_id}：{value:g}")
+            which = f"（第{number}个目标）" if len(row.values) > 1 else ""
+            parts.append(f"完成值{which}：{value:g}")
     return "；".join(parts)
