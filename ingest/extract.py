@@ -79,7 +79,7 @@ class PlaceMatcher:
         return max(hits)[2] if hits else ""
 
 
-_DURATION_AFTER = ("小时", "钟头", "分钟", "工作日", "星期", "周", "天")
+_DURATION_AFTER = ("小时", "钟头", "分钟", "工作日", "星期")  # not 天: 5个天然气站
 _DURATION_BEFORE = re.compile(
     r"(不到|不足|历时|用时|用了|耗时|长达|仅用|施工期|工期|周期|建设期|为期)$"
 )
@@ -153,8 +153,11 @@ def _quantity(match: re.Match, quote: str):
 
 
 def _in_headline(text: str, at: int) -> bool:
-    """Whether position `at` is in a title line (short, no full stop), which the body repeats."""
+    """Whether position `at` is in the title (one of the first three lines, short, no full stop),
+    whose figures the body repeats."""
     line_start = text.rfind("\n", 0, at) + 1
+    if text.count("\n", 0, line_start) >= 3:
+        return False
     line_end = text.find("\n", at)
     line = text[line_start : line_end if line_end >= 0 else len(text)]
     return len(line) <= 40 and not any(ch in line for ch in "。；;！？")

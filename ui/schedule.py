@@ -17,6 +17,7 @@ from ui import loaders
 from ui.labels import LABELS
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+_MESSAGES = "sc_messages"  # results of the last apply, shown after the rerun
 
 
 def _months(this_month: str, count: int = 12) -> list[str]:
@@ -52,6 +53,7 @@ def schedule_panel(ctx, editor: str, month: str | None = None) -> None:
     files = st.file_uploader(
         LABELS["schedule_upload"], type=["xlsx"], accept_multiple_files=True, key="sc_files"
     )
+    _show_messages()
     if files:
         _review(files, data, updates, this_month, editor)
 
@@ -73,14 +75,22 @@ def _review(files, data, updates: pd.DataFrame, this_month: str, editor: str) ->
         st.dataframe(pd.concat(previews), hide_index=True, width="stretch")
     ready = [(u, s) for u, s in parsed if not s.errors and s.rows]
     if ready and st.button(LABELS["schedule_apply"], type="primary", key="sc_apply"):
+        messages = []
         for upload, sheet in ready:
             try:
                 written = apply_schedule(loaders.engine(), sheet, upload.getvalue(), editor)
             except StoreError as error:
-                st.error(str(error))
+                messages.append(("error", str(error)))
                 continue
             key = "schedule_applied" if written else "schedule_nothing"
-            st.success(LABELS[key].format(name=upload.name, n=written))
+            messages.append(("success", LABELS[key].format(name=upload.name, n=written)))
+        st.session_state[_MESSAGES] = messages
+        st.rerun()  # the dry run is drawn again against what is stored now
+
+
+def _show_messages() -> None:
+    for kind, message in st.session_state.pop(_MESSAGES, []):
+        (st.success if kind == "success" else st.error)(message)
 
 
 __all__ = ["WILL_WRITE", "schedule_panel"]

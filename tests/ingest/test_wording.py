@@ -94,3 +94,8 @@ def test_the_clause_outweighs_the_sentence():
 def test_a_headline_figure_repeated_in_the_body_is_kept_once():
     text = "结对学校达486对\n本报讯 两地累计结成486对结对学校，覆盖12个盟市。"
     assert list(extract_candidates(text)["quote"]) == ["486对", "12个"]
+
+
+def test_a_short_list_line_later_in_the_text_does_not_swallow_a_repeat():
+    text = "工作简报\n第6期\n一、概况\n二、项目\n新增项目12个\n另建成12个服务站，5个天然气站。"
+    assert list(extract_candidates(text)["quote"]) == ["12个", "12个", "5个"]

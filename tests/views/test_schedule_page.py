@@ -62,6 +62,7 @@ def test_upload_dry_run_errors_apply_and_repeat(store):
     at = next(b for b in at.button if b.label == "确认写入").click().run()
     assert "“商务局.xlsx”：已写入 1 条进展。" in [s.value for s in at.success]
     assert list(load_updates(store)["status"]) == ["推进中"]
+    assert list(at.dataframe[-1].value["结果"]) == ["无变化（本月已按此报送）"]
     at = next(b for b in at.button if b.label == "确认写入").click().run()
     assert "没有需要写入的内容" in " ".join(s.value for s in at.success)
     assert len(load_updates(store)) == 1
