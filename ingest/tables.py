@@ -17,6 +17,7 @@ _UNIT_IN_BRACKETS = re.compile(r"[（(]([^（）()]{1,5})[)）]\s*$")
 _PERIOD = re.compile(r"(20\d\d)\s*年(?:\s*(\d{1,2})\s*月)?")
 _TARGET_HEADERS = ("目标", "计划", "任务数")
 _GROWTH_HEADERS = ("增长", "增幅", "同比", "增速")
+_DONE_HEADERS = ("完成", "最新", "实际", "累计")
 
 
 def render_table(rows: list[list[object]]) -> str:
@@ -140,6 +141,13 @@ def _period(*texts: str) -> str:
     return ""
 
 
+def _kind(header: str) -> str:
+    """target for a 目标/计划 column, unless it holds what was done (目标值的最新数, 完成值)."""
+    if any(w in header for w in _TARGET_HEADERS) and not any(w in header for w in _DONE_HEADERS):
+        return "target"
+    return "achievement"
+
+
 def _label(row: TableRow, skip: set[int]) -> str:
     """The row label: the first cell that is text, outside the index and unit columns."""
     return next(
@@ -153,7 +161,7 @@ def table_candidates(text: str, places, about_beijing: bool) -> list[dict]:
     rows_out = []
     for caption, rows in table_blocks(text):
         count, headers = _headers(rows)
-        index = {i for i, h in enumerate(headers) if h in INDEX_HEADERS}
+        index = {i for i, h in enumerate(headers) if set(h.split()) & set(INDEX_HEADERS)}
         unit_col = next((i for i, h in enumerate(headers) if h in UNIT_HEADERS), None)
         skip = index | ({unit_col} if unit_col is not None else set())
         table_rows = []
@@ -198,7 +206,7 @@ def _row_candidates(text, row, headers, skip, unit_col, caption, places) -> list
                 "field": nearest_field(f"{label} {header}", len(label) + len(header) + 1),
                 "place": where,
                 "indicator": f"{label} {header}".strip(),
-                "kind": "target" if any(w in header for w in _TARGET_HEADERS) else "achievement",
+                "kind": _kind(header),
                 "period": _period(header, label, caption),
                 "sentence": line,
                 "start": offset,

@@ -153,3 +153,12 @@ def test_a_table_cell_amount_must_match_its_value_at_a_scale(
     else:
         with pytest.raises(DataError):
             validate_figures(frame)
+
+
+def test_a_filled_schedule_read_as_a_report_skips_task_numbers():
+    from tests.schedule.helpers import blank, fill, row_of
+
+    data = blank()
+    r = row_of(data, "5.1")
+    found = extract_candidates(read_bytes(fill(data, {f"G{r}": "推进中", f"I{r}": 18}), ".xlsx"))
+    assert list(found["quote"]) == ["18"] and list(found["kind"]) == ["achievement"]
