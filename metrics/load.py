@@ -60,6 +60,10 @@ LINK_COLUMNS = [
 ]
 TASK_COLUMNS = ["task_id", "source_id", "section", "title", "text", "responsible", "targets"]
 PLACE_COLUMNS = ["name", "aliases", "kind", "adcode", "lon", "lat", "parent", "side"]
+# Optional figure columns relating one figure to another ('' when unrelated): `part_of` names
+# the whole a figure is part of (率先入驻 4家 of 入驻 9家); `describes` names the figure whose
+# items this one qualifies (50亿元以上 per project of 重点项目2个: one target as the plan says).
+RELATION_COLUMNS = ["part_of", "describes"]
 
 
 # Chinese names of the columns, for messages an editor reads.
@@ -219,6 +223,7 @@ def validate_figures(figures: pd.DataFrame, name: str = "figures.csv") -> pd.Dat
     if not bad.empty:
         raise _fail(name, bad["figure_id"].iloc[0], "数值必须是非负数")
     figures = figures.assign(value=values.astype(float))
+    figures = figures.assign(**{c: "" for c in RELATION_COLUMNS if c not in figures})
     for column, allowed in (
         ("unit", UNITS),
         ("qualifier", QUALIFIERS),
@@ -230,7 +235,31 @@ def validate_figures(figures: pd.DataFrame, name: str = "figures.csv") -> pd.Dat
     columns = ["figure_id", "quote", "amount", "value", "unit", "qualifier", "indicator"]
     for row in zip(*(figures[c].tolist() for c in columns), strict=True):
         _check_amount(FigureRow(*row), name)
+    _check_relations(figures, name)
     return figures
+
+
+def _check_relations(figures: pd.DataFrame, name: str) -> None:
+    """`part_of` names another figure of the same unit and kind that is not smaller; `describes`
+    names another figure of the same source."""
+    by_id = figures.set_index("figure_id")
+    related = figures[(figures["part_of"] != "") | (figures["describes"] != "")]
+    for row in related.itertuples(index=False):
+        for column in RELATION_COLUMNS:
+            other = getattr(row, column)
+            if not other:
+                continue
+            if other == row.figure_id or other not in by_id.index:
+                raise _fail(name, row.figure_id, f"{column}“{other}”不是另一个已有的数字")
+            whole = by_id.loc[other]
+            if column == "part_of" and (
+                (whole["unit"], whole["kind"]) != (row.unit, row.kind) or whole["value"] < row.value
+            ):
+                raise _fail(
+                    name, row.figure_id, f"part_of“{other}”的单位或类型不同，或小于其部分"
+                )
+            if column == "describes" and whole["source_id"] != row.source_id:
+                raise _fail(name, row.figure_id, f"describes“{other}”不在同一来源中")
 
 
 @dataclass(frozen=True)

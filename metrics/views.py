@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from metrics.quantity import format_quantity
+from metrics.display import figure_label, figure_labels
 from metrics.vocab import FIELD_COLORS, field_order
 
 
@@ -19,10 +19,7 @@ def kpi_cards(figures: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     """
     headline_rank = pd.to_numeric(figures["headline"], errors="coerce")
     cards = figures.assign(
-        display=[
-            format_quantity(v, u, q)
-            for v, u, q in zip(figures["value"], figures["unit"], figures["qualifier"], strict=True)
-        ],
+        display=figure_labels(figures),
         color=figures["field"].map(FIELD_COLORS),
         _rank=headline_rank.fillna(float("inf")),
         _field=figures["field"].map(field_order),
@@ -75,10 +72,7 @@ def figure_table(figures: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     partner, period, quote, source_id, source_title, publisher, doc_number, published, note.
     """
     table = with_sources(figures, sources).assign(
-        display=[
-            format_quantity(v, u, q)
-            for v, u, q in zip(figures["value"], figures["unit"], figures["qualifier"], strict=True)
-        ],
+        display=figure_labels(figures).to_numpy(),
         _field=figures["field"].map(field_order).to_numpy(),
     )
     table = table.sort_values(["_field", "source_id", "figure_id"], kind="stable")
@@ -132,7 +126,9 @@ def task_table(tasks: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
     named = {i for ids in tasks["targets"] for i in ids.split("、") if i}
     targets = figures[figures["figure_id"].isin(named)]  # a handful, not every figure
     display = {
-        row.figure_id: f"{row.indicator}：{format_quantity(row.value, row.unit, row.qualifier)}"
+        # The column is headed 目标, so the label needs no （目标） of its own.
+        row.figure_id: f"{row.indicator}："
+        f"{figure_label(row.value, row.unit, row.qualifier, getattr(row, 'amount', ''))}"
         for row in targets.itertuples(index=False)
     }
 

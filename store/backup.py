@@ -156,12 +156,16 @@ def plan_import(engine: sa.Engine, tables: dict[str, pd.DataFrame]) -> ImportPla
     return plan
 
 
+# Columns an older export may lack (an empty value is their default).
+OPTIONAL_COLUMNS = ("note", "headline", "part_of", "describes")
+
+
 def _plan_table(connection, plan: ImportPlan, name: str, frame: pd.DataFrame) -> None:
     table = schema.CURATED[name]
     key = schema.KEYS[name]
     columns = schema.data_columns(table)
     label = TABLE_NAMES[name]
-    missing = [c for c in columns if c not in frame.columns and c not in ("note", "headline")]
+    missing = [c for c in columns if c not in frame.columns and c not in OPTIONAL_COLUMNS]
     if missing:
         plan.errors.append((label, 1, f"缺少列：{'、'.join(missing)}"))
         return

@@ -5,7 +5,13 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from metrics.load import FIGURE_COLUMNS, LINK_COLUMNS, PLACE_COLUMNS, SOURCE_COLUMNS
+from metrics.load import (
+    FIGURE_COLUMNS,
+    LINK_COLUMNS,
+    PLACE_COLUMNS,
+    RELATION_COLUMNS,
+    SOURCE_COLUMNS,
+)
 from metrics.plan import TASK_COLUMNS as PLAN_TASK_COLUMNS
 
 metadata = sa.MetaData()
@@ -47,7 +53,8 @@ places = _curated("places", PLACE_COLUMNS, ("coord_source", "note"), floats={"lo
 figures = _curated(
     "figures",
     FIGURE_COLUMNS,
-    ("headline", "note", "duplicate_of"),  # duplicate_of: migration 0003
+    # duplicate_of: migration 0003; part_of, describes (RELATION_COLUMNS): migration 0004
+    ("headline", "note", "duplicate_of", *RELATION_COLUMNS),
     floats={"value"},
 )
 links = _curated("links", LINK_COLUMNS, ("note",))

@@ -39,6 +39,30 @@ def test_load_dataset_rejects_a_bad_figure_with_its_id(data_copy, column, value,
     assert message in str(error.value)
 
 
+@pytest.mark.parametrize(
+    ("row", "column", "value", "message"),
+    [
+        ("wuhai-12", "part_of", "wuhai-99", "part_of“wuhai-99”不是另一个已有的数字"),
+        ("wuhai-12", "part_of", "wuhai-12", "不是另一个已有的数字"),
+        ("wuhai-12", "part_of", "wuhai-13", "单位或类型不同"),  # 14场, not 家
+        ("wuhai-16", "part_of", "wuhai-12", "小于其部分"),  # 9家 inside 4家
+        ("ordos-01", "describes", "wuhai-08", "不在同一来源中"),
+    ],
+)
+def test_load_dataset_rejects_a_bad_figure_relation(data_copy, row, column, value, message):
+    edit_csv(data_copy / "figures.csv", "figure_id", row, column, value)
+    with pytest.raises(DataError, match=row) as error:
+        load_dataset(data_copy)
+    assert message in str(error.value)
+
+
+def test_figure_relations_as_the_sources_state_them():
+    figures = load_dataset(Path(__file__).parents[2] / "data").figures.set_index("figure_id")
+    assert figures.loc["wuhai-12", "part_of"] == "wuhai-16"  # 率先入驻 4家 of 入驻 9家
+    assert figures.loc["ordos-01", "describes"] == "ordos-02"  # 50亿元以上 each, 2个 projects
+    assert (figures.drop(["wuhai-12", "ordos-01"])[["part_of", "describes"]] == "").all().all()
+
+
 def test_load_dataset_rejects_a_link_to_an_unknown_place(data_copy):
     edit_csv(data_copy / "links.csv", "link_id", "wuhai-l001", "from_name", "东城")
     with pytest.raises(DataError, match="wuhai-l001.*一端“东城”"):

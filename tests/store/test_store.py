@@ -23,7 +23,7 @@ def audit_rows(engine, action=None) -> pd.DataFrame:
 
 def test_migrations_build_the_schema_that_queries_use(empty_engine):
     upgrade(empty_engine)
-    assert schema_revision(empty_engine) == head_revision() == "0003"
+    assert schema_revision(empty_engine) == head_revision() == "0004"
     inspector = sa.inspect(empty_engine)
     for table in schema.metadata.sorted_tables:
         migrated = {c["name"] for c in inspector.get_columns(table.name)}
@@ -39,12 +39,12 @@ def test_an_existing_database_upgrades_in_place_keeping_its_rows(empty_engine):
         )
         connection.execute(sa.text("INSERT INTO figures (figure_id, value) VALUES ('f1', 3)"))
     upgrade(empty_engine)
-    assert schema_revision(empty_engine) == "0003"
+    assert schema_revision(empty_engine) == "0004"
     assert sa.inspect(empty_engine).has_table("task_updates")
     with empty_engine.connect() as connection:
         assert connection.execute(sa.text("SELECT title FROM sources")).scalar() == "旧库"
-        figure = connection.execute(sa.text("SELECT value, duplicate_of FROM figures")).one()
-    assert tuple(figure) == (3, "")
+        figure = connection.execute(sa.text("SELECT value, duplicate_of, part_of, describes FROM figures")).one()
+    assert tuple(figure) == (3, "", "", "")
 
 
 def test_first_start_seeds_the_bundled_data_with_an_audit_row_per_record(engine):
