@@ -255,9 +255,7 @@ def _check_relations(figures: pd.DataFrame, name: str) -> None:
             if column == "part_of" and (
                 (whole["unit"], whole["kind"]) != (row.unit, row.kind) or whole["value"] < row.value
             ):
-                raise _fail(
-                    name, row.figure_id, f"part_of“{other}”的单位或类型不同，或小于其部分"
-                )
+                raise _fail(name, row.figure_id, f"part_of“{other}”的单位或类型不同，或小于其部分")
             if column == "describes" and whole["source_id"] != row.source_id:
                 raise _fail(name, row.figure_id, f"describes“{other}”不在同一来源中")
 

@@ -1,10 +1,16 @@
 """The action-plan tracker: each task's latest status, the units that carry them, and target
-progress against achieved values (qualifiers respected). Pure pandas, no database."""
+progress against reported values (qualifiers respected), the tasks a filter reaches. Pure pandas,
+no database."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 
+from metrics.display import figure_label, figure_labels
+from metrics.filters import Filters, descendants, filter_figures, filter_links
+from metrics.load import place_aliases
 from metrics.plan import split_responsible
 from metrics.quantity import format_quantity
 
@@ -52,6 +58,11 @@ def tasks_of_unit(status: pd.DataFrame, unit: str) -> pd.DataFrame:
     return status[carried]
 
 
+NOT_REPORTED, MET, NOT_MET = NO_UPDATE, "已达成", "未达成"
+# Filters that say nothing about a plan task: every task is a 2025 plan (目标), none a result.
+TASK_BLIND_FILTERS = ("kind", "period")
+
+
 def is_met(qualifier: str, target: float, achieved: float) -> bool:
     """Whether an achieved value meets a target, by the target's qualifier: 以上/exact/growth are
     floors (reaching the value meets them), 余/超 must be exceeded, 近/约 within 5%."""
@@ -62,49 +73,177 @@ def is_met(qualifier: str, target: float, achieved: float) -> bool:
     return achieved >= target
 
 
-def target_progress(figures: pd.DataFrame, tasks: pd.DataFrame, updates: pd.DataFrame):
-    """One row per target figure named by a task: target as written, latest achieved value with
-    its month and quote, share reached (capped at 100%) and whether it is met."""
+def threshold(qualifier: str, label: str) -> str:
+    """What meeting a target takes, as a reader checks it: '≥ 2个', '> 10余家', '≥ 95% × 近百家'."""
+    if qualifier == "more_than":
+        return f"> {label}"
+    if qualifier == "about":
+        return f"≥ 95% × {label}"
+    return f"≥ {label}"
+
+
+def covering_quote(text: str, quotes: list[str]) -> str:
+    """The shortest verbatim span of `text` holding every quote when they overlap or touch
+    ('帮助引进50亿元以上重点项目' + '重点项目2个' → '帮助引进50亿元以上重点项目2个'); else the first."""
+    spans = sorted((text.find(q), text.find(q) + len(q)) for q in quotes if q in text)
+    if not spans:
+        return quotes[0]
+    start, end = spans[0]
+    for left, right in spans[1:]:
+        if left > end:
+            return quotes[0]
+        end = max(end, right)
+    return text[start:end]
+
+
+def target_groups(figures: pd.DataFrame, tasks: pd.DataFrame) -> pd.DataFrame:
+    """One row per target as the plan states it: a task's target figure with the figures that
+    describe its items folded in (2个 + 50亿元以上 → one target). Columns: figure_id (the counted
+    figure), task_id, members (figure ids), indicator, target (its labels), value, unit, qualifier."""
     owners = {
         figure_id: task_id
         for task_id, targets in zip(tasks["task_id"], tasks["targets"], strict=True)
         for figure_id in targets.split("、")
         if figure_id
     }
-    targets = figures[figures["figure_id"].isin(owners)]
-    achieved = updates.dropna(subset=["achieved_value"]) if len(updates) else updates
-    if len(achieved):
-        achieved = achieved[achieved["figure_id"] != ""]
-        achieved = achieved.sort_values(["month", "update_id"]).groupby("figure_id").tail(1)
-    latest = achieved.set_index("figure_id") if len(achieved) else pd.DataFrame()
+    named = figures[figures["figure_id"].isin(owners)]
+    named = named.assign(label=figure_labels(named))
+    describes = named["describes"] if "describes" in named else pd.Series("", index=named.index)
+    heads = named[~describes.isin(named["figure_id"])]
     rows = []
-    for figure in targets.itertuples(index=False):
+    for head in heads.itertuples(index=False):
+        members = named[describes == head.figure_id]
+        label = head.label + "".join(f"（每个{m}）" for m in members["label"])
+        rows.append(
+            {
+                "figure_id": head.figure_id,
+                "task_id": owners[head.figure_id],
+                "members": [head.figure_id, *members["figure_id"]],
+                "indicator": head.indicator,
+                "target": label,
+                "value": head.value,
+                "unit": head.unit,
+                "qualifier": head.qualifier,
+                # what a reported value is compared with: the plan's own phrase when exact (千名)
+                "floor": figure_label(head.value, head.unit, "exact", head.amount)
+                if head.qualifier == "exact"
+                else format_quantity(head.value, head.unit, "exact"),
+                "source_id": head.source_id,
+                "quotes": [*members["quote"], head.quote],
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def _latest_values(updates: pd.DataFrame) -> pd.DataFrame:
+    """The latest reported achieved value per figure (figure_id index)."""
+    if updates.empty:
+        return pd.DataFrame(columns=["achieved_value", "month", "quote"])
+    reported = updates.dropna(subset=["achieved_value"])
+    reported = reported[reported["figure_id"] != ""]
+    latest = reported.sort_values(["month", "update_id"]).groupby("figure_id").tail(1)
+    return latest.set_index("figure_id")
+
+
+def target_progress(
+    figures: pd.DataFrame, tasks: pd.DataFrame, updates: pd.DataFrame, texts=None
+) -> pd.DataFrame:
+    """One row per target as the plan states it: target as written, the verbatim plan phrase,
+    what meeting it takes, and, only once a value is reported, that value with its month and
+    quote, the share reached (capped at 100%) and 已达成/未达成; until then 未报送, no share."""
+    groups = target_groups(figures, tasks)
+    if groups.empty:
+        return pd.DataFrame()
+    latest = _latest_values(updates)
+    rows = []
+    for group in groups.itertuples(index=False):
+        text = (texts or {}).get(group.source_id, "")
         row = {
-            "figure_id": figure.figure_id,
-            "task_id": owners[figure.figure_id],
-            "indicator": figure.indicator,
-            "target": figure.amount or format_quantity(figure.value, figure.unit, figure.qualifier),
-            "target_value": figure.value,
-            "unit": figure.unit,
-            "qualifier": figure.qualifier,
-            "achieved_value": None,
+            "figure_id": group.figure_id,
+            "task_id": group.task_id,
+            "indicator": group.indicator,
+            "target": group.target,
+            "plan_quote": covering_quote(text, list(group.quotes)),
+            "rule": threshold(group.qualifier, group.floor),
             "achieved": "",
             "month": "",
             "quote": "",
-            "share": 0.0,
-            "met": False,
+            "share": None,
+            "result": NOT_REPORTED,
         }
-        if figure.figure_id in latest.index:
-            hit = latest.loc[figure.figure_id]
+        if group.figure_id in latest.index:
+            hit = latest.loc[group.figure_id]
             value = float(hit["achieved_value"])
-            exact = "growth" if figure.qualifier.startswith("growth") else "exact"
+            exact = "growth" if group.qualifier.startswith("growth") else "exact"
+            met = is_met(group.qualifier, group.value, value)
             row |= {
-                "achieved_value": value,
-                "achieved": format_quantity(value, figure.unit, exact),
+                "achieved": format_quantity(value, group.unit, exact),
                 "month": hit["month"],
                 "quote": hit["quote"],
-                "share": min(value / figure.value, 1.0) if figure.value else 1.0,
-                "met": is_met(figure.qualifier, figure.value, value),
+                "share": min(value / group.value, 1.0) if group.value else 1.0,
+                "result": MET if met else NOT_MET,
             }
         rows.append(row)
     return pd.DataFrame(rows)
+
+
+def _mentions(text: str, names: set[str], aliases: dict[str, str]) -> bool:
+    return any(alias in text for alias, name in aliases.items() if name in names)
+
+
+def tasks_reached(data, filters: Filters) -> tuple[pd.DataFrame, list[str]]:
+    """The tasks a filter reaches, and the active filters that cannot apply to tasks.
+
+    A task belongs to the fields of its target figures and of the relations quoted from its text;
+    to the places and partners those name, those its text names, and the plan's own city (the
+    place of the plan's figures); to its source. 类型 and 时期 say nothing about a plan task."""
+    blind = [name for name in TASK_BLIND_FILTERS if getattr(filters, name)]
+    applied = replace(filters, kind=(), period=())
+    tasks = data.tasks
+    if applied.is_empty():
+        return tasks, blind
+    figures = filter_figures(data.figures, applied, data.places)
+    links = filter_links(data.links, applied, data.places)
+    keep = pd.Series(True, index=tasks.index)
+    if applied.source:
+        keep &= tasks["source_id"].isin(applied.source)
+    if applied.field or applied.place or applied.partner:
+        keep &= _reached_by_rows(tasks, figures, links) | _reached_by_text(tasks, data, applied)
+    return tasks[keep], blind
+
+
+def _reached_by_rows(tasks: pd.DataFrame, figures: pd.DataFrame, links: pd.DataFrame):
+    figure_ids = set(figures["figure_id"])
+    quotes = list(zip(links["source_id"], links["quote"], strict=True))
+    return pd.Series(
+        [
+            any(t in figure_ids for t in targets.split("、"))
+            or any(s == source and q in text for s, q in quotes)
+            for source, text, targets in zip(
+                tasks["source_id"], tasks["text"], tasks["targets"], strict=True
+            )
+        ],
+        index=tasks.index,
+    )
+
+
+def _reached_by_text(tasks: pd.DataFrame, data, filters: Filters) -> pd.Series:
+    """Without a field filter, a task whose text (or whose plan's city) is a filtered place or
+    partner is reached too (1.1 统筹旗区协同发展 is 鄂尔多斯市's, though it has no figure)."""
+    if filters.field:
+        return pd.Series(False, index=tasks.index)
+    aliases = place_aliases(data.places)
+    home = data.figures.groupby("source_id")["place"].agg(lambda s: s.mode().iat[0])
+    keep = pd.Series(True, index=tasks.index)
+    for names in (filters.place, filters.partner):
+        if not names:
+            continue
+        inside = descendants(data.places, names)
+        keep &= pd.Series(
+            [
+                home.get(source, "") in inside or _mentions(text, inside, aliases)
+                for source, text in zip(tasks["source_id"], tasks["text"], strict=True)
+            ],
+            index=tasks.index,
+        )
+    return keep

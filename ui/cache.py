@@ -174,7 +174,7 @@ def clear_views() -> None:
     """Drop every per-view result (after a change to the data; the boundaries stay)."""
     for function in (figures, links, figure_rows, link_rows, cards_html, field_chart, place_chart,
                      kind_chart, indicator_charts, partner_chart, map_pairs, map_deck,
-                     briefing_slides, task_status, target_progress, task_rows, unit_load,
+                     briefing_slides, task_status, target_progress, tasks_reached, task_rows, unit_load,
                      record_labels):  # fmt: skip
         function.clear()
 
@@ -192,7 +192,15 @@ def target_progress(path: str) -> pd.DataFrame:
     from metrics.tracker import target_progress as compute
 
     data = loaders.dataset_at(path)
-    return compute(data.figures, data.tasks, loaders.updates_at(path))
+    return compute(data.figures, data.tasks, loaders.updates_at(path), data.texts)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def tasks_reached(path: str, filters: Filters) -> tuple[pd.DataFrame, list[str]]:
+    """The tasks the filters reach, and the active filters that cannot apply to tasks."""
+    from metrics.tracker import tasks_reached as compute
+
+    return compute(loaders.dataset_at(path), filters)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)

@@ -3,9 +3,19 @@
 import pandas as pd
 import pytest
 
+from metrics.filters import Filters
 from metrics.load import load_dataset
 from metrics.paths import DATA_DIR
-from metrics.tracker import is_met, target_progress, task_status, tasks_of_unit, unit_load
+from metrics.tracker import (
+    covering_quote,
+    is_met,
+    target_progress,
+    task_status,
+    tasks_of_unit,
+    tasks_reached,
+    threshold,
+    unit_load,
+)
 from store.tracker import UPDATE_COLUMNS
 
 DATA = load_dataset(DATA_DIR)
@@ -89,10 +99,78 @@ def test_target_progress_uses_the_latest_achieved_value_with_its_quote():
                 "quote": "新",
             },
         ),
+        DATA.texts,
     ).set_index("figure_id")
     assert progress.loc["ordos-02", "achieved"] == "2个"
     assert progress.loc["ordos-02", "quote"] == "新"
-    assert progress.loc["ordos-02", "met"] and progress.loc["ordos-02", "share"] == 1.0
+    assert (
+        progress.loc["ordos-02", "result"] == "已达成" and progress.loc["ordos-02", "share"] == 1.0
+    )
+
+
+def test_an_unreported_target_reads_not_reported_not_failed():
+    progress = target_progress(DATA.figures, DATA.tasks, updates(), DATA.texts)
+    progress = progress.set_index("figure_id")
     assert progress.loc["ordos-07", "target"] == "增长20%以上"
-    assert not progress.loc["ordos-07", "met"] and progress.loc["ordos-07", "achieved"] == ""
-    assert len(progress) == 7  # every target named by a task
+    assert progress.loc["ordos-07", "result"] == "未报送"
+    assert progress.loc["ordos-07", "achieved"] == "" and pd.isna(progress.loc["ordos-07", "share"])
+    assert set(progress["result"]) == {"未报送"}
+
+
+def test_targets_are_grouped_as_the_plan_states_them():
+    progress = target_progress(DATA.figures, DATA.tasks, updates(), DATA.texts)
+    # 2个 and 50亿元以上 are one target: 帮助引进50亿元以上重点项目2个
+    assert "ordos-01" not in set(progress["figure_id"])
+    assert len(progress) == 6
+    grouped = progress.set_index("figure_id").loc["ordos-02"]
+    assert grouped["target"] == "2个（每个50亿元以上）"
+    assert grouped["plan_quote"] == "帮助引进50亿元以上重点项目2个"
+    assert grouped["plan_quote"] in DATA.texts["ordos-plan-2025"]
+    assert grouped["rule"] == "≥ 2个"
+    assert progress.set_index("figure_id").loc["ordos-05", "rule"] == "≥ 千名"
+
+
+def test_a_reported_value_below_a_floor_is_not_met_and_shows_its_share():
+    progress = target_progress(
+        DATA.figures,
+        DATA.tasks,
+        updates(
+            {
+                "task_id": "5.1",
+                "month": "2026-11",
+                "status": "推进中",
+                "figure_id": "ordos-07",
+                "achieved_value": 15.0,
+                "quote": "增长15%",
+            }
+        ),
+        DATA.texts,
+    ).set_index("figure_id")
+    assert progress.loc["ordos-07", "result"] == "未达成"
+    assert progress.loc["ordos-07", "share"] == pytest.approx(0.75)
+    assert progress.loc["ordos-07", "rule"] == "≥ 20%"
+
+
+def test_threshold_and_covering_quote():
+    assert threshold("more_than", "10家") == "> 10家"
+    assert threshold("at_least", "50亿元") == "≥ 50亿元"
+    assert covering_quote("甲乙丙丁", ["甲乙", "乙丙"]) == "甲乙丙"
+    assert covering_quote("甲乙丙丁", ["甲", "丁"]) == "甲"  # apart: no invented span
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected", "blind"),
+    [
+        (Filters(field=("医疗",)), {"1.3", "3.5"}, []),
+        (Filters(partner=("北京市",)), {"3.1", "3.2", "3.3", "3.4", "3.5", "4.2"}, []),
+        (Filters(place=("鄂尔多斯市",)), None, []),  # the plan is 鄂尔多斯市's: every task
+        (Filters(kind=("achievement",)), None, ["kind"]),
+        (Filters(field=("医疗",), place=("乌海市",)), set(), []),
+    ],
+)
+def test_filters_reach_the_tasks_they_say_something_about(filters, expected, blind):
+    reached, not_applied = tasks_reached(DATA, filters)
+    assert set(reached["task_id"]) == (
+        expected if expected is not None else set(DATA.tasks["task_id"])
+    )
+    assert not_applied == blind

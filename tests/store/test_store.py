@@ -43,7 +43,9 @@ def test_an_existing_database_upgrades_in_place_keeping_its_rows(empty_engine):
     assert sa.inspect(empty_engine).has_table("task_updates")
     with empty_engine.connect() as connection:
         assert connection.execute(sa.text("SELECT title FROM sources")).scalar() == "旧库"
-        figure = connection.execute(sa.text("SELECT value, duplicate_of, part_of, describes FROM figures")).one()
+        figure = connection.execute(
+            sa.text("SELECT value, duplicate_of, part_of, describes FROM figures")
+        ).one()
     assert tuple(figure) == (3, "", "", "")
 
 
