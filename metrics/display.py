@@ -72,3 +72,46 @@ def marked_labels(figures: pd.DataFrame) -> pd.Series:
         index=figures.index,
         dtype=object,
     )
+
+
+PART_WORD = "其中"
+
+
+def fold_parts(table: pd.DataFrame) -> pd.DataFrame:
+    """A figures table for charts and slide lists: a figure that is part of another one in the
+    table (`part_of`) is not a sibling row but a '其中 4家' on its whole. Adds `parts` ('其中 4家'),
+    `parts_detail` ('其中 4家：率先入驻…') and `bar_text`, the label every chart and list shows
+    ('9家，其中 4家'; '4条（目标）'). Rows keep their index and order; a folded table is
+    returned as it is."""
+    if "bar_text" in table:
+        return table.assign(**{c: "" for c in ("parts", "parts_detail") if c not in table})
+    labels = table["display"] if "display" in table else figure_labels(table)
+    table = table.assign(display=labels)
+    part_of = table["part_of"] if "part_of" in table else pd.Series("", index=table.index)
+    is_part = part_of.isin(table["figure_id"]) & (part_of != "")
+    parts, details = {}, {}
+    for whole, label, indicator in zip(
+        part_of[is_part], labels[is_part], table.loc[is_part, "indicator"], strict=True
+    ):
+        parts.setdefault(whole, []).append(label)
+        details.setdefault(whole, []).append(f"{label}：{indicator}")
+    kept = table[~is_part]
+    short = kept["figure_id"].map(
+        lambda i: f"{PART_WORD} {'、'.join(parts[i])}" if i in parts else ""
+    )
+    long = kept["figure_id"].map(
+        lambda i: f"{PART_WORD} {'；'.join(details[i])}" if i in details else ""
+    )
+    text = [
+        marked_label(label, kind) + (f"，{part}" if part else "")
+        for label, kind, part in zip(kept["display"], kept["kind"], short, strict=True)
+    ]
+    return kept.assign(parts=short, parts_detail=long, bar_text=text)
+
+
+def kind_mix(kinds: pd.Series) -> str:
+    """'mixed', 'target' or 'achievement': what a chart or slide shows, for its title."""
+    present = set(kinds)
+    if TARGET in present and len(present) > 1:
+        return "mixed"
+    return TARGET if TARGET in present else "achievement"

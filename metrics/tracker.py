@@ -113,7 +113,7 @@ def target_groups(figures: pd.DataFrame, tasks: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for head in heads.itertuples(index=False):
         members = named[describes == head.figure_id]
-        label = head.label + "".join(f"（每个{m}）" for m in members["label"])
+        label = head.label + "".join(f"，每个{m}" for m in members["label"])
         rows.append(
             {
                 "figure_id": head.figure_id,
@@ -164,6 +164,7 @@ def target_progress(
             "indicator": group.indicator,
             "target": group.target,
             "plan_quote": covering_quote(text, list(group.quotes)),
+            "source_id": group.source_id,
             "rule": threshold(group.qualifier, group.floor),
             "achieved": "",
             "month": "",

@@ -69,7 +69,8 @@ def figure_table(figures: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     """Figures with their display text and source metadata, in field then source order.
 
     Output columns: figure_id, field, indicator, display, value, unit, qualifier, kind, place,
-    partner, period, quote, source_id, source_title, publisher, doc_number, published, note.
+    partner, period, quote, source_id, source_title, publisher, doc_number, published, note,
+    amount, part_of.
     """
     table = with_sources(figures, sources).assign(
         display=figure_labels(figures).to_numpy(),
@@ -95,8 +96,10 @@ def figure_table(figures: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
         "doc_number",
         "published",
         "note",
+        "amount",
+        "part_of",
     ]
-    return table[columns].reset_index(drop=True)
+    return table.reindex(columns=columns, fill_value="").reset_index(drop=True)
 
 
 def search_table(table: pd.DataFrame, query: str, columns: Sequence[str]) -> pd.DataFrame:

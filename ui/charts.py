@@ -9,6 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from metrics.display import fold_parts, is_target, kind_mix
 from metrics.quantity import format_number
 from metrics.views import bar_labels
 from metrics.vocab import FIELD_COLORS
@@ -121,16 +122,20 @@ def kind_chart(counts: pd.DataFrame, projector: bool = False) -> go.Figure:
 
 
 def indicator_chart(table: pd.DataFrame, unit: str, projector: bool = False) -> go.Figure:
-    """One unit's figures as horizontal bars labelled the Chinese way (250余人次, 50亿元以上).
+    """One unit's figures as horizontal bars labelled as the source wrote them (250余人次,
+    50亿元以上（目标）), a part as '其中 4家' on its whole, targets hatched.
 
-    Input columns: figure_id, indicator, value, display, field, quote, source_title, place.
-    The hover shows the verbatim quote and its source; customdata[0] is the figure_id.
+    Input columns: figure_id, indicator, value, display, field, quote, source_title, place
+    (kind, part_of optional). The hover shows the verbatim quote and its source; customdata[0]
+    is the figure_id.
     """
-    ordered = table.iloc[::-1]
+    ordered = fold_parts(table).iloc[::-1]
+    kinds = ordered["kind"] if "kind" in ordered else pd.Series("", index=ordered.index)
     scale_word = format_number(float(ordered["value"].max()))[1]
     hover = [
-        f"<b>{escape(r.indicator)}</b>：{escape(r.display)}<br>{escape(r.place)}"
-        f"<br>“{'<br>'.join(textwrap.wrap(escape(r.quote), 24))}”<br>《{escape(r.source_title)}》"
+        f"<b>{escape(r.indicator)}</b>：{escape(r.bar_text)}<br>{escape(r.place)}"
+        + (f"<br>{escape(r.parts_detail)}" if r.parts_detail else "")
+        + f"<br>“{'<br>'.join(textwrap.wrap(escape(r.quote), 24))}”<br>《{escape(r.source_title)}》"
         for r in ordered.itertuples(index=False)
     ]
     figure = go.Figure(
@@ -138,15 +143,23 @@ def indicator_chart(table: pd.DataFrame, unit: str, projector: bool = False) -> 
             y=[wrap_label(label, 14) for label in bar_labels(ordered)],
             x=ordered["value"],
             orientation="h",
-            text=ordered["display"],
+            text=ordered["bar_text"],
             textposition="outside",
             cliponaxis=False,
-            marker={"color": ordered["field"].map(FIELD_COLORS)},
+            marker={
+                "color": ordered["field"].map(FIELD_COLORS),
+                "pattern": {
+                    "shape": [LINK_PATTERN if is_target(k) else "" for k in kinds],
+                    "fgcolor": "#ffffff",
+                },
+            },
             customdata=ordered[["figure_id"]].to_numpy(),
             hovertext=hover,
             hoverinfo="text",
         )
     )
+    mix = kind_mix(kinds) if len(kinds) else ""
+    unit = unit + LABELS.get(f"chart_kind_{mix}", "")
     figure.update_layout(
         title={"text": f"单位：{unit}", "x": 0, "font": {"size": 16}},
         xaxis={

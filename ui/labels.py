@@ -102,6 +102,8 @@ LABELS: dict[str, str] = {
     "present_share": "分享本视图（二维码）",
     "present_share_help": "手机扫码即可打开当前视图（筛选条件在网址中）。也可复制下面的网址。",
     "present_footer": "来源：{sources} · 数据更新：{updated} · 第 {number}/{total} 页",
+    "chart_kind_mixed": "（斜线为目标）",
+    "chart_kind_target": "（均为目标）",
     "present_bad_slide": "网址中的页码“{value}”无效（共 {total} 页），已从第 1 页开始。",
     "unknown": "未注明",
     # Work section: the action-plan tracker and data maintenance.
@@ -138,9 +140,12 @@ LABELS: dict[str, str] = {
     "tracker_unit_caption": "每个责任单位牵头或参与的任务数；滞后数多的单位排在前面。点选一行查看其任务。",
     "tracker_unit_tasks": "{unit} 的任务",
     "tracker_targets_caption": (
-        "行动方案的量化目标与最近报送的完成值。“以上”“确数”目标达到即算完成，"
-        "“余/超”须超过，“近/约”达到 95% 即算完成。完成值都附有来源原文。"
+        "行动方案的量化目标，按方案原文的表述一条一个（如“帮助引进50亿元以上重点项目2个”是一个目标）。"
+        "尚无报送完成值的目标显示“未报送”，不计进度；有报送值时按“达成条件”判断："
+        "“以上”“确数”达到即算完成，“余/超”须超过，“近/约”达到 95% 即算完成。完成值都附有来源原文。"
     ),
+    "tracker_filter_blind": "“{names}”筛选不适用于行动方案任务：任务都是方案设定的计划，没有成果或时期之分。",
+    "tracker_no_targets_here": "所选任务没有量化目标。",
     "tracker_pick_task": "任务",
     "tracker_history_empty": "这项任务还没有报送过进展。",
     "tracker_form_header": "报送进展",

@@ -6,20 +6,22 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from metrics.tracker import NO_UPDATE, tasks_of_unit
+from metrics.tracker import NO_UPDATE, tasks_of_unit, unit_load
 from metrics.views import sources_behind
 from metrics.vocab import TASK_STATUS_COLORS, TASK_STATUSES
 from store.edit import StoreError
 from store.tracker import add_update
 from ui import auth, cache, cards, loaders, page, tables
-from ui.labels import LABELS, UPDATE_COLUMN_LABELS
+from ui.labels import FILTER_LABELS, LABELS, UPDATE_COLUMN_LABELS
 
 TASK_PAGE = 200  # rows per task table (status colours are drawn cell by cell)
 
-ctx = page.start(filters=False)
+ctx = page.start()
 editor = auth.sidebar_login()
 month = date.today().strftime("%Y-%m")
+reached, blind = cache.tasks_reached(ctx.path, ctx.filters)
 status = cache.task_status(ctx.path, month)
+status = status[status["task_id"].isin(reached["task_id"])]
 plans = ctx.data.sources[ctx.data.sources["kind"] == "plan"]
 plan = plans.iloc[0] if len(plans) else None
 
@@ -29,6 +31,11 @@ if plan is not None:
         LABELS["tracker_caption"].format(
             title=plan["title"], doc=plan["doc_number"], n=len(status), month=month
         )
+    )
+page.filters_caption(ctx)
+if blind:
+    st.caption(
+        LABELS["tracker_filter_blind"].format(names="、".join(FILTER_LABELS[n] for n in blind))
     )
 
 columns = st.columns(5)
@@ -45,7 +52,8 @@ for column, (label, count) in zip(
 ):
     column.metric(label, count)
 
-units = sorted(cache.unit_load(ctx.path, month)["unit"])
+load = unit_load(status) if len(status) else pd.DataFrame(columns=["unit"])
+units = sorted(load["unit"])
 left, middle, right = st.columns(3)
 section = left.selectbox(
     LABELS["tracker_filter_section"],
@@ -121,7 +129,6 @@ with tab_sections:
 
 with tab_units:
     st.caption(LABELS["tracker_unit_caption"])
-    load = cache.unit_load(ctx.path, month)
     picked = st.dataframe(
         load.rename(
             columns={
@@ -148,17 +155,23 @@ with tab_targets:
     st.caption(LABELS["tracker_targets_caption"])
     progress = cache.target_progress(ctx.path)
     if not progress.empty:
+        progress = progress[progress["task_id"].isin(status["task_id"])]
+    if progress.empty:
+        st.info(LABELS["tracker_no_targets_here"])
+    else:
         st.dataframe(
             pd.DataFrame(
                 {
                     "任务": progress["task_id"],
                     "目标": progress["indicator"],
                     "目标值": progress["target"],
-                    "最近完成值": progress["achieved"].replace("", "—"),
+                    "达成条件": progress["rule"],
+                    "方案原文": progress["plan_quote"],
+                    "最近报送值": progress["achieved"].replace("", "—"),
                     "报送月份": progress["month"],
                     "进度": progress["share"],
-                    "达成": progress["met"].map({True: "✓ 已达成", False: "未达成"}),
-                    "完成值引文": progress["quote"],
+                    "状态": progress["result"],
+                    "报送引文": progress["quote"],
                 }
             ),
             hide_index=True,
@@ -167,7 +180,8 @@ with tab_targets:
                 "进度": st.column_config.ProgressColumn(
                     min_value=0.0, max_value=1.0, format="percent"
                 ),
-                "完成值引文": st.column_config.TextColumn(width="large"),
+                "方案原文": st.column_config.TextColumn(width="medium"),
+                "报送引文": st.column_config.TextColumn(width="large"),
             },
         )
 
@@ -192,7 +206,8 @@ with tab_history:
         )
     if editor:
         task = status[status["task_id"] == task_id].iloc[0]
-        targets = [t for t in task["targets"].split("、") if t]
+        grouped = cache.target_progress(ctx.path)  # one target as the plan states it
+        targets = list(grouped[grouped["task_id"] == task_id]["figure_id"]) if len(grouped) else []
         st.subheader(LABELS["tracker_form_header"])
         with_value = bool(targets) and st.toggle(LABELS["tracker_with_value"], key="tr_with_value")
         if not targets:

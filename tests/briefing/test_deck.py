@@ -44,10 +44,26 @@ def full_deck():
     return open_deck(build_briefing(DATASET, Filters()))
 
 
-def test_full_deck_has_one_slide_per_part(full_deck):
-    fields = set(DATASET.figures["field"]) | set(DATASET.links["field"])
-    # title, KPIs, one per field, action plan, sources (no map without boundaries)
-    assert len(full_deck.slides) == 2 + len(fields) + 2
+def test_full_deck_has_one_slide_per_part_and_merges_thin_fields(full_deck):
+    titles = [slide_text(s).split("\n")[0] for s in full_deck.slides]
+    # title, KPIs, the three fields with figures, the thin ones together, plan, sources (no map
+    # without boundaries)
+    assert titles == [
+        "京蒙协作成果汇报",
+        "主要数字：成果与目标",
+        "教育",
+        "医疗",
+        "科创",
+        "其他领域（目标）",
+        "行动方案任务与目标",
+        "数据来源",
+    ]
+    other = slide_text(full_deck.slides[5])
+    thin = set(DATASET.figures["field"]) | set(DATASET.links["field"])
+    assert all(name in other for name in thin - {"教育", "医疗", "科创"})
+    for slide in full_deck.slides:
+        assert "0 个数字" not in slide_text(slide)
+        assert len(slide_text(slide).splitlines()) >= 3  # no slide of a title and a footer only
     assert full_deck.slide_width * 9 == full_deck.slide_height * 16
 
 
@@ -64,7 +80,7 @@ def test_field_chart_is_native_and_holds_the_data(full_deck):
         (DATASET.figures["field"] == "教育") & (DATASET.figures["unit"] == "名")
     ]
     assert list(chart.plots[0].categories) == list(expected["indicator"])
-    assert list(chart.series[0].values) == list(expected["value"])
+    assert list(chart.series[0].values) == list(expected["value"])  # editable numbers
 
 
 def test_plan_chart_counts_tasks_per_section(full_deck):
@@ -103,9 +119,20 @@ def test_chinese_text_has_an_explicit_east_asian_font(full_deck):
 def test_a_filtered_deck_keeps_to_its_filter():
     deck = open_deck(build_briefing(DATASET, Filters(field=("医疗",), place=("乌海市",))))
     titles = [slide_text(s).split("\n")[0] for s in deck.slides]
-    assert titles == ["京蒙协作成果汇报", "主要数字", "医疗", "行动方案任务与目标", "数据来源"]
+    # No task of the 鄂尔多斯 plan is about 医疗 in 乌海市: no plan slide rather than an empty one.
+    assert titles == ["京蒙协作成果汇报", "主要数字", "医疗", "数据来源"]
     assert "领域：医疗；内蒙古地区：乌海市" in slide_text(deck.slides[0])
     assert list(charts_of(deck.slides[2])[0].series[0].values) == [250, 3900, 4900]
+
+
+def test_the_plan_slide_keeps_to_the_filter_and_names_what_cannot_apply():
+    plans = plan_slides(DATASET, Filters(field=("医疗",), kind=("achievement",)))
+    plan = next(p for p in plans if p.kind == "plan")
+    assert "2 条任务" in plan.subtitle  # 1.3 and 3.5 speak of 医疗
+    assert "领域：医疗" in plan.subtitle and "“类型”不适用于方案任务" in plan.subtitle
+    # their targets are 产业's (50亿元以上 projects), not 医疗's: the tasks are listed instead
+    assert plan.lines == ["1.3 建立双向帮扶机制", "3.5 多维引进“京医”"]
+    assert not any("千名" in line or "50亿" in line for line in plan.lines)
 
 
 def test_the_map_slide_is_a_picture_drawn_offline(tmp_path):
@@ -133,7 +160,7 @@ def test_cli_writes_the_deck(tmp_path):
     result = run_cli("--out", str(out), "--field", "医疗", "--place", "乌海市", "--no-map")
     assert result.returncode == 0, result.stderr
     assert "已生成" in result.stdout
-    assert len(open_deck(out.read_bytes()).slides) == 5
+    assert len(open_deck(out.read_bytes()).slides) == 4
 
 
 @pytest.mark.parametrize(
@@ -168,6 +195,7 @@ def test_a_region_wide_field_slide_keeps_to_what_a_slide_can_hold():
     )
     data = dataclasses.replace(DATASET, figures=many)
     plan = next(p for p in plan_slides(data, Filters()) if p.title == "教育")
+    assert len(plan.lines) == LIST_ROWS
     assert len(plan.chart) == CHART_BARS
     assert max(plan.chart["value"]) == many.loc[many["unit"] == plan.chart_unit, "value"].max()
     assert len(plan.rows) == LIST_ROWS

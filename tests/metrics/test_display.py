@@ -3,7 +3,14 @@
 import pandas as pd
 import pytest
 
-from metrics.display import figure_label, figure_labels, marked_label, marked_labels
+from metrics.display import (
+    figure_label,
+    figure_labels,
+    fold_parts,
+    kind_mix,
+    marked_label,
+    marked_labels,
+)
 from metrics.load import load_dataset
 from metrics.paths import DEFAULT_DATA_DIR
 
@@ -45,3 +52,27 @@ def test_every_bundled_figure_label_is_its_amount_as_quoted():
 def test_frames_without_amount_still_label():
     frame = pd.DataFrame({"value": [100.0], "unit": ["家"], "qualifier": ["about"]})
     assert figure_labels(frame).tolist() == ["近百家"]
+
+
+def test_a_part_is_shown_with_its_whole_never_as_a_sibling():
+    """率先入驻 4家 is part of the 9家 入驻: one row, labelled '9家，其中 4家'."""
+    figures = load_dataset(DEFAULT_DATA_DIR).figures
+    innovation = figures[(figures["field"] == "科创") & (figures["unit"] == "家")]
+    folded = fold_parts(innovation).set_index("figure_id")
+    assert "wuhai-12" not in folded.index and len(folded) == len(innovation) - 1
+    assert folded.loc["wuhai-16", "bar_text"] == "9家，其中 4家"
+    assert folded.loc["wuhai-16", "parts_detail"].startswith("其中 4家：率先入驻")
+    assert folded.loc["wuhai-15", "bar_text"] == "近百家"
+    # Without its whole in view, a part stays a row of its own.
+    alone = fold_parts(innovation[innovation["figure_id"] != "wuhai-16"])
+    assert "wuhai-12" in set(alone["figure_id"])
+
+
+def test_targets_carry_their_mark_in_bar_text_and_mixes_are_named():
+    figures = load_dataset(DEFAULT_DATA_DIR).figures
+    folded = fold_parts(figures).set_index("figure_id")
+    assert folded.loc["ordos-06", "bar_text"] == "4条（目标）"
+    assert folded.loc["ordos-05", "bar_text"] == "千名（目标）"
+    assert kind_mix(figures["kind"]) == "mixed"
+    assert kind_mix(pd.Series(["target"])) == "target"
+    assert kind_mix(pd.Series(["achievement"])) == "achievement"

