@@ -99,6 +99,8 @@ LABELS: dict[str, str] = {
     "present_next": "下一页 ▶",
     "present_download": "下载 PPTX（可在 PowerPoint、WPS 中编辑）",
     "present_exit": "退出汇报",
+    "present_keys_prev": "键盘：← 或 PageUp（翻页笔的“上一页”）",
+    "present_keys_next": "键盘：→、PageDown 或空格（翻页笔的“下一页”）",
     "present_share": "分享本视图（二维码）",
     "present_share_help": "手机扫码即可打开当前视图（筛选条件在网址中）。也可复制下面的网址。",
     "present_footer": "来源：{sources} · 数据更新：{updated} · 第 {number}/{total} 页",

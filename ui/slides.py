@@ -8,6 +8,8 @@ import pandas as pd
 import segno
 import streamlit as st
 
+from briefing.deck import source_rows
+from metrics.display import is_target, kind_label, marked_label
 from metrics.vocab import FIELD_COLORS
 from ui import charts
 from ui.cards import escape
@@ -17,21 +19,37 @@ SLIDE_CSS = """
 [data-testid=stSidebar], [data-testid=stSidebarCollapsedControl], header[data-testid=stHeader],
 [data-testid=stToolbar], [data-testid=stDecoration] {display: none !important;}
 [data-testid=stMainBlockContainer] {padding-top: 1rem; max-width: 100%;}
-.st-key-slide {aspect-ratio: 16 / 9; border: 2px solid #101828; border-radius: 10px;
-  padding: 2.2% 3%; background: #fff; overflow: hidden; justify-content: flex-start;}
-.slide-title {font-size: clamp(28px, 3.4vw, 64px); font-weight: 800; color: #0b1f3a; line-height: 1.15;}
-.slide-sub {font-size: clamp(16px, 1.5vw, 30px); color: #344054; margin-top: .3em;}
-.slide-big {font-size: clamp(40px, 5vw, 96px); font-weight: 800; color: #0b1f3a; margin-top: 14%;}
-.slide-list {font-size: clamp(16px, 1.45vw, 28px); line-height: 1.6; color: #101828;}
-.slide-list b {font-size: 1.15em;}
+/* 16:9 and whole inside the window (controls below it); a slide whose content is taller grows
+   instead of cutting it off (aspect-ratio with visible overflow). */
+.st-key-slide {aspect-ratio: 16 / 9; width: min(100%, calc((100vh - 7.5rem) * 16 / 9));
+  margin: 0 auto; border: 2px solid #101828; border-radius: 10px; padding: 1.6% 2.6%;
+  background: #fff; overflow: visible; justify-content: flex-start; gap: .5rem;}
+.slide-title {font-size: clamp(26px, 2.9vw, 60px); font-weight: 800; color: #0b1f3a; line-height: 1.15;}
+.slide-sub {font-size: clamp(15px, 1.3vw, 28px); color: #344054; margin-top: .2em;}
+.slide-big {font-size: clamp(36px, 4.6vw, 96px); font-weight: 800; color: #0b1f3a; margin-top: 12%;}
+.slide-list {font-size: clamp(15px, 1.3vw, 26px); line-height: 1.55; color: #101828;}
+.slide-list.dense {font-size: clamp(14px, 1.1vw, 22px);}
 .st-key-slide > div:last-child {margin-top: auto;}
-.slide-footer {font-size: clamp(11px, 0.85vw, 16px); color: #475467; border-top: 1px solid #d0d5dd;
-  padding-top: .4em;}
-.slide-kpis {display: grid; grid-template-columns: repeat(4, 1fr); gap: 1.2vw; margin-top: 1.2vw;}
-.slide-kpi {border-top: .5vw solid var(--c); padding: .6vw .4vw;}
-.slide-kpi .v {font-size: clamp(24px, 3vw, 60px); font-weight: 800; color: #0b1f3a; line-height: 1.1;}
-.slide-kpi .l {font-size: clamp(13px, 1.2vw, 24px); color: #101828;}
-.slide-kpi .p {font-size: clamp(11px, .95vw, 18px); color: #475467;}
+.slide-footer {font-size: clamp(11px, 0.8vw, 16px); color: #475467; border-top: 1px solid #d0d5dd;
+  padding-top: .3em;}
+.slide-row-head {font-size: clamp(13px, 1vw, 20px); font-weight: 700; color: #475467; margin-top: .6vw;}
+.slide-kpis {display: grid; grid-template-columns: repeat(4, 1fr); gap: 1.2vw; margin-top: .4vw;}
+.slide-kpi {border-top: .45vw solid var(--c); padding: .5vw .4vw;}
+.slide-kpi.target {border-top-style: dashed; background: repeating-linear-gradient(135deg, #fff,
+  #fff 8px, #f2f4f7 8px, #f2f4f7 10px);}
+.slide-kpi .v {font-size: clamp(24px, 2.7vw, 56px); font-weight: 800; color: #0b1f3a; line-height: 1.1;}
+.slide-kpi .m {font-size: .45em; color: #475467; font-weight: 700; white-space: nowrap;}
+.slide-kpi .l {font-size: clamp(13px, 1.1vw, 22px); color: #101828;}
+.slide-kpi .p {font-size: clamp(11px, .9vw, 18px); color: #475467;}
+/* A phone: one readable column, nothing cut; the list carries every number the chart shows. */
+@media (max-width: 640px) {
+  .st-key-slide {aspect-ratio: auto; width: 100%; padding: 14px;}
+  .slide-big {margin-top: 1rem;}
+  .slide-kpis {grid-template-columns: 1fr 1fr;}
+  .slide-kpi .v {font-size: 24px;}
+  .st-key-slide_chart {display: none;}
+  .slide-list, .slide-list.dense {font-size: 16px;}
+}
 </style>
 """
 
@@ -51,63 +69,109 @@ def heading_html(title: str, subtitle: str, big: bool = False) -> str:
     return f'<div class="{css}">{escape(title)}</div>{lines}'
 
 
-def kpis_html(rows: pd.DataFrame) -> str:
-    items = "".join(
-        f'<div class="slide-kpi" style="--c:{FIELD_COLORS.get(r.field, "#101828")}">'
-        f'<div class="v">{escape(r.display)}</div><div class="l">{escape(r.indicator)}</div>'
-        f'<div class="p">{escape(r.place)} · {escape(r.field)}</div></div>'
-        for r in rows.itertuples(index=False)
+def _kpi_html(card) -> str:
+    mark = (
+        f'<span class="m">{escape(marked_label("", card.kind))}</span>'
+        if is_target(card.kind)
+        else ""
     )
-    return f'<div class="slide-kpis">{items}</div>'
+    css = "slide-kpi target" if is_target(card.kind) else "slide-kpi"
+    return (
+        f'<div class="{css}" style="--c:{FIELD_COLORS.get(card.field, "#101828")}">'
+        f'<div class="v">{escape(card.display)}{mark}</div><div class="l">{escape(card.indicator)}</div>'
+        f'<div class="p">{escape(card.place)} · {escape(card.field)}</div></div>'
+    )
 
 
-def list_html(lines: list[str]) -> str:
-    return '<div class="slide-list">' + "<br>".join(escape(line) for line in lines) + "</div>"
+def kpis_html(rows: pd.DataFrame) -> str:
+    """主要数字: results on one row, targets on the next, each row headed by its kind."""
+    targets = rows["kind"].map(is_target)
+    parts = []
+    for target in (False, True):
+        cards = rows[targets == target]
+        if cards.empty:
+            continue
+        if targets.nunique() > 1:
+            head = kind_label("target" if target else "achievement")
+            parts.append(f'<div class="slide-row-head">{escape(head)}</div>')
+        items = "".join(_kpi_html(card) for card in cards.itertuples(index=False))
+        parts.append(f'<div class="slide-kpis">{items}</div>')
+    return "".join(parts)
+
+
+def list_html(lines: list[str], dense: bool = False) -> str:
+    css = "slide-list dense" if dense else "slide-list"
+    return f'<div class="{css}">' + "<br>".join(escape(line) for line in lines) + "</div>"
 
 
 def footer_html(text: str) -> str:
     return f'<div class="slide-footer">{escape(text)}</div>'
 
 
-CHART_HEIGHT = 520  # px: a field slide's chart between its title and its footer
+CHART_HEIGHT = 430  # px: a field slide's chart between its title and its footer at 1366×768
+
+
+def _chart(plan, key: str) -> None:
+    rows = plan.chart.assign(field=plan.field or "综合")
+    for column in ("quote", "source_title", "place"):
+        if column not in rows:  # the plan slide counts tasks per section
+            rows[column] = ""
+    figure = charts.indicator_chart(rows, plan.chart_unit, projector=True)
+    # within the 16:9 slide, whatever the number of bars
+    figure.update_layout(height=min(figure.layout.height, CHART_HEIGHT))
+    charts.show(figure, key=f"{key}_chart")
 
 
 def draw(plan, footer: str, key: str) -> None:
-    """Draw one slide plan (briefing.deck.SlidePlan) inside the 16:9 slide container."""
-    from briefing.deck import _figure_lines  # the deck's own wording for figure lists
-
+    """Draw one slide plan (briefing.slides.SlidePlan) inside the slide container."""
     with st.container(key="slide"):
         st.html(heading_html(plan.title, plan.subtitle, big=plan.kind == "title"))
         if plan.kind == "kpis":
             st.html(kpis_html(plan.rows))
-        elif plan.kind in ("field", "plan"):
+        elif plan.kind in ("field", "other", "plan"):
             if plan.chart.empty:
-                st.html(list_html(_figure_lines(plan.rows)))
+                st.html(list_html(plan.lines))
             else:
                 left, right = st.columns([3, 2])
-                with left:
-                    chart_rows = plan.chart.assign(
-                        figure_id=plan.chart.index.astype(str),
-                        field=plan.title if plan.title in FIELD_COLORS else "综合",
-                        quote="",
-                        source_title="",
-                    )
-                    if "place" not in chart_rows:  # the plan slide counts tasks per section
-                        chart_rows["place"] = ""
-                    figure = charts.indicator_chart(chart_rows, plan.chart_unit, projector=True)
-                    # within the 16:9 slide, whatever the number of bars
-                    figure.update_layout(height=min(figure.layout.height, CHART_HEIGHT))
-                    charts.show(figure, key=f"{key}_chart")
+                with left, st.container(key="slide_chart"):
+                    _chart(plan, key)
                 with right:
-                    st.html(list_html(_figure_lines(plan.rows)))
+                    st.html(list_html(plan.lines, dense=True))
         elif plan.kind == "map":
             # 16:10 picture in what is left of a 16:9 slide under the title and above the footer.
             _, middle, _ = st.columns([0.2, 0.6, 0.2])
             middle.image(plan.image, width="stretch")
         elif plan.kind == "sources":
-            lines = [
-                f"《{r.title}》 {r.publisher or r.author} {r.doc_number} {r.published}".strip()
-                for r in plan.rows.itertuples(index=False)
-            ]
-            st.html(list_html(lines))
+            st.html(list_html(source_rows(plan.rows)))
         st.html(footer_html(footer))
+
+
+# What presentation clickers and keyboards send: →, PageDown, Space (and ↓) for the next slide,
+# ←, PageUp (and ↑) for the previous one. The listener is added once per browser tab, clicks
+# the page's own buttons (so the URL and state change as with a mouse), and does nothing on
+# other pages or while the user types in a field.
+KEYS_JS = """
+<script>
+(() => {
+  if (window.__jmbSlideKeys) return;
+  window.__jmbSlideKeys = true;
+  const NEXT = ["ArrowRight", "PageDown", " ", "Spacebar", "ArrowDown"];
+  const PREV = ["ArrowLeft", "PageUp", "ArrowUp"];
+  document.addEventListener("keydown", (event) => {
+    if (event.altKey || event.ctrlKey || event.metaKey || event.repeat) return;
+    const target = event.target;
+    if (target && target.closest && target.closest("input, textarea, select, [contenteditable]")) return;
+    const key = NEXT.includes(event.key) ? "w_next" : PREV.includes(event.key) ? "w_prev" : "";
+    const button = key && document.querySelector(`.st-key-${key} button`);
+    if (!button) return;
+    event.preventDefault();
+    if (!button.disabled) button.click();
+  }, true);
+})();
+</script>
+"""
+
+
+def key_listener() -> None:
+    """Let the keyboard and presentation clickers change slides (see KEYS_JS)."""
+    st.html(KEYS_JS, unsafe_allow_javascript=True)

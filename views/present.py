@@ -14,6 +14,7 @@ STATE_SLIDE = "present_slide"
 
 ctx = page.start()
 st.html(slides.SLIDE_CSS)
+slides.key_listener()
 plans = cache.briefing_slides(ctx.path, ctx.filters)
 
 if STATE_SLIDE not in st.session_state:
@@ -41,6 +42,7 @@ slides.draw(plan, footer, key=f"slide_{number}")
 controls = st.columns([1, 1, 2, 3, 2])
 controls[0].button(
     LABELS["present_prev"],
+    help=LABELS["present_keys_prev"],
     key="w_prev",
     on_click=_step,
     args=(-1,),
@@ -49,6 +51,7 @@ controls[0].button(
 )
 controls[1].button(
     LABELS["present_next"],
+    help=LABELS["present_keys_next"],
     key="w_next",
     on_click=_step,
     args=(1,),
@@ -64,7 +67,12 @@ controls[3].download_button(
     key="dl_pptx",
     on_click="ignore",
 )
-controls[4].page_link("views/overview.py", label=LABELS["present_exit"])
+if controls[4].button(
+    LABELS["present_exit"], key="w_exit", type="primary", icon=":material/close:", width="stretch"
+):
+    st.session_state.pop(STATE_SLIDE, None)
+    st.query_params.pop(KEY_SLIDE, None)
+    st.switch_page("views/overview.py")
 
 with st.expander(LABELS["present_share"]):
     url = st.context.url or ""
