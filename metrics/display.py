@@ -115,3 +115,26 @@ def kind_mix(kinds: pd.Series) -> str:
     if TARGET in present and len(present) > 1:
         return "mixed"
     return TARGET if TARGET in present else "achievement"
+
+
+def part_notes(figures: pd.DataFrame) -> pd.Series:
+    """A line for cards and tables relating parts and wholes among `figures`: on a whole
+    '其中 4家：率先入驻…', on a part '属于 9家：入驻…'; '' elsewhere."""
+    notes = pd.Series("", index=figures.index, dtype=object)
+    if "part_of" not in figures:
+        return notes
+    labels = figure_labels(figures)
+    by_id = dict(
+        zip(figures["figure_id"], zip(labels, figures["indicator"], strict=True), strict=True)
+    )
+    wholes: dict[str, list[str]] = {}
+    for index, whole, label, indicator in zip(
+        figures.index, figures["part_of"], labels, figures["indicator"], strict=True
+    ):
+        if whole in by_id:
+            notes[index] = f"属于 {by_id[whole][0]}：{by_id[whole][1]}"
+            wholes.setdefault(whole, []).append(f"{label}：{indicator}")
+    for index, figure_id in zip(figures.index, figures["figure_id"], strict=True):
+        if figure_id in wholes:
+            notes[index] = f"{PART_WORD} {'；'.join(wholes[figure_id])}"
+    return notes

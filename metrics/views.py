@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from metrics.display import figure_label, figure_labels
+from metrics.display import figure_label, figure_labels, part_notes
 from metrics.vocab import FIELD_COLORS, field_order
 
 
@@ -15,11 +15,12 @@ def kpi_cards(figures: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
 
     Input: figures (value, unit, qualifier, field, headline, …) and sources (source_id, title, …).
     Output columns: figure_id, field, color, indicator, display, kind, place, partner, quote,
-    source_title, publisher, author, doc_number, published, note.
+    source_title, publisher, author, doc_number, published, note, part_note (其中 4家 / 属于 9家).
     """
     headline_rank = pd.to_numeric(figures["headline"], errors="coerce")
     cards = figures.assign(
         display=figure_labels(figures),
+        part_note=part_notes(figures),
         color=figures["field"].map(FIELD_COLORS),
         _rank=headline_rank.fillna(float("inf")),
         _field=figures["field"].map(field_order),
@@ -48,6 +49,7 @@ def kpi_cards(figures: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
         "doc_number",
         "published",
         "note",
+        "part_note",
     ]
     return cards[columns].reset_index(drop=True)
 

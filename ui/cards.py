@@ -19,9 +19,11 @@ CARD_CSS = """
 .kpi-meta{display:flex;gap:8px;align-items:center;font-size:15px;}
 .kpi-chip{background:var(--c);color:var(--t);border-radius:4px;padding:1px 8px;font-weight:700;}
 .kpi-kind{border:1px solid #667085;border-radius:4px;padding:0 6px;color:#344054;}
+.kpi-kind.target{border:2px dashed #b54708;color:#7a2e0e;background:#fffaeb;font-weight:700;}
 .kpi-value{font-size:40px;font-weight:800;line-height:1.15;color:#0b1f3a;word-break:keep-all;}
 .kpi-label{font-size:19px;font-weight:600;line-height:1.35;}
 .kpi-where{font-size:15px;color:#344054;}
+.kpi-part{font-size:15px;font-weight:600;color:#344054;border-left:3px solid var(--c);padding-left:6px;}
 .kpi-quote{margin:4px 0 0;padding:6px 10px;border-left:4px solid var(--c);background:#f5f7fa;
  font-size:15px;line-height:1.5;color:#1d2939;}
 .kpi-source{font-size:13px;color:#475467;}
@@ -64,11 +66,17 @@ def card_html(card: pd.Series) -> str:
         f'<div class="kpi" style="--c:{card["color"]};--t:{text_color_on(card["color"])}" '
         f'title="{tooltip}" data-figure-id="{escape(card["figure_id"])}">'
         f'<div class="kpi-meta"><span class="kpi-chip">{escape(card["field"])}</span>'
-        f'<span class="kpi-kind">{escape(KIND_LABELS.get(card["kind"], card["kind"]))}</span></div>'
+        f'<span class="kpi-kind {escape(card["kind"])}">'
+        f"{escape(KIND_LABELS.get(card['kind'], card['kind']))}</span></div>"
         f'<div class="kpi-value">{escape(card["display"])}</div>'
         f'<div class="kpi-label">{escape(card["indicator"])}</div>'
         f'<div class="kpi-where">{where}</div>'
-        f'<blockquote class="kpi-quote">{LABELS["card_quote"]}：“{escape(card["quote"])}”'
+        + (
+            f'<div class="kpi-part">{escape(card["part_note"])}</div>'
+            if card.get("part_note")
+            else ""
+        )
+        + f'<blockquote class="kpi-quote">{LABELS["card_quote"]}：“{escape(card["quote"])}”'
         f"</blockquote>"
         f'<div class="kpi-source">{source_line(card)}'
         f' · <a class="kpi-link" href="sources?figure={quote_url(card["figure_id"])}" '

@@ -180,6 +180,7 @@ with tab_targets:
                 "进度": st.column_config.ProgressColumn(
                     min_value=0.0, max_value=1.0, format="percent"
                 ),
+                "目标值": st.column_config.TextColumn(width="medium"),
                 "方案原文": st.column_config.TextColumn(width="medium"),
                 "报送引文": st.column_config.TextColumn(width="large"),
             },

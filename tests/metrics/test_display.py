@@ -10,6 +10,7 @@ from metrics.display import (
     kind_mix,
     marked_label,
     marked_labels,
+    part_notes,
 )
 from metrics.load import load_dataset
 from metrics.paths import DEFAULT_DATA_DIR
@@ -76,3 +77,11 @@ def test_targets_carry_their_mark_in_bar_text_and_mixes_are_named():
     assert kind_mix(figures["kind"]) == "mixed"
     assert kind_mix(pd.Series(["target"])) == "target"
     assert kind_mix(pd.Series(["achievement"])) == "achievement"
+
+
+def test_cards_relate_a_part_and_its_whole():
+    figures = load_dataset(DEFAULT_DATA_DIR).figures
+    notes = dict(zip(figures["figure_id"], part_notes(figures), strict=True))
+    assert notes["wuhai-16"] == "其中 4家：率先入驻乌海·信息谷创新中心的企业"
+    assert notes["wuhai-12"] == "属于 9家：入驻乌海·信息谷创新中心的企业"
+    assert notes["wuhai-08"] == ""

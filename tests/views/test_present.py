@@ -43,6 +43,7 @@ def test_present_offers_the_pptx_and_a_qr_code(app):
     ]
     assert at.expander[0].label == "分享本视图（二维码）"
     assert len(at.get("image")) == 1  # the QR code of the permalink
+    assert at.button(key="w_exit").label == "退出汇报"  # a button, not a plain link
 
 
 def test_every_slide_of_the_full_deck_draws(app):
