@@ -6,7 +6,13 @@ from __future__ import annotations
 import pandas as pd
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
-from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
+from pptx.enum.chart import (
+    XL_CHART_TYPE,
+    XL_LABEL_POSITION,
+    XL_LEGEND_POSITION,
+    XL_TICK_LABEL_POSITION,
+    XL_TICK_MARK,
+)
 from pptx.enum.dml import MSO_PATTERN
 from pptx.util import Pt
 
@@ -72,7 +78,9 @@ def add_bar_chart(slide, chart: pd.DataFrame, unit: str, title: str, box, color:
     result.value_axis.has_major_gridlines = False
     result.value_axis.maximum_scale = float(values.max() / divisor) * HEADROOM
     result.value_axis.minimum_scale = 0
-    result.value_axis.tick_labels.font.size = Pt(12)
+    # every bar carries its own label: value ticks would only repeat them, without qualifiers
+    result.value_axis.tick_label_position = XL_TICK_LABEL_POSITION.NONE
+    result.value_axis.major_tick_mark = XL_TICK_MARK.NONE
     result.font.name = EAST_ASIAN_FONT
     return result
 

@@ -120,7 +120,7 @@ def _kpis(slide, plan: SlidePlan) -> None:
             _text(slide, (Inches(0.5), top, Inches(2), Inches(0.4)), head, 16, True, MUTED)
         for column, card in enumerate(cards.itertuples(index=False)):
             box = (Inches(0.5 + column * 3.1), top + Inches(0.4), Inches(2.95), Inches(2.0))
-            value = [(card.display, 32, True, _color(card.field))]
+            value = [(card.display, 30, True, _color(card.field))]
             if is_target(card.kind):  # the mark sits on the number itself: 50亿元以上（目标）
                 value.append((marked_label("", card.kind), 16, True, MUTED))
             lines = [
@@ -141,7 +141,7 @@ def _lists(slide, plan: SlidePlan) -> None:
         )  # fmt: skip
     left = Inches(8.0) if has_chart else Inches(0.5)
     top = Inches(1.9 if plan.subtitle.count("\n") < 1 else 2.3)
-    size = 14 if plan.kind == "other" or has_chart else 18
+    size = 14 if has_chart else 18
     _text(slide, (left, top, WIDTH - left - Inches(0.5), Inches(4.6)), plan.lines, size)
 
 

@@ -33,7 +33,8 @@ TEXT = {
     "links_line": "合作关系：{parts}",
     "more": "另有 {n} 个数字未在此列出，见看板“数据表”页。",
     "plan": "行动方案任务与目标",
-    "plan_sub": "{doc} · {tasks} 条任务 · {targets} 个目标",
+    "plan_sub": "{doc} · {tasks} 条任务",
+    "plan_targets": " · {n} 个目标",
     "plan_reach": "按筛选（{filters}）：任务按其目标数字、原文中的合作关系和地名归类",
     "plan_blind": "“{names}”不适用于方案任务：任务都是计划，没有成果或时期之分",
     "map": "京蒙合作关系图",
@@ -48,6 +49,7 @@ OTHER_ROWS = 10  # lines on the 其他领域 slide (smaller type)
 CHART_BARS = 10  # bars in a field slide's chart (the largest of its main unit): what fits a slide
 NOTED_ROWS = 60  # figures quoted in a field slide's notes beyond those on the slide
 THIN = 3  # a field with fewer figures than this joins the one 其他领域 slide
+PLAN_CHART_MIN = 3  # sections below which tasks per section are listed, not charted
 
 
 @dataclass
@@ -282,7 +284,9 @@ def plan_slide(data: Dataset, filters: Filters) -> list[SlidePlan]:
     plans = data.sources[data.sources["source_id"].isin(tasks["source_id"])]
     titles = dict(zip(data.sources["source_id"], data.sources["title"], strict=True))
     doc = "、".join(plans["doc_number"].replace("", pd.NA).dropna()) or "、".join(plans["title"])
-    subtitle = TEXT["plan_sub"].format(doc=doc, tasks=len(tasks), targets=len(targets))
+    subtitle = TEXT["plan_sub"].format(doc=doc, tasks=len(tasks))
+    if len(targets):
+        subtitle += TEXT["plan_targets"].format(n=len(targets))
     if not reached.is_empty():
         subtitle += "\n" + TEXT["plan_reach"].format(filters=describe_scope(reached, data))
     if blind:
@@ -290,14 +294,14 @@ def plan_slide(data: Dataset, filters: Filters) -> list[SlidePlan]:
         subtitle += "\n" + TEXT["plan_blind"].format(names=names)
     lines = [
         f"{marked_label(t.target, TARGET)}　{t.indicator}" for t in targets.itertuples(index=False)
-    ] or [f"{t.task_id} {t.title}" for t in tasks.itertuples(index=False)]
+    ] or [f"{t.task_id} {t.title}（{t.responsible}）" for t in tasks.itertuples(index=False)]
     return [
         SlidePlan(
             "plan",
             TEXT["plan"],
             subtitle,
             rows=targets,
-            chart=by_section,
+            chart=by_section if len(by_section) >= PLAN_CHART_MIN else pd.DataFrame(),
             chart_unit="条",
             source_ids=list(dict.fromkeys(tasks["source_id"])),
             notes=[
