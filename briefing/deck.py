@@ -122,7 +122,8 @@ def _kpis(slide, plan: SlidePlan) -> None:
             box = (Inches(0.5 + column * 3.1), top + Inches(0.4), Inches(2.95), Inches(2.0))
             value = [(card.display, 30, True, _color(card.field))]
             if is_target(card.kind):  # the mark sits on the number itself: 50亿元以上（目标）
-                value.append((marked_label("", card.kind), 16, True, MUTED))
+                value = [(card.display, 26, True, _color(card.field))]
+                value.append((marked_label("", card.kind), 14, True, MUTED))
             lines = [
                 value,
                 (card.indicator, 14, False, INK),
