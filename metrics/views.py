@@ -72,10 +72,11 @@ def figure_table(figures: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
 
     Output columns: figure_id, field, indicator, display, value, unit, qualifier, kind, place,
     partner, period, quote, source_id, source_title, publisher, doc_number, published, note,
-    amount, part_of.
+    amount, part_of, part_note (其中 4家 / 属于 9家).
     """
     table = with_sources(figures, sources).assign(
         display=figure_labels(figures).to_numpy(),
+        part_note=part_notes(figures).to_numpy(),
         _field=figures["field"].map(field_order).to_numpy(),
     )
     table = table.sort_values(["_field", "source_id", "figure_id"], kind="stable")
@@ -100,6 +101,7 @@ def figure_table(figures: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
         "note",
         "amount",
         "part_of",
+        "part_note",
     ]
     return table.reindex(columns=columns, fill_value="").reset_index(drop=True)
 

@@ -214,6 +214,7 @@ FIGURE_COLUMN_LABELS: dict[str, str] = {
     "doc_number": "文号",
     "published": "发布日期",
     "note": "口径说明",
+    "part_note": "部分与整体",
     "figure_id": "编号",
 }
 LINK_COLUMN_LABELS: dict[str, str] = {
