@@ -235,15 +235,16 @@ def validate_figures(figures: pd.DataFrame, name: str = "figures.csv") -> pd.Dat
     columns = ["figure_id", "quote", "amount", "value", "unit", "qualifier", "indicator"]
     for row in zip(*(figures[c].tolist() for c in columns), strict=True):
         _check_amount(FigureRow(*row), name)
-    _check_relations(figures, name)
     return figures
 
 
-def _check_relations(figures: pd.DataFrame, name: str) -> None:
+def check_relations(figures: pd.DataFrame, name: str, only: set[str] | None = None) -> None:
     """`part_of` names another figure of the same unit and kind that is not smaller; `describes`
-    names another figure of the same source."""
+    names another figure of the same source. `only`: check just these rows (an edit)."""
     by_id = figures.set_index("figure_id")
     related = figures[(figures["part_of"] != "") | (figures["describes"] != "")]
+    if only is not None:
+        related = related[related["figure_id"].isin(only)]
     for row in related.itertuples(index=False):
         for column in RELATION_COLUMNS:
             other = getattr(row, column)
@@ -385,6 +386,7 @@ def cross_check(data: Dataset, names: dict[str, str]) -> Dataset:
     task texts verbatim in their plan, task targets existing. `names` labels the tables in errors."""
     texts, figures, links, tasks = data.texts, data.figures, data.links, data.tasks
     check_quotes(figures, "figure_id", texts, names["figures"])
+    check_relations(figures, names["figures"])
     check_quotes(links, "link_id", texts, names["links"])
     check_places(figures, "figure_id", ["place", "partner"], data.places, names["figures"])
     check_places(links, "link_id", ["from_name", "to_name"], data.places, names["links"])

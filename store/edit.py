@@ -18,6 +18,7 @@ from metrics.load import (
     DataError,
     check_places,
     check_quotes,
+    check_relations,
     validate_figures,
     validate_links,
     validate_tasks,
@@ -79,6 +80,24 @@ def _places(connection: sa.Connection) -> pd.DataFrame:
     return pd.read_sql(sa.select(schema.places.c.name, schema.places.c.aliases), connection)
 
 
+def _check_figure_relations(connection: sa.Connection, row: pd.Series, label: str) -> None:
+    """The edited figure's part_of/describes, and those of the figures that name it, still hold."""
+    figures = schema.figures
+    named = {row["part_of"], row["describes"]} - {""}
+    others = pd.read_sql(
+        sa.select(figures).where(
+            figures.c.figure_id.in_(named)
+            | (figures.c.part_of == row["figure_id"])
+            | (figures.c.describes == row["figure_id"])
+        ),
+        connection,
+    )
+    others = others[others["figure_id"] != row["figure_id"]]
+    frame = pd.concat([pd.DataFrame([row]), others], ignore_index=True)
+    dependents = set(others.loc[~others["figure_id"].isin(named), "figure_id"])
+    check_relations(frame, label, only={row["figure_id"], *dependents})
+
+
 def validate_row(connection: sa.Connection, name: str, row: dict[str, Any]) -> None:
     """The data contract for one row, in the editor's words; raises StoreError."""
     label = TABLE_NAMES[name]
@@ -90,7 +109,8 @@ def validate_row(connection: sa.Connection, name: str, row: dict[str, Any]) -> N
         if name == "figures":
             if not str(row.get("quote", "")).strip():
                 raise StoreError("新指标必须有引文：请从来源原文中复制包含该数字的原句")
-            validate_figures(frame, label)
+            frame = validate_figures(frame, label)
+            _check_figure_relations(connection, frame.iloc[0], label)
             check_quotes(frame, "figure_id", _texts(connection, row["source_id"]), label)
             check_places(frame, "figure_id", ["place", "partner"], _places(connection), label)
         elif name == "links":

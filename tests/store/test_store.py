@@ -170,3 +170,28 @@ def test_a_link_edit_is_checked_like_the_csv(engine):
     row = get_row(engine, "links", "wuhai-l001")
     with pytest.raises(StoreError, match="状态“done”不在允许的取值中"):
         update_row(engine, "links", "wuhai-l001", row["version"], {"status": "done"}, "王编辑")
+
+
+def test_a_part_can_be_edited_and_a_broken_part_of_is_refused(engine):
+    """wuhai-12 (率先入驻 4家) is part of wuhai-16 (9家): editing its note keeps working, pointing it
+    at a figure of another unit, or shrinking its whole below it, is refused and writes nothing."""
+    part = get_row(engine, "figures", "wuhai-12")
+    update_row(engine, "figures", "wuhai-12", part["version"], {"note": "首批"}, "王编辑")
+    part = get_row(engine, "figures", "wuhai-12")
+    with pytest.raises(StoreError, match="单位或类型不同"):
+        update_row(
+            engine, "figures", "wuhai-12", part["version"], {"part_of": "wuhai-13"}, "王编辑"
+        )
+    with pytest.raises(StoreError, match="不是另一个已有的数字"):
+        update_row(engine, "figures", "wuhai-12", part["version"], {"part_of": "nope"}, "王编辑")
+    whole = get_row(engine, "figures", "wuhai-16")
+    with pytest.raises(StoreError, match="小于其部分"):
+        # 3家 would hold a 4家 part (the amount is edited with it, so only the relation fails)
+        update_row(
+            engine, "figures", "wuhai-16", whole["version"],
+            {"value": 3.0, "amount": "3家", "quote": "3家"}, "王编辑",
+        )  # fmt: skip
+    assert get_row(engine, "figures", "wuhai-16") == whole
+    assert (
+        load_store(engine).figures.set_index("figure_id").loc["wuhai-12", "part_of"] == "wuhai-16"
+    )

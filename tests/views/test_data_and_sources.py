@@ -15,7 +15,12 @@ def test_data_page_lists_every_figure_with_quote_and_source(app):
     assert row["数量"] == "9家"
     assert row["原文引文"] == "已引入9家人驻乌海·信息谷创新中心"
     assert row["来源"].startswith("京蒙携手")
-    assert set(table["数量"]) >= {"50亿元以上", "增长20%以上", "近百家", "千名"}  # as the source wrote it
+    assert set(table["数量"]) >= {
+        "50亿元以上",
+        "增长20%以上",
+        "近百家",
+        "千名",
+    }  # as the source wrote it
 
 
 def test_data_page_search_narrows_all_three_tables(app):
