@@ -42,7 +42,6 @@ slides.draw(plan, footer, key=f"slide_{number}")
 controls = st.columns([1, 1, 2, 3, 2])
 controls[0].button(
     LABELS["present_prev"],
-    help=LABELS["present_keys_prev"],
     key="w_prev",
     on_click=_step,
     args=(-1,),
@@ -51,7 +50,6 @@ controls[0].button(
 )
 controls[1].button(
     LABELS["present_next"],
-    help=LABELS["present_keys_next"],
     key="w_next",
     on_click=_step,
     args=(1,),
@@ -59,6 +57,7 @@ controls[1].button(
     width="stretch",
 )
 controls[2].markdown(f"**{number} / {len(plans)}** · {describe_scope(ctx.filters, ctx.data)}")
+controls[2].caption(LABELS["present_keys"])
 controls[3].download_button(
     LABELS["present_download"],
     data=lambda: cache.briefing_pptx(ctx.path, ctx.filters),
