@@ -9,7 +9,7 @@ from ui.labels import LABELS
 
 started = time.perf_counter()
 
-st.set_page_config(page_title=LABELS["app_title"], layout="wide", initial_sidebar_state="expanded")
+st.set_page_config(page_title=LABELS["app_title"], layout="wide", initial_sidebar_state="auto")
 auth.gate()
 pages = st.navigation(
     {

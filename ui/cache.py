@@ -11,15 +11,9 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from metrics.filters import Filters, filter_figures, filter_links
-from metrics.views import (
-    counts_by_field,
-    counts_by_kind,
-    counts_by_place,
-    figure_table,
-    kpi_cards,
-    link_table,
-    links_by_partner,
-)
+from metrics.relations import in_scope, relations_by_field, relations_by_partner
+from metrics.views import figure_table, kpi_cards, link_table
+from metrics.vocab import FIELD_COLORS
 from ui import cards, charts, loaders
 
 ENTRIES = 512  # distinct filter combinations kept per function
@@ -57,23 +51,17 @@ def cards_html(path: str, filters: Filters, limit: int | None = None) -> tuple[s
 
 
 @st.cache_resource(show_spinner=False, max_entries=ENTRIES)
-def field_chart(path: str, filters: Filters, projector: bool) -> go.Figure:
-    return charts.field_counts_chart(
-        counts_by_field(figures(path, filters), links(path, filters)), projector
-    )
+def relation_field_chart(path: str, filters: Filters, scope: str, projector: bool) -> go.Figure:
+    """Distinct relations per field group (已实现 / 计划) in `scope`; a bar's key is its fields."""
+    from metrics.headline import quick_fields
+    from metrics.relations import OTHER
 
-
-@st.cache_resource(show_spinner=False, max_entries=ENTRIES)
-def place_chart(path: str, filters: Filters, projector: bool) -> go.Figure:
-    places = loaders.dataset_at(path).places
-    return charts.place_counts_chart(
-        counts_by_place(figures(path, filters), links(path, filters), places), projector
-    )
-
-
-@st.cache_resource(show_spinner=False, max_entries=ENTRIES)
-def kind_chart(path: str, filters: Filters, projector: bool) -> go.Figure:
-    return charts.kind_chart(counts_by_kind(figures(path, filters)), projector)
+    data = loaders.dataset_at(path)
+    table = relations_by_field(in_scope(links(path, filters), data.places, scope))
+    available = tuple(dict.fromkeys(links(path, filters)["field"]))
+    keys = [",".join(quick_fields(f, available)) if f == OTHER else f for f in table["field"]]
+    colors = table["field"].map(FIELD_COLORS).fillna("#667085")
+    return charts.relation_bars(table.assign(key=keys, color=colors), "field", projector)
 
 
 @st.cache_resource(show_spinner=False, max_entries=ENTRIES)
@@ -98,8 +86,22 @@ def _largest(rows: pd.DataFrame) -> pd.DataFrame:
 
 
 @st.cache_resource(show_spinner=False, max_entries=ENTRIES)
-def partner_chart(path: str, filters: Filters, projector: bool) -> go.Figure:
-    return charts.partner_chart(links_by_partner(links(path, filters)), projector)
+def partner_chart(path: str, filters: Filters, projector: bool, top: int = 12) -> go.Figure | None:
+    """Distinct relations per partner outside Inner Mongolia (never its own districts)."""
+    return partner_chart_of(links(path, filters), loaders.dataset_at(path).places, projector, top)
+
+
+def partner_chart_of(
+    shown: pd.DataFrame, places: pd.DataFrame, projector: bool, top: int = 12
+) -> go.Figure | None:
+    """partner_chart for any set of links (a map selection); None when no partner is outside."""
+    table = relations_by_partner(shown, places).head(top)
+    if table.empty:
+        return None
+    colors = table["field"].map(FIELD_COLORS).fillna("#667085")
+    return charts.relation_bars(
+        table.assign(key=table["partner"], color=colors), "partner", projector, "partner_hover"
+    )
 
 
 @st.cache_resource(show_spinner=False)
@@ -172,8 +174,8 @@ def briefing_pptx(path: str, filters: Filters) -> bytes:
 
 def clear_views() -> None:
     """Drop every per-view result (after a change to the data; the boundaries stay)."""
-    for function in (figures, links, figure_rows, link_rows, cards_html, field_chart, place_chart,
-                     kind_chart, indicator_charts, partner_chart, map_pairs, map_deck,
+    for function in (figures, links, figure_rows, link_rows, cards_html, relation_field_chart,
+                     indicator_charts, partner_chart, map_pairs, map_deck,
                      briefing_slides, task_status, target_progress, tasks_reached, task_rows, unit_load,
                      record_labels):  # fmt: skip
         function.clear()

@@ -51,3 +51,12 @@ def dataset_at(key: str) -> Dataset:
 def updates_at(key: str) -> pd.DataFrame:
     """The tracker's status updates at one revision."""
     return load_updates(_engine_of(key))
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def last_edit_at(key: str) -> str:
+    """When the data was last changed in the store (the newest audit row's date), or ''."""
+    from store.edit import history
+
+    newest = history(_engine_of(key), limit=1)
+    return str(newest["at"].iloc[0])[:10] if not newest.empty else ""

@@ -31,6 +31,22 @@ html, body, [data-testid=stApp] {font-size: 20px;}
 """
 
 
+# Every page: less empty space above the title (the first screen is for results), no table or
+# chart toolbar (its buttons and tooltips are English: Download as CSV, Search, Fullscreen), no
+# horizontal overflow on a phone.
+BASE_CSS = """
+<style>
+[data-testid=stMainBlockContainer] {padding-top: 2.2rem; padding-bottom: 2rem;}
+[data-testid=stElementToolbar] {display: none !important;}
+[data-testid=stMain] {overflow-x: hidden;}
+@media (max-width: 640px) {
+  [data-testid=stMainBlockContainer] {padding-left: 0.8rem; padding-right: 0.8rem;}
+  [data-testid=stMainBlockContainer] h1 {font-size: 1.9rem;}
+}
+</style>
+"""
+
+
 @dataclass(frozen=True)
 class PageContext:
     """The data and the user's filters, as every page needs them."""
@@ -79,8 +95,7 @@ def start(filters: bool = True) -> PageContext:
     options = _options_at(path)
     filters = state.sidebar_filters(data, options, show=filters)
     projector = state.projector_mode()
-    if projector:
-        st.html(PROJECTOR_CSS)
+    st.html(BASE_CSS + (PROJECTOR_CSS if projector else ""))
     return PageContext(path, data, options, filters, projector)
 
 
@@ -91,12 +106,21 @@ def describe_filters(filters: Filters, data: Dataset) -> str:
     )
 
 
-def filters_caption(ctx: PageContext) -> None:
-    """One line under the title that says what the view is narrowed to."""
+def filters_text(ctx: PageContext) -> str:
+    """'当前筛选：领域：医疗' (or that nothing is filtered)."""
     described = describe_filters(ctx.filters, ctx.data)
-    st.caption(
-        LABELS["active_filters"].format(filters=described) if described else LABELS["no_filters"]
-    )
+    return LABELS["active_filters"].format(filters=described) if described else LABELS["no_filters"]
+
+
+def filters_caption(ctx: PageContext, not_applied: dict[str, str] | None = None) -> None:
+    """One line under the title that says what the view is narrowed to; `not_applied` (filter
+    name → why) adds one line naming the filters this page cannot apply."""
+    st.caption(filters_text(ctx))
+    ignored = [n for n in (not_applied or {}) if n in ctx.filters.active()]
+    if ignored:
+        why = "；".join(dict.fromkeys(not_applied[n] for n in ignored))
+        names = "、".join(FILTER_LABELS[n] for n in ignored)
+        st.caption(LABELS["filter_not_applied"].format(names=names, why=why))
 
 
 def empty_state(ctx: PageContext, filters: Filters | None = None) -> None:

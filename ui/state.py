@@ -10,7 +10,13 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from metrics.filters import FilterOptions, Filters, filters_from_query, filters_to_query
+from metrics.filters import (
+    URL_SEPARATOR,
+    FilterOptions,
+    Filters,
+    filters_from_query,
+    filters_to_query,
+)
 from metrics.load import Dataset
 from ui.labels import FILTER_LABELS, KIND_LABELS, LABELS
 
@@ -159,3 +165,44 @@ def url_choice(
     )
     st.query_params[param] = chosen
     return chosen
+
+
+def set_filter(name: str, values: list[str]) -> None:
+    """Set one shared filter from outside the sidebar (a quick switch, a chart click)."""
+    st.session_state[state_key(name)] = list(values)
+    st.session_state[widget_key(name)] = list(values)
+    write_url()
+
+
+def quick_field_switch(options: FilterOptions, key: str = "w_quick_field") -> None:
+    """全部/教育/医疗/科创/文旅/其他 at the top of a page, in sync with the sidebar and the URL."""
+    from metrics.headline import QUICK_CHOICES, quick_choice, quick_fields
+
+    available = options.of("field")
+    st.session_state[key] = quick_choice(current_filters().field, available)
+
+    def on_change() -> None:
+        choice = st.session_state.get(key) or QUICK_CHOICES[0]
+        set_filter("field", quick_fields(choice, available))
+
+    st.segmented_control(
+        LABELS["board_field_switch"],
+        QUICK_CHOICES,
+        key=key,
+        on_change=on_change,
+        label_visibility="collapsed",
+    )
+
+
+def pick_to_filter(name: str, chart_key: str, position: int = 0) -> Callable[[], None]:
+    """An on_select callback: the clicked or boxed bars become the `name` filter (and the URL).
+    An emptied selection leaves the filter as it is (clear it in the sidebar)."""
+    from metrics.views import selected_ids
+
+    def on_select() -> None:
+        picked = selected_ids(st.session_state.get(chart_key), position)
+        picked = list(dict.fromkeys(v for p in picked for v in p.split(URL_SEPARATOR) if v))
+        if picked:
+            set_filter(name, picked)
+
+    return on_select
