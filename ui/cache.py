@@ -114,17 +114,18 @@ def boundary_set(name: str):
 
 
 @st.cache_resource(show_spinner=False, max_entries=ENTRIES)
-def map_pairs(path: str, filters: Filters, view_key: str) -> pd.DataFrame:
-    """The filtered links as flying lines framed for one map view."""
-    from geo.arcs import MAP_VIEWS, frame_pairs, link_pairs
+def map_pairs(path: str, filters: Filters, view_key: str) -> tuple[pd.DataFrame, tuple]:
+    """The filtered links as flying lines, and the frame that holds them (within the view)."""
+    from geo.arcs import MAP_VIEWS, content_frame, frame_pairs, link_pairs
 
     data = loaders.dataset_at(path)
     pairs = link_pairs(links(path, filters), data.places, data.sources)
-    return frame_pairs(pairs, MAP_VIEWS[view_key].frame)
+    frame = content_frame(pairs, MAP_VIEWS[view_key].frame)
+    return frame_pairs(pairs, frame), frame
 
 
 @st.cache_resource(show_spinner=False, max_entries=ENTRIES)
-def map_deck(path: str, filters: Filters, view_key: str):
+def map_deck(path: str, filters: Filters, view_key: str, projector: bool = False):
     """The pydeck map of one view under the filters (boundaries, choropleth, arcs, labels)."""
     from geo.arcs import MAP_VIEWS
     from geo.deck import build_deck
@@ -137,19 +138,21 @@ def map_deck(path: str, filters: Filters, view_key: str):
     if view.choropleth:
         names = list(dict(frames)[view.choropleth]["name"])
         choropleth = choropleth_values(banner_profiles(data.tasks, names))
-    return build_deck(view, frames, map_pairs(path, filters, view_key), data.places, choropleth)
+    pairs, frame = map_pairs(path, filters, view_key)
+    return build_deck(
+        view, frames, pairs, data.places, choropleth, frame, projector, links(path, filters)
+    )
 
 
 def choropleth_values(profiles: pd.DataFrame) -> pd.DataFrame:
-    """Banner profiles as choropleth rows: value = task count, tip = positioning and tasks."""
-    from html import escape
-
+    """Banner profiles as choropleth rows: value = task count, tip_body = positioning, tasks."""
     tips = [
-        f"<b>{escape(r.name)}</b><br>{escape(r.positioning) or '—'}<br>"
-        f"方案任务 {r.task_count} 条（{escape(r.task_ids)}）"
+        f"{r.positioning or '—'}\n方案任务 {r.task_count} 条（{r.task_ids}）"
         for r in profiles.itertuples(index=False)
     ]
-    return pd.DataFrame({"name": profiles["name"], "value": profiles["task_count"], "tip": tips})
+    return pd.DataFrame(
+        {"name": profiles["name"], "value": profiles["task_count"], "tip_body": tips}
+    )
 
 
 MAP_SETS = ("provinces", "beijing", "ordos", "wuhai")
