@@ -80,7 +80,7 @@ def label_box(
     width = len(text) * (size + 1) + 8
     left = {"start": x - 4, "end": x - width + 4}.get(anchor, x - width / 2)
     top = y + radius + 2 if below else y - radius - size - 8
-    return (left, top, left + width, top + size + 6)
+    return (left, top - 2, left + width, top + size + 8)
 
 
 def declutter_labels(

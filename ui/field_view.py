@@ -6,8 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from metrics.filters import descendants
-from metrics.views import kpi_cards, link_table, links_by_partner, selected_ids, sources_behind
-from ui import cache, cards, charts, page, tables
+from metrics.views import kpi_cards, link_table, selected_ids, sources_behind
+from ui import cache, cards, charts, page, state, tables
 from ui.labels import LABELS
 
 CARD_LIMIT = 24  # cards drawn; the table below holds every figure (500 rows a page)
@@ -60,12 +60,15 @@ def render(field: str) -> None:
         st.subheader(LABELS["field_links"])
         left, right = st.columns([1, 2])
         with left:
+            st.caption(LABELS["field_partners_caption"])
             partners = (
-                charts.partner_chart(links_by_partner(links), ctx.projector)
+                cache.partner_chart_of(links, ctx.data.places, ctx.projector)
                 if picked
                 else cache.partner_chart(ctx.path, scope, ctx.projector)
             )
-            charts.show(partners, key=f"fv_partners_{field}")
+            if partners is not None:
+                key = f"fv_partners_{field}"
+                charts.show(partners, key=key, on_pick=state.pick_to_filter("partner", key))
         with right:
             rows = (
                 link_table(links, ctx.data.sources) if picked else cache.link_rows(ctx.path, scope)

@@ -32,13 +32,17 @@ html, body, [data-testid=stApp] {font-size: 20px;}
 
 
 # Every page: less empty space above the title (the first screen is for results), no table or
-# chart toolbar (its buttons and tooltips are English: Download as CSV, Search, Fullscreen), no
-# horizontal overflow on a phone.
+# chart toolbar (its buttons and tooltips are English: Download as CSV, Search, Fullscreen), the
+# multiselect's English "Select all" entry written in Chinese, no horizontal overflow on a phone.
 BASE_CSS = """
 <style>
 [data-testid=stMainBlockContainer] {padding-top: 2.2rem; padding-bottom: 2rem;}
 [data-testid=stElementToolbar] {display: none !important;}
 [data-testid=stMain] {overflow-x: hidden;}
+[role=option][data-key^="__select_"] [data-item-hl] {visibility: hidden; white-space: nowrap;}
+[role=option][data-key^="__select_"] [data-item-hl]::before {visibility: visible; margin-right: -100%;}
+[role=option][data-key="__select_all__"] [data-item-hl]::before {content: "全选";}
+[role=option][data-key="__select_matches__"] [data-item-hl]::before {content: "选中全部匹配项";}
 @media (max-width: 640px) {
   [data-testid=stMainBlockContainer] {padding-left: 0.8rem; padding-right: 0.8rem;}
   [data-testid=stMainBlockContainer] h1 {font-size: 1.9rem;}
