@@ -21,7 +21,10 @@ def render(field: str) -> None:
 
     st.title(field)
     st.caption(LABELS["field_page_caption"].format(field=field))
-    page.filters_caption(ctx)
+    not_applied = {"period": LABELS["why_links_period"]}
+    if set(ctx.filters.field) - {field}:
+        not_applied["field"] = LABELS["why_field_page"].format(field=field)
+    page.filters_caption(ctx, not_applied)
     if figures.empty and links.empty:
         page.empty_state(ctx, scope)
         return

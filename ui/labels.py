@@ -80,7 +80,23 @@ LABELS: dict[str, str] = {
     "relation_hover": "%{y} · {status}：%{x} 条<extra></extra>",
     "partner_hover": "%{y} · {status}：%{x} 条合作关系<extra></extra>",
     "field_partners_caption": "只列内蒙古区外的合作方；同一句原文中的同一对地点计一次。",
-    "filter_not_applied": "本页不按“{names}”筛选：{why}",
+    "filter_not_applied": "本页不按“{names}”筛选：{why}。",
+    "map_attribution": "边界：高德口径行政区划（开源数据，MIT 许可；详见“关于”）",
+    "about_map_public": (
+        "地图不使用任何在线底图，只绘制随系统提供的行政区划边界（高德口径，开源数据，MIT 许可）；"
+        "地点坐标按行政区划代码取得，机构取所在区县的坐标。"
+    ),
+    "about_admin": "管理员说明（仅编辑可见）",
+    "about_admin_text": (
+        "- {attribution}；地点坐标来自 cpca（行政区划代码与坐标）。\n"
+        "- 部署单位如有审图号，设置环境变量 `{env}`，地图下方即显示审图号。\n"
+        "- 其他设置（数据库、登录、数据目录）见 README 的 Configuration 一节。"
+    ),
+    "why_links_period": "合作关系不分时期（时期只用于数字），合作关系的计数和地图不随时期变化",
+    "why_field_page": "本页固定显示{field}领域",
+    "why_whole_document": "本页显示来源文件全文，不按筛选删减",
+    "why_about": "本页说明全部数据的口径",
+    "why_tasks": "行动方案任务表列出全部任务，不按筛选删减（按领域查看请到“行动方案”页）",
     "selection_in_filters": "已按图中选择筛选；在左侧“筛选”中可清除。",
     "card_partner": "合作方",
     "card_quote": "原文",
@@ -233,6 +249,17 @@ LABELS: dict[str, str] = {
 }
 
 SOURCE_KIND_LABELS: dict[str, str] = {"news": "新闻报道", "plan": "行动方案", "report": "工作报告"}
+# The 来源 sheet of a download: what a reader needs to find the document (no internal columns).
+SOURCE_COLUMN_LABELS: dict[str, str] = {
+    "title": "标题",
+    "kind_label": "类型",
+    "publisher": "发布机关",
+    "author": "作者",
+    "doc_number": "文号",
+    "published": "发布日期",
+    "period": "时期",
+    "license": "性质",
+}
 
 # Column headers of tables shown to users and exported to Excel/CSV.
 FIGURE_COLUMN_LABELS: dict[str, str] = {

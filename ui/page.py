@@ -116,10 +116,13 @@ def filters_text(ctx: PageContext) -> str:
     return LABELS["active_filters"].format(filters=described) if described else LABELS["no_filters"]
 
 
-def filters_caption(ctx: PageContext, not_applied: dict[str, str] | None = None) -> None:
-    """One line under the title that says what the view is narrowed to; `not_applied` (filter
-    name → why) adds one line naming the filters this page cannot apply."""
-    st.caption(filters_text(ctx))
+def filters_caption(
+    ctx: PageContext, not_applied: dict[str, str] | None = None, show: bool = True
+) -> None:
+    """One line under the title that says what the view is narrowed to (unless `show` is False);
+    `not_applied` (filter name → why) adds one line naming active filters the page cannot apply."""
+    if show:
+        st.caption(filters_text(ctx))
     ignored = [n for n in (not_applied or {}) if n in ctx.filters.active()]
     if ignored:
         why = "；".join(dict.fromkeys(not_applied[n] for n in ignored))

@@ -5,7 +5,6 @@ import os
 import streamlit as st
 
 from geo.arcs import MAP_VIEWS
-from geo.boundaries import ATTRIBUTION
 from metrics.views import link_table, sources_behind
 from ui import cache, cards, charts, legend, page, state, tables
 from ui.labels import LABELS
@@ -23,7 +22,7 @@ MAP_CSS = (
 ctx = page.start()
 st.html(MAP_CSS)
 st.title(LABELS["nav_map"])
-page.filters_caption(ctx)
+page.filters_caption(ctx, {"period": LABELS["why_links_period"]})
 
 view_key = state.url_choice(
     KEY_VIEW,
@@ -50,7 +49,7 @@ with left:
             key=f"map_{view_key}_{int(ctx.projector)}",
         )
     approval = os.environ.get(APPROVAL_ENV, "")
-    st.caption(ATTRIBUTION + (f" · 审图号：{approval}" if approval else ""))
+    st.caption(LABELS["map_attribution"] + (f" · 审图号：{approval}" if approval else ""))
 with right:
     st.caption(LABELS["map_caption"])
     st.html(legend.map_legend_html(pairs, choropleth=bool(MAP_VIEWS[view_key].choropleth)))

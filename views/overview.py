@@ -22,6 +22,7 @@ dates = "；".join(
     for title, date in source_dates(sources_behind(pd.concat([figures, links]), ctx.data.sources))
 )
 edited = loaders.last_edit_at(ctx.path)
+page.filters_caption(ctx, {"period": LABELS["why_links_period"]}, show=False)
 st.caption(
     page.filters_text(ctx)
     + "　·　"

@@ -13,6 +13,9 @@ ctx = page.start()
 sources = ctx.data.sources
 st.title(LABELS["nav_sources"])
 st.caption(LABELS["sources_caption"])
+page.filters_caption(
+    ctx, dict.fromkeys(ctx.filters.names(), LABELS["why_whole_document"]), show=False
+)
 
 figure_id = st.query_params.get(KEY_FIGURE, "")
 known_figures = ctx.data.figures.set_index("figure_id")

