@@ -10,7 +10,7 @@ import pandas as pd
 from metrics.load import DataError
 from metrics.vocab import DIRECTION_LABELS, STATUS_LABELS
 
-MAP_WIDTH_PX, MAP_HEIGHT_PX = 640, 560  # the map's drawing area on a 1366×768 screen
+MAP_WIDTH_PX, MAP_HEIGHT_PX = 640, 540  # the map's drawing area on a 1366×768 screen
 
 
 @dataclass(frozen=True)

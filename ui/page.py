@@ -39,6 +39,7 @@ BASE_CSS = """
 [data-testid=stMainBlockContainer] {padding-top: 2.2rem; padding-bottom: 2rem;}
 [data-testid=stElementToolbar] {display: none !important;}
 [data-testid=stMain] {overflow-x: hidden;}
+[data-testid=stButtonGroup] > div {flex-wrap: wrap;}
 [role=option][data-key^="__select_"] [data-item-hl] {visibility: hidden; white-space: nowrap;}
 [role=option][data-key^="__select_"] [data-item-hl]::before {visibility: visible; margin-right: -100%;}
 [role=option][data-key="__select_all__"] [data-item-hl]::before {content: "全选";}

@@ -150,6 +150,7 @@ def url_choice(
     what: str,
     key: str,
     format_func: Callable[[str], str] = str,
+    label_visibility: str = "visible",
 ) -> str:
     """A one-of-several choice (segmented control) read from and written to ?param=.
 
@@ -160,7 +161,14 @@ def url_choice(
         st.warning(LABELS["unknown_in_url"].format(filter=what, values=requested))
         requested = options[0]
     chosen = (
-        st.segmented_control(label, options, default=requested, format_func=format_func, key=key)
+        st.segmented_control(
+            label,
+            options,
+            default=requested,
+            format_func=format_func,
+            key=key,
+            label_visibility=label_visibility,
+        )
         or requested
     )
     st.query_params[param] = chosen

@@ -11,7 +11,7 @@ from ui.labels import LABELS
 
 KEY_VIEW = "view"  # URL parameter: ?view=ordos
 APPROVAL_ENV = "JMB_MAP_APPROVAL_NO"  # 审图号, shown under the map when a deployment has one
-MAP_HEIGHT = 560  # the whole map above the fold at 1366×768
+MAP_HEIGHT = 540  # the whole map above the fold at 1366×768
 # A tooltip near the map's edge may run past it (over the legend) instead of being cut off.
 MAP_CSS = (
     "<style>.deck-widgets-root > div, [data-testid=stDeckGlJsonChart] > div {overflow: visible !important;}"
@@ -31,6 +31,7 @@ view_key = state.url_choice(
     what="地图视图",
     key="w_map_view",
     format_func=lambda k: MAP_VIEWS[k].label,
+    label_visibility="collapsed",
 )
 
 pairs, _ = cache.map_pairs(ctx.path, ctx.filters, view_key)

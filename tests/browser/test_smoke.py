@@ -120,7 +120,7 @@ def test_map_views_draw_offline(watched, server, view):
     watched.page.wait_for_timeout(1500)  # let deck.gl finish its first frames (and any fetch)
     chart = watched.page.locator("[data-testid=stDeckGlJsonChart]")
     chart.scroll_into_view_if_needed()
-    assert chart.bounding_box()["height"] >= 540
+    assert chart.bounding_box()["height"] >= 520
     watched.page.screenshot(path=str(SCREENSHOTS / f"map-{view}.png"))
     watched.assert_clean()
 
