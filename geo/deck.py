@@ -163,8 +163,9 @@ def simplified(
     """Boundaries in the view, simplified to about half a pixel of it: what the eye can see."""
     shown = in_frame(frame, bbox)
     tolerance = (bbox[2] - bbox[0]) / MAP_WIDTH_PX / 2
+    grid = 10 ** math.floor(math.log10(tolerance))  # a decimal grid: short numbers in the JSON
     geometry = shapely.set_precision(
-        shown.geometry.simplify(tolerance, preserve_topology=True).values, tolerance / 2
+        shown.geometry.simplify(tolerance, preserve_topology=True).values, grid
     )
     return shown.assign(geometry=geometry)
 
