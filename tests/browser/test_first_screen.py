@@ -145,8 +145,11 @@ def test_a_click_on_a_bar_filters_and_changes_the_url(browser, server):
     page.wait_for_function(
         "decodeURIComponent(location.search).includes('field=教育')", timeout=15000
     )
-    page.wait_for_function("!document.querySelector('[data-testid=stStatusWidget]')")
-    assert "当前筛选：领域：教育" in page.locator("[data-testid=stMainBlockContainer]").inner_text()
+    page.wait_for_function(
+        "document.querySelector('[data-testid=stMainBlockContainer]').innerText"
+        ".includes('当前筛选：领域：教育')",
+        timeout=15000,
+    )
     watched.assert_clean()
     page.context.close()
 

@@ -70,9 +70,16 @@ def box_select(page, element) -> None:
 def test_selecting_a_bar_filters_the_cards(watched, server):
     watched.open(f"{server}/", ready=".kpi")
     page = watched.page
-    # The first trace holds the figure counts per field; its second bar is 医疗.
-    bar = page.locator("[data-testid=stPlotlyChart]").first.locator(".trace.bars").first
-    box_select(page, bar.locator(".point").nth(1))
+    # 总览's relations-per-field chart: the first trace (已实现) lists 其他, 文旅, 科创, 医疗, 教育
+    # bottom-up; a click on the 医疗 bar makes 医疗 the field filter.
+    chart = page.locator("[data-testid=stPlotlyChart]").first
+    chart.scroll_into_view_if_needed()
+    bar = chart.locator(".trace.bars").first.locator(".point").nth(3).bounding_box()
+    x, y = bar["x"] + bar["width"] / 2, bar["y"] + bar["height"] / 2
+    page.mouse.move(x - 3, y)
+    page.mouse.move(x, y)
+    page.wait_for_timeout(300)
+    page.mouse.click(x, y)
     page.wait_for_function("document.querySelectorAll('.kpi').length === 5", timeout=15000)
     assert "630余例次" in page.locator(".kpi-grid").inner_text()
     watched.assert_clean()
