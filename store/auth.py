@@ -35,7 +35,7 @@ def add_editor(engine: sa.Engine, username: str, password: str, display_name: st
     if not USERNAME_RE.match(username):
         raise StoreError("用户名须为 2–32 位字母、数字、汉字、点、横线或下划线")
     hashed = hash_password(password)
-    with engine.begin() as connection:
+    with write(engine, check=False) as connection:
         exists = connection.execute(
             sa.select(schema.users.c.username).where(schema.users.c.username == username)
         ).first()

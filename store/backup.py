@@ -15,7 +15,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from store import schema
-from store.db import TABLE_NAMES, data_revision, now, read_table, schema_revision
+from store.db import TABLE_NAMES, data_revision, now, read_table, schema_revision, write
 from store.edit import StoreError, check_plain_text, fetch_row, validate_row, write_audit
 
 IMPORTABLE = ("figures", "links", "tasks")  # in dependency order
@@ -180,7 +180,7 @@ def _plan_table(connection, plan: ImportPlan, name: str, frame: pd.DataFrame) ->
                 raise StoreError(f"{row_id} 在文件中重复出现")
             seen.add(row_id)
             for column, value in record.items():
-                check_plain_text(value, f"“{column}”")
+                check_plain_text(value, f"“{column}”", column)
             current = fetch_row(connection, table, row_id)
             if current is not None:
                 changed = {c: v for c, v in record.items() if current[c] != v}
@@ -207,7 +207,7 @@ def apply_import(engine: sa.Engine, plan: ImportPlan, actor: str, reason: str = 
     if plan.errors:
         raise StoreError(f"有 {len(plan.errors)} 行未通过检查，未写入任何数据")
     note = reason or "批量导入"
-    with engine.begin() as connection:
+    with write(engine) as connection:
         for name in IMPORTABLE:
             table = schema.CURATED[name]
             key = schema.KEYS[name]

@@ -246,6 +246,16 @@ LABELS: dict[str, str] = {
     "backup_applied": "已写入 {n} 行。",
     "backup_nothing": "文件中的数据与现有数据完全相同，无需写入。",
     "audit_caption": "最近 {n} 条修改记录（最新在前）。",
+    # Robustness (issue 15): fallbacks, errors, conflicts, login throttling.
+    "data_fallback": (
+        "数据库中的数据目前无法加载，以下显示最近一次可用的数据。"
+        "请编辑在“数据维护”中修正：{problem}"
+    ),
+    "error_unexpected": "页面出现意外错误，已记录（错误编号 {error_id}）。请刷新页面重试；如仍出现，请把错误编号告知管理员。",
+    "edit_conflict_reloaded": "表单已换成最新内容（第 {version} 版）。请确认后再决定是否修改并保存。",
+    "backup_preview_stale": "上传的文件已更换，请重新预览。",
+    "login_locked": "该账号连续登录失败次数过多，已暂时锁定，请 {minutes} 分钟后再试。",
+    "excel_failed": "生成 Excel 文件失败（错误编号 {error_id}），请改用 CSV 下载或告知管理员。",
 }
 
 SOURCE_KIND_LABELS: dict[str, str] = {"news": "新闻报道", "plan": "行动方案", "report": "工作报告"}

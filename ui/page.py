@@ -10,6 +10,7 @@ import streamlit as st
 from metrics import filters as metrics_filters
 from metrics.filters import FilterOptions, Filters, filter_options
 from metrics.load import Dataset
+from metrics.markdown import escape_markdown
 from ui import cache, loaders, state
 from ui.labels import FILTER_LABELS, LABELS
 
@@ -97,6 +98,9 @@ def start(filters: bool = True) -> PageContext:
     to) and the projector toggle; returns the page's context."""
     path = current_key()
     data = loaders.dataset_at(path)
+    if loaders.problem(path):
+        problem = escape_markdown(loaders.problem(path))
+        st.warning(LABELS["data_fallback"].format(problem=problem))
     options = _options_at(path)
     filters = state.sidebar_filters(data, options, show=filters)
     projector = state.projector_mode()

@@ -1,10 +1,12 @@
 """汇报模式: the current filter as a sequence of 16:9 slides, a PPTX download and a QR permalink."""
 
+import re
 from datetime import date
 
 import streamlit as st
 
 from briefing.deck import describe_scope, source_line
+from metrics.markdown import escape_markdown
 from metrics.views import latest_update
 from ui import cache, page, slides
 from ui.labels import LABELS
@@ -19,9 +21,10 @@ plans = cache.briefing_slides(ctx.path, ctx.filters)
 
 if STATE_SLIDE not in st.session_state:
     requested = st.query_params.get(KEY_SLIDE, "1")
-    number = int(requested) if requested.isdigit() else 1
+    number = int(requested) if re.fullmatch(r"[0-9]{1,6}", requested) else 0  # not '²', not 10^5000
     if not 1 <= number <= len(plans):
-        st.warning(LABELS["present_bad_slide"].format(value=requested, total=len(plans)))
+        value = escape_markdown(requested[:40])
+        st.warning(LABELS["present_bad_slide"].format(value=value, total=len(plans)))
         number = 1
     st.session_state[STATE_SLIDE] = number
 
