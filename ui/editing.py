@@ -172,6 +172,7 @@ def edit_records(ctx: PageContext, editor: str) -> None:
             return
         version = _opened_version(table, picked)
     form_key = f"ed_{table}_{picked}"
+    _show_conflict(form_key)
     with st.form(form_key):
         if table == "figures":
             changes = _figure_form(ctx, row, form_key)
@@ -196,13 +197,7 @@ def edit_records(ctx: PageContext, editor: str) -> None:
         else:
             saved = update_row(engine, table, picked, version, changes, editor, reason)
     except ConflictError as error:
-        st.error(str(error))
-        if error.current:
-            st.markdown(f"**{LABELS['edit_conflict_now']}**")
-            shown = {k: v for k, v in error.current.items() if k in changes}
-            st.dataframe(pd.DataFrame([shown]), hide_index=True)
-            st.session_state[f"ed_opened_{table}_{picked}"] = error.current["version"]
-        return
+        _reload_after_conflict(table, picked, form_key, error, list(changes))
     except StoreError as error:
         st.error(str(error))
         return
@@ -212,6 +207,30 @@ def edit_records(ctx: PageContext, editor: str) -> None:
         st.info(LABELS["edit_unchanged"])
     else:
         st.success(LABELS["edit_saved"].format(version=saved["version"]))
+
+
+def _reload_after_conflict(table, picked, form_key, error: ConflictError, columns) -> None:
+    """Drop the form's stale values and version, so it is drawn again from the row as it is now
+    and the editor decides afresh; the message and the current values survive the rerun."""
+    if error.current is None:
+        st.error(str(error))
+        return
+    for key in [k for k in st.session_state if str(k).startswith(f"{form_key}_")]:
+        del st.session_state[key]
+    st.session_state[f"ed_opened_{table}_{picked}"] = error.current["version"]
+    shown = {k: v for k, v in error.current.items() if k in columns}
+    st.session_state[f"{form_key}:conflict"] = (str(error), shown, error.current["version"])
+    st.rerun()
+
+
+def _show_conflict(form_key: str) -> None:
+    conflict = st.session_state.pop(f"{form_key}:conflict", None)
+    if conflict:
+        message, shown, version = conflict
+        st.error(message)
+        st.markdown(f"**{LABELS['edit_conflict_now']}**")
+        st.dataframe(pd.DataFrame([shown]), hide_index=True)
+        st.info(LABELS["edit_conflict_reloaded"].format(version=version))
 
 
 def _new_figure_id(figures: pd.DataFrame, source_id: str) -> str:
