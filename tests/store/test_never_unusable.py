@@ -104,7 +104,7 @@ def test_ingest_skips_a_huge_amount_without_a_traceback(tmp_path):
     report = tmp_path / "r.txt"
     report.write_text("乌海市培训教师9999999999999999999999人次，开展活动3场。", encoding="utf-8")
     done = subprocess.run(
-        [sys.executable, "-m", "ingest", str(report)], capture_output=True, cwd=ROOT, timeout=120
+        [sys.executable, "-m", "ingest", str(report)], check=False, capture_output=True, cwd=ROOT
     )
     assert b"Traceback" not in done.stderr and done.returncode in (0, 2)
     assert "3场" in done.stdout.decode("utf-8")
