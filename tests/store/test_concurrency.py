@@ -37,7 +37,7 @@ def race(url: str, figure_ids: tuple[str, str], rounds: int, fixed: int = 0) -> 
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
-        )  # fmt: skip
+        )
         for figure_id in figure_ids
     ]
     results = []
