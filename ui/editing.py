@@ -331,13 +331,11 @@ def backup_and_import(editor: str) -> None:
     )
     upload = st.file_uploader(LABELS["backup_import"], type=["csv", "zip"], key="bk_upload")
     if upload is None:
+        st.session_state.pop("bk_plan", None)
         return
-    try:
-        tables = backup.read_upload(upload.getvalue(), upload.name)
-    except StoreError as error:
-        st.error(str(error))
+    plan = _previewed_plan(engine, upload)
+    if plan is None:
         return
-    plan = backup.plan_import(engine, tables)
     if plan.errors:
         st.error(LABELS["backup_preview_bad"].format(n=len(plan.errors)))
         st.dataframe(plan.errors_frame(), hide_index=True, width="stretch")
@@ -363,7 +361,24 @@ def backup_and_import(editor: str) -> None:
         except StoreError as error:
             st.error(str(error))
             return
+        st.session_state["bk_plan"] = (upload.file_id, backup.ImportPlan())  # applied once only
         st.success(LABELS["backup_applied"].format(n=written))
+
+
+def _previewed_plan(engine, upload) -> backup.ImportPlan | None:
+    """The plan previewed for this uploaded file: built once per file (not on every rerun), and
+    what 写入 applies, with the versions read at preview time."""
+    held = st.session_state.get("bk_plan")
+    if held and held[0] == upload.file_id:
+        return held[1]
+    try:
+        tables = backup.read_upload(upload.getvalue(), upload.name)
+    except StoreError as error:
+        st.error(str(error))
+        return None
+    plan = backup.plan_import(engine, tables)
+    st.session_state["bk_plan"] = (upload.file_id, plan)
+    return plan
 
 
 def _compact(value) -> str:

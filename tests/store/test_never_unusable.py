@@ -30,8 +30,9 @@ def test_marking_a_task_target_as_duplicate_is_refused_by_import(engine):
     figures.loc[figures["figure_id"] == "ordos-03", "duplicate_of"] = "ordos-04"
     raw = figures.to_csv(index=False).encode("utf-8-sig")
     plan = backup.plan_import(engine, backup.read_upload(raw, "figures.csv"))
+    assert "无法加载" in plan.errors[0][2] and "ordos-03" in plan.errors[0][2]
     revision = data_revision(engine)
-    with pytest.raises(StoreError, match="无法加载"):
+    with pytest.raises(StoreError, match="未写入"):
         backup.apply_import(engine, plan, "张编辑")
     assert data_revision(engine) == revision
     load_store(engine)  # still loads

@@ -10,7 +10,15 @@ from store import schema
 from store.db import data_revision, open_store
 from store.edit import get_row, update_row, write_audit
 from tests.views.conftest import open_page
-from tests.views.test_work import login, new_app, open_figure, save, store  # noqa: F401
+from tests.views.test_work import (  # noqa: F401
+    backup_figures,
+    login,
+    new_app,
+    open_figure,
+    save,
+    store,
+    upload,
+)
 
 
 def break_the_store(engine) -> None:
@@ -90,3 +98,17 @@ def test_the_engine_reads_do_not_take_the_write_lock(store):  # noqa: F811
         reader.execute(sa.select(schema.figures.c.figure_id)).first()
         row = get_row(store, "figures", "wuhai-08")  # another connection can still write
         update_row(store, "figures", "wuhai-08", row["version"], {"note": "读时写"}, "张", "x")
+
+
+def test_bulk_import_writes_what_was_previewed_and_refuses_rows_changed_since(store):  # noqa: F811
+    figures = backup_figures(store)
+    figures.loc[figures["figure_id"] == "wuhai-08", "indicator"] = "导入的名字"
+    at = login(open_page(new_app(), "maintain.py"))
+    at = upload(at, "bk_upload", "figures.csv", figures.to_csv(index=False).encode("utf-8-sig"))
+    assert "1 行修改" in at.success[0].value
+    row = get_row(store, "figures", "wuhai-08")
+    update_row(store, "figures", "wuhai-08", row["version"], {"indicator": "别人先改"}, "甲")
+    at.text_input(key="bk_reason").input("批量更正")
+    at = next(b for b in at.button if b.label == "写入").click().run()
+    assert "预览后已被他人修改" in " ".join(e.value for e in at.error)
+    assert get_row(store, "figures", "wuhai-08")["indicator"] == "别人先改"
