@@ -11,8 +11,8 @@ import pandas as pd
 import pytest
 import sqlalchemy as sa
 
-from ingest.publish import publish_report, review_table
 from ingest.extract import PlaceMatcher, extract_candidates
+from ingest.publish import publish_report, review_table
 from metrics.load import load_places
 from metrics.paths import DEFAULT_DATA_DIR
 from store import auth, backup, schema
