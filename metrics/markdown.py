@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import re
 
-# Every ASCII punctuation character can be backslash-escaped in CommonMark; escaping them all
-# turns links, images, emphasis, headings, HTML, :colour[] directives, $math$ and bare URLs
-# (https\://…, not autolinked) into the literal text.
-_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+# Characters that start markdown syntax: links and images [](), emphasis * _ ~, code `, HTML and
+# entities < > &, tables |, headings #, math $, :colour[]/:emoji: directives and URL schemes :,
+# e-mail autolinks @, and the backslash itself. Digits, dots and % stay as typed (1.91万, 20%).
+_SPECIAL = re.compile(r"([\\`*_{}\[\]()#!|<>~$:&@])")
+_LINE_START = re.compile(r"^(\s*)([.+\-=>])")  # list items, setext headings, quotes
+_WWW = re.compile(r"(?i)(www)\.")  # GFM autolinks www.example.com
 
 
 def escape_markdown(text: object) -> str:
     """`text` as markdown that displays literally: [x](https://…) shows as typed, not as a link."""
     flat = " ".join(str(text).splitlines())  # a line break could start a heading or a list
-    return _PUNCTUATION.sub(r"\\\1", flat)
+    escaped = _SPECIAL.sub(r"\\\1", flat)
+    return _WWW.sub(r"\1\\.", _LINE_START.sub(r"\1\\\2", escaped))

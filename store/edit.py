@@ -28,7 +28,7 @@ from store.db import TABLE_NAMES, now, write
 
 EDITABLE = ("figures", "links", "tasks")
 # Free-text columns never carry markup: the quote and task text are checked against the source.
-_MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
+MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
 _VERBATIM_COLUMNS = {"quote", "text"}
 
 
@@ -48,7 +48,7 @@ def check_plain_text(value: str, label: str, column: str = "") -> None:
     """Refuse markup such as <script>, control characters and over-long text in a free-text
     value (`column` names its length limit, see store.limits)."""
     check_limits(value, label, column)
-    if isinstance(value, str) and _MARKUP.search(value):
+    if isinstance(value, str) and MARKUP.search(value):
         raise StoreError(f"{label}中不能包含 HTML 标记（如 <script>），请删去尖括号内容后再保存")
 
 

@@ -27,9 +27,10 @@ from metrics.load import (
 from metrics.vocab import DIRECTIONS, FIELDS, KINDS, LINK_STATUSES, QUALIFIERS, UNITS
 from store import limits, schema
 from store.db import TABLE_NAMES
+from store.edit import MARKUP
 
-_MARKUP = r"<\s*/?\s*[a-zA-Z!?]"
-_CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]"
+_MARKUP = MARKUP.pattern
+_CONTROL = limits.CONTROL_CHARACTERS
 _VERBATIM = {"quote", "text"}
 _VOCABULARY = {
     "figures": {"unit": UNITS, "qualifier": QUALIFIERS, "kind": KINDS, "field": FIELDS},

@@ -34,9 +34,10 @@ MAX_VALUE = 1e16
 MAX_OVER_TARGET = 100.0
 MAX_USERNAME_INPUT = 64
 MAX_PASSWORD_INPUT = 256
-# Control characters other than tab, line feed and carriage return, plus the Unicode
-# non-characters that XML (xlsx) cannot hold.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+# Control characters other than tab, line feed and carriage return, lone surrogates (not
+# encodable, so no database takes them) and the non-characters XML (xlsx) cannot hold.
+CONTROL_CHARACTERS = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]"
+_CONTROL = re.compile(CONTROL_CHARACTERS)
 
 
 class LimitError(ValueError):

@@ -11,6 +11,7 @@ import os
 
 import streamlit as st
 
+from metrics.markdown import escape_markdown
 from store.auth import LockedError, authenticate
 from ui import loaders
 from ui.labels import LABELS
@@ -59,7 +60,7 @@ def sidebar_login() -> str | None:
     with st.sidebar:
         name = editor()
         if name:
-            st.caption(LABELS["login_as"].format(name=name))
+            st.caption(LABELS["login_as"].format(name=escape_markdown(name)))
             if st.button(LABELS["logout"], key="auth_logout"):
                 del st.session_state[SESSION_EDITOR]
                 st.rerun()

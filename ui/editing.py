@@ -11,6 +11,7 @@ import streamlit as st
 from ingest.extract import PlaceMatcher
 from ingest.publish import REVIEW_COLUMNS, publish_report, review_table
 from ingest.read import IngestError, read_bytes
+from metrics.markdown import escape_markdown
 from metrics.quantity import QuantityError, parse_quantity
 from metrics.vocab import DIRECTIONS, FIELDS, KINDS, LINK_STATUSES
 from store import backup
@@ -78,7 +79,7 @@ def _figure_form(ctx: PageContext, row: dict, key: str) -> dict:
         quantity = parse_quantity(changes["amount"])
     except QuantityError as error:
         problem = f"数量无法解析：{error}"
-        st.caption(problem)
+        st.caption(escape_markdown(problem))
         return changes | {"problem": problem}
     st.caption(
         LABELS["edit_parsed"].format(
@@ -168,7 +169,7 @@ def edit_records(ctx: PageContext, editor: str) -> None:
     else:
         row = get_row(engine, table, picked)
         if row is None:
-            st.error(f"记录“{picked}”已不存在")
+            st.error(f"记录“{escape_markdown(picked)}”已不存在")
             return
         version = _opened_version(table, picked)
     form_key = f"ed_{table}_{picked}"
@@ -185,7 +186,7 @@ def edit_records(ctx: PageContext, editor: str) -> None:
     if not submitted:
         return
     if "problem" in changes:
-        st.error(changes["problem"])
+        st.error(escape_markdown(changes["problem"]))
         return
     if not reason.strip():
         st.error(LABELS["edit_reason_missing"])
@@ -199,7 +200,7 @@ def edit_records(ctx: PageContext, editor: str) -> None:
     except ConflictError as error:
         _reload_after_conflict(table, picked, form_key, error, list(changes))
     except StoreError as error:
-        st.error(str(error))
+        st.error(escape_markdown(str(error)))
         return
     if picked != NEW:
         st.session_state[f"ed_opened_{table}_{picked}"] = saved["version"]
@@ -213,7 +214,7 @@ def _reload_after_conflict(table, picked, form_key, error: ConflictError, column
     """Drop the form's stale values and version, so it is drawn again from the row as it is now
     and the editor decides afresh; the message and the current values survive the rerun."""
     if error.current is None:
-        st.error(str(error))
+        st.error(escape_markdown(str(error)))
         return
     for key in [k for k in st.session_state if str(k).startswith(f"{form_key}_")]:
         del st.session_state[key]
@@ -227,7 +228,7 @@ def _show_conflict(form_key: str) -> None:
     conflict = st.session_state.pop(f"{form_key}:conflict", None)
     if conflict:
         message, shown, version = conflict
-        st.error(message)
+        st.error(escape_markdown(message))
         st.markdown(f"**{LABELS['edit_conflict_now']}**")
         st.dataframe(pd.DataFrame([shown]), hide_index=True)
         st.info(LABELS["edit_conflict_reloaded"].format(version=version))
@@ -256,7 +257,7 @@ def import_report(ctx: PageContext, editor: str) -> None:
         elif pasted.strip():
             text = pasted
     except IngestError as error:
-        st.error(str(error))
+        st.error(escape_markdown(str(error)))
         return
     if not text:
         return
@@ -306,7 +307,7 @@ def import_report(ctx: PageContext, editor: str) -> None:
         try:
             published = publish_report(loaders.engine(), text, meta, reviewed, editor)
         except StoreError as error:
-            st.error(str(error))
+            st.error(escape_markdown(str(error)))
             return
         st.success(
             f"已发布：来源 {published.source_id}，{len(published.figure_ids)} 个数字"
@@ -359,7 +360,7 @@ def backup_and_import(editor: str) -> None:
         try:
             written = backup.apply_import(engine, plan, editor, reason)
         except StoreError as error:
-            st.error(str(error))
+            st.error(escape_markdown(str(error)))
             return
         st.session_state["bk_plan"] = (upload.file_id, backup.ImportPlan())  # applied once only
         st.success(LABELS["backup_applied"].format(n=written))
@@ -374,7 +375,7 @@ def _previewed_plan(engine, upload) -> backup.ImportPlan | None:
     try:
         tables = backup.read_upload(upload.getvalue(), upload.name)
     except StoreError as error:
-        st.error(str(error))
+        st.error(escape_markdown(str(error)))
         return None
     plan = backup.plan_import(engine, tables)
     st.session_state["bk_plan"] = (upload.file_id, plan)

@@ -117,7 +117,7 @@ def describe_filters(filters: Filters, data: Dataset) -> str:
 
 def filters_text(ctx: PageContext) -> str:
     """'当前筛选：领域：医疗' (or that nothing is filtered)."""
-    described = describe_filters(ctx.filters, ctx.data)
+    described = escape_markdown(describe_filters(ctx.filters, ctx.data))
     return LABELS["active_filters"].format(filters=described) if described else LABELS["no_filters"]
 
 
@@ -141,6 +141,7 @@ def empty_state(ctx: PageContext, filters: Filters | None = None) -> None:
     names = "、".join(f"“{FILTER_LABELS[n]}”" for n in active) or "“领域”"
     st.info(
         LABELS["empty_filters"].format(
-            filters=describe_filters(filters or ctx.filters, ctx.data) or "全部", names=names
+            filters=escape_markdown(describe_filters(filters or ctx.filters, ctx.data)) or "全部",
+            names=names,
         )
     )

@@ -18,6 +18,7 @@ from metrics.filters import (
     filters_to_query,
 )
 from metrics.load import Dataset
+from metrics.markdown import escape_markdown
 from ui.labels import FILTER_LABELS, KIND_LABELS, LABELS
 
 STATE_PREFIX = "flt_"
@@ -66,7 +67,9 @@ def _read_url_once(options: FilterOptions) -> None:
     st.session_state[STATE_PROJECTOR] = st.query_params.get(KEY_PROJECTOR) == "1"
     for name, values in unknown.items():
         st.warning(
-            LABELS["unknown_in_url"].format(filter=FILTER_LABELS[name], values="、".join(values))
+            LABELS["unknown_in_url"].format(
+                filter=FILTER_LABELS[name], values=escape_markdown("、".join(values)[:200])
+            )
         )
 
 
@@ -158,7 +161,9 @@ def url_choice(
     """
     requested = st.query_params.get(param, options[0])
     if requested not in options:
-        st.warning(LABELS["unknown_in_url"].format(filter=what, values=requested))
+        st.warning(
+            LABELS["unknown_in_url"].format(filter=what, values=escape_markdown(requested[:200]))
+        )
         requested = options[0]
     chosen = (
         st.segmented_control(

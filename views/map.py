@@ -5,6 +5,7 @@ import os
 import streamlit as st
 
 from geo.arcs import MAP_VIEWS
+from metrics.markdown import escape_markdown
 from metrics.views import link_table, sources_behind
 from ui import cache, cards, charts, legend, page, state, tables
 from ui.labels import LABELS
@@ -56,10 +57,10 @@ with right:
     st.html(legend.map_legend_html(pairs, choropleth=bool(MAP_VIEWS[view_key].choropleth)))
     picked_ids, picked_label = legend.selection(event, links)
     if picked_label:
-        st.markdown(f"**{LABELS['map_selected']}**：{picked_label}")
+        st.markdown(f"**{LABELS['map_selected']}**：{escape_markdown(picked_label)}")
     outside = sorted(set(pairs.loc[pairs["off_frame"] != "", "off_frame"]))
     if outside:
-        st.caption(LABELS["map_off_frame"].format(names="、".join(outside)))
+        st.caption(LABELS["map_off_frame"].format(names=escape_markdown("、".join(outside))))
 
 shown = links[links["link_id"].isin(picked_ids)] if picked_ids else links
 if not shown.empty:

@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from metrics.headline import field_summary, headline_tiles, source_dates
+from metrics.markdown import escape_markdown
 from metrics.relations import SCOPES, city_pairs, in_scope
 from metrics.views import city_of, sources_behind
 from ui import cache, cards, charts, headline, loaders, page, state
@@ -26,7 +27,7 @@ page.filters_caption(ctx, {"period": LABELS["why_links_period"]}, show=False)
 st.caption(
     page.filters_text(ctx)
     + "　·　"
-    + LABELS["board_source_dates"].format(dates=dates or "—")
+    + LABELS["board_source_dates"].format(dates=escape_markdown(dates) or "—")
     + ("　·　" + LABELS["board_last_edit"].format(date=edited) if edited else "")
 )
 

@@ -59,7 +59,8 @@ controls[1].button(
     disabled=number == len(plans),
     width="stretch",
 )
-controls[2].markdown(f"**{number} / {len(plans)}** · {describe_scope(ctx.filters, ctx.data)}")
+scope = escape_markdown(describe_scope(ctx.filters, ctx.data))
+controls[2].markdown(f"**{number} / {len(plans)}** · {scope}")
 controls[2].caption(LABELS["present_keys"])
 controls[3].download_button(
     LABELS["present_download"],
