@@ -338,6 +338,9 @@ AUDIT_ACTION_LABELS: dict[str, str] = {
     "import": "批量导入",
     "status": "报送进展",
     "publish": "发布报告",
+    "login": "登录",
+    "login_failed": "登录失败",
+    "restore": "从备份恢复",
 }
 UPDATE_COLUMN_LABELS: dict[str, str] = {
     "month": "月份",
