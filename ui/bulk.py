@@ -17,7 +17,7 @@ from store import backup
 from store.edit import StoreError, history
 from store.limits import clean_report_text
 from ui import cache, loaders
-from ui.labels import AUDIT_ACTION_LABELS, AUDIT_COLUMN_LABELS, LABELS
+from ui.labels import AUDIT_ACTION_LABELS, AUDIT_COLUMN_LABELS, AUDIT_TABLE_LABELS, LABELS
 from ui.page import PageContext
 
 
@@ -178,6 +178,7 @@ def audit_log(limit: int = 300) -> None:
     st.caption(LABELS["audit_caption"].format(n=len(rows)))
     rows = rows.assign(
         action=rows["action"].map(AUDIT_ACTION_LABELS).fillna(rows["action"]),
+        table_name=rows["table_name"].map(AUDIT_TABLE_LABELS).fillna(rows["table_name"]),
         before=rows["before"].map(_compact),
         after=rows["after"].map(_compact),
     )

@@ -342,6 +342,15 @@ AUDIT_ACTION_LABELS: dict[str, str] = {
     "login_failed": "登录失败",
     "restore": "从备份恢复",
 }
+AUDIT_TABLE_LABELS: dict[str, str] = {
+    "sources": "来源",
+    "places": "地点",
+    "figures": "指标",
+    "links": "合作关系",
+    "tasks": "任务",
+    "task_updates": "任务进展",
+    "users": "账号",
+}
 UPDATE_COLUMN_LABELS: dict[str, str] = {
     "month": "月份",
     "status": "状态",
