@@ -171,7 +171,8 @@ def _uploaded(frame: pd.DataFrame, current: pd.DataFrame, name: str) -> pd.DataF
     (new rows get ''); figure values as floats (NaN when not a number)."""
     key = schema.KEYS[name]
     columns = schema.data_columns(schema.CURATED[name])
-    rows = frame.astype(str).assign(**{key: frame[key].astype(str).str.strip()})
+    # Plain Python strings: hashing them (isin, comparisons) is far faster than Arrow's.
+    rows = frame.astype(str).astype(object).assign(**{key: frame[key].astype(str).str.strip()})
     stored = current.set_index(key)
     for column in columns:
         if column not in rows:
@@ -225,7 +226,7 @@ def _plan_table(plan: ImportPlan, name: str, frame: pd.DataFrame, snapshot) -> p
     good = todo & (problems == "")
     versions = rows.loc[good, key].map(stored["version"]) if len(stored) else rows.loc[good, key]
     versions = versions.where(rows.loc[good, key].isin(stored.index), None).tolist()
-    for record, version in zip(rows[good].to_dict("records"), versions, strict=True):
+    for record, version in zip(import_rows.records(rows[good]), versions, strict=True):
         if pd.isna(version):
             plan.creates.setdefault(name, []).append(record)
         else:

@@ -84,8 +84,12 @@ def merge_rows(current: pd.DataFrame, rows: pd.DataFrame, key: str) -> pd.DataFr
 def _select_in(connection, table: sa.Table, column: str, keys, columns=None) -> pd.DataFrame:
     """Rows whose `column` is one of `keys` (in chunks, so any number of keys works)."""
     keys = sorted(set(keys))
-    chunks = [keys[i : i + 500] for i in range(0, len(keys), 500)] or [[]]
     selected = [table.c[c] for c in columns] if columns else [table]
+    if len(keys) > 5000:  # most of the table: one scan beats many IN lists
+        whole = pd.read_sql(sa.select(*selected), connection)
+        wanted = set(keys)
+        return whole[[key in wanted for key in whole[column].tolist()]].reset_index(drop=True)
+    chunks = [keys[i : i + 500] for i in range(0, len(keys), 500)] or [[]]
     frames = [
         pd.read_sql(sa.select(*selected).where(table.c[column].in_(chunk)), connection)
         for chunk in chunks
@@ -142,6 +146,15 @@ def text_problems(frame: pd.DataFrame) -> pd.Series:
     return problems
 
 
+def records(frame: pd.DataFrame) -> list[dict]:
+    """frame.to_dict("records"), ten times faster on Arrow-backed text columns."""
+    columns = list(frame.columns)
+    return [
+        dict(zip(columns, values, strict=True))
+        for values in zip(*(frame[c].tolist() for c in columns), strict=True)
+    ]
+
+
 @dataclass(frozen=True)
 class Context:
     """The snapshot's sets, computed once for a table's rows."""
@@ -162,7 +175,7 @@ def row_problems(name: str, frame: pd.DataFrame, snapshot: Snapshot) -> pd.Serie
         label = COLUMN_LABELS.get(column, column)
         problems[bad] = label + "“" + frame.loc[bad, column] + "”不在允许的取值中"
     check = {"figures": _figure_problem, "links": _link_problem, "tasks": _task_problem}[name]
-    for index, row in zip(frame.index, frame.to_dict("records"), strict=True):
+    for index, row in zip(frame.index, records(frame), strict=True):
         if not problems[index]:
             problems[index] = check(row, context)
     return problems.where(problems == "", f"{TABLE_NAMES[name]}（" + frame[key] + "）：" + problems)

@@ -74,6 +74,7 @@ def test_two_processes_saving_the_same_record_lose_nothing(engine):
     rounds = first + second
     assert {r["outcome"] for r in rounds} <= {"ok", "conflict"}, rounds
     saved = [r["note"] for r in rounds if r["outcome"] == "ok"]
+    print(f"{engine.dialect.name}: {len(saved)} saved, {len(rounds) - len(saved)} conflicts")
     assert sorted(audited_notes(engine, "wuhai-03")) == sorted(saved)  # 0 lost updates
     assert get_row(engine, "figures", "wuhai-03")["note"] == audited_notes(engine, "wuhai-03")[-1]
     assert get_row(engine, "figures", "wuhai-03")["version"] == 1 + len(saved)
