@@ -57,7 +57,7 @@ def test_unknown_values_in_the_url_are_reported_and_ignored(app):
     at = app.run()
     warnings = " ".join(w.value for w in at.warning)
     # Shown as typed: the markup is escaped for markdown (issue 15), not rendered.
-    assert "领域“\<b\>体育\</b\>”" in warnings and "内蒙古地区“火星”" in warnings
+    assert "领域“\\<b\\>体育\\</b\\>”" in warnings and "内蒙古地区“火星”" in warnings
     assert record_counts(at)[0] == "5"
 
 

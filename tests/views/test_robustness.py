@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 from store import schema
 from store.db import data_revision, open_store
 from store.edit import get_row, update_row, write_audit
-from tests.views.conftest import open_page
+from tests.views.conftest import html_text, open_page
 from tests.views.test_work import (  # noqa: F401
     backup_figures,
     login,
@@ -34,10 +34,10 @@ def break_the_store(engine) -> None:
 
 def test_a_store_that_does_not_load_shows_the_last_good_data_and_maintenance(store):  # noqa: F811
     at = new_app().run()
-    assert not at.exception and at.metric
+    assert not at.exception and html_text(at)
     break_the_store(store)
     at = new_app().run()
-    assert not at.exception and at.metric  # the last good revision
+    assert not at.exception and html_text(at)  # the last good revision
     assert "无法加载" in " ".join(w.value for w in at.warning)
     at = login(open_page(new_app(), "maintain.py"))
     assert not at.exception and at.tabs
@@ -45,14 +45,14 @@ def test_a_store_that_does_not_load_shows_the_last_good_data_and_maintenance(sto
     row = get_row(store, "figures", "ordos-03")
     update_row(store, "figures", "ordos-03", row["version"], {"duplicate_of": ""}, "张编辑", "修复")
     at = new_app().run()
-    assert not at.warning and at.metric
+    assert not at.warning and html_text(at)
 
 
 def test_a_fresh_server_on_a_broken_store_falls_back_to_the_bundled_data(fresh_store):
     st.cache_resource.clear()
     break_the_store(open_store(fresh_store))
     at = new_app().run()
-    assert not at.exception and at.metric
+    assert not at.exception and html_text(at)
     assert "无法加载" in " ".join(w.value for w in at.warning)
 
 
