@@ -41,6 +41,10 @@ class QuantityError(ValueError):
     """A text that is not a quantity this parser understands."""
 
 
+class QuantityTooLarge(QuantityError):
+    """A quantity beyond any plausible figure (a typo or a hostile input), never stored."""
+
+
 @dataclass(frozen=True)
 class Quantity:
     """A number in base units with its unit and qualifier."""
@@ -76,7 +80,7 @@ def parse_quantity(text: str) -> Quantity:
         raise QuantityError(f"未知单位“{unit}”：{text!r}")
     value = parse_number(match["number"]) * SCALES.get(match["scale"] or "", 1)
     if not value < MAX_QUANTITY:  # also inf and nan; Decimal in _tidy fails from 10^22
-        raise QuantityError(f"数字过大：{text[:40]!r}")
+        raise QuantityTooLarge(f"数字过大：{text[:40]!r}")
     qualifier = _qualifier(match["prefix"], bool(match["more1"] or match["more2"]), match["suffix"])
     return Quantity(value=_tidy(value), unit=unit, qualifier=qualifier)
 

@@ -44,6 +44,11 @@ def import_report(ctx: PageContext, editor: str) -> None:
     places = ctx.data.places
     local = places["side"] == "inner_mongolia"
     candidates = cache.report_candidates(ctx.path, text)
+    if too_large := candidates.attrs.get("too_large"):
+        shown = "、".join(quote[:30] for quote in too_large[:3])
+        st.warning(
+            LABELS["import_too_large"].format(n=len(too_large), shown=escape_markdown(shown))
+        )
     if candidates.empty:
         st.warning("没有在文中找到数字。")
         return

@@ -233,6 +233,7 @@ LABELS: dict[str, str] = {
     "edit_unchanged": "没有改动，未保存。",
     "edit_conflict_now": "当前内容（他人修改后）",
     "edit_amount": "数量（原文写法，如 250余人次、50亿元以上）",
+    "import_too_large": "报告中有 {n} 个数字过大，无法作为数字记录，已略去：{shown}",
     "edit_amount_missing": "请填写数量，例如 250余人次。",
     "edit_parsed": "解析为：数值 {value}，单位 {unit}，限定 {qualifier}",
     "edit_quote": "引文（来源原文中的原句，一字不差）",

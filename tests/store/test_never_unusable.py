@@ -101,14 +101,16 @@ def test_huge_amounts_are_a_quantity_error(amount):
         parse_quantity(amount)
 
 
-def test_ingest_skips_a_huge_amount_without_a_traceback(tmp_path):
+def test_ingest_refuses_a_huge_amount_with_exit_2_and_names_it(tmp_path):
     report = tmp_path / "r.txt"
     report.write_text("乌海市培训教师9999999999999999999999人次，开展活动3场。", encoding="utf-8")
     done = subprocess.run(
         [sys.executable, "-m", "ingest", str(report)], check=False, capture_output=True, cwd=ROOT
     )
-    assert b"Traceback" not in done.stderr and done.returncode in (0, 2)
-    assert "3场" in done.stdout.decode("utf-8")
+    message = done.stderr.decode("utf-8")
+    assert done.returncode == 2 and "Traceback" not in message
+    assert "数字过大" in message and "9999999999999999999999人次" in message
+    assert done.stdout == b""  # a refusal writes nothing
 
 
 def test_an_excel_download_survives_control_characters_and_keeps_formulas_as_text():

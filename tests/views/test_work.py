@@ -191,6 +191,16 @@ def test_a_pasted_report_is_reviewed_and_published_with_provenance(store):
     assert text == REPORT and all(q in text for q in new["quote"])
 
 
+def test_a_pasted_report_with_an_absurd_number_names_it_and_keeps_the_rest(store):
+    at = login(open_page(new_app(), "maintain.py"))
+    at.text_area(key="ing_text").input("乌海市培训教师9999999999999999999999人次，开展活动3场。")
+    at = at.run()
+    assert not at.exception
+    assert any(
+        "数字过大" in w.value and "9999999999999999999999人次" in w.value for w in at.warning
+    )
+
+
 def backup_figures(engine) -> pd.DataFrame:
     with zipfile.ZipFile(io.BytesIO(export_zip(engine))) as zf:
         return pd.read_csv(zf.open("figures.csv"), dtype=str, keep_default_na=False)
