@@ -17,7 +17,14 @@ from store import backup
 from store.edit import StoreError, history
 from store.limits import clean_report_text
 from ui import cache, loaders
-from ui.labels import AUDIT_ACTION_LABELS, AUDIT_COLUMN_LABELS, AUDIT_TABLE_LABELS, LABELS
+from ui.labels import (
+    AUDIT_ACTION_LABELS,
+    AUDIT_COLUMN_LABELS,
+    AUDIT_TABLE_LABELS,
+    BEIJING_LABELS,
+    KIND_LABELS,
+    LABELS,
+)
 from ui.page import PageContext
 
 
@@ -66,11 +73,14 @@ def import_report(ctx: PageContext, editor: str) -> None:
         f"找到 {len(table)} 个候选数字。取消勾选不是指标的数字，修正领域、指标、地区和类型。"
         "“重复”列非空表示已由其他报告收录，默认不勾选，发布后也不会重复计数。"
     )
+    if st.toggle(LABELS["import_beijing_only"], key="ing_beijing_only"):
+        table = table[table["beijing"] != "no"]  # hidden rows are not published
+    shown = table[REVIEW_COLUMNS].assign(beijing=table["beijing"].map(BEIJING_LABELS))
     edited = st.data_editor(
-        table[REVIEW_COLUMNS],
+        shown,
         hide_index=True,
         width="stretch",
-        disabled=["quote", "duplicate", "sentence"],
+        disabled=["quote", "duplicate", "sentence", "beijing"],
         column_config={
             "keep": st.column_config.CheckboxColumn("采用"),
             "quote": st.column_config.TextColumn("数量"),
@@ -79,7 +89,11 @@ def import_report(ctx: PageContext, editor: str) -> None:
             "place": st.column_config.SelectboxColumn(
                 "地区", options=["", *ctx.data.places["name"]]
             ),
-            "kind": st.column_config.SelectboxColumn("类型", options=list(KINDS), required=True),
+            "partner": st.column_config.TextColumn(LABELS["import_partner"]),
+            "beijing": st.column_config.TextColumn(LABELS["import_beijing"]),
+            "kind": st.column_config.SelectboxColumn(
+                "类型", options=list(KINDS), required=True, format_func=KIND_LABELS.get
+            ),
             "duplicate": st.column_config.TextColumn("重复"),
             "sentence": st.column_config.TextColumn("原句", width="large"),
         },

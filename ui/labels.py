@@ -234,6 +234,9 @@ LABELS: dict[str, str] = {
     "edit_conflict_now": "当前内容（他人修改后）",
     "edit_amount": "数量（原文写法，如 250余人次、50亿元以上）",
     "import_too_large": "报告中有 {n} 个数字过大，无法作为数字记录，已略去：{shown}",
+    "import_beijing_only": "只看与北京合作的数字（隐藏的行不发布）",
+    "import_partner": "合作方",
+    "import_beijing": "涉京",
     "edit_amount_missing": "请填写数量，例如 250余人次。",
     "edit_parsed": "解析为：数值 {value}，单位 {unit}，限定 {qualifier}",
     "edit_quote": "引文（来源原文中的原句，一字不差）",
@@ -382,3 +385,6 @@ LABELS |= {
     "schedule_no_rows": "“{name}”：没有填写任何一行。",
     "schedule_login": "以编辑账号登录后可上传填好的调度表。",
 }
+
+# Whether a report's figure concerns Beijing (ingest's `beijing` guess), as the review table shows it.
+BEIJING_LABELS: dict[str, str] = {"yes": "是", "no": "否", "unknown": "不确定"}
