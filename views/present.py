@@ -7,6 +7,7 @@ import streamlit as st
 
 from briefing.deck import describe_scope, source_line
 from metrics.markdown import escape_markdown
+from metrics.urls import share_url
 from metrics.views import latest_update
 from ui import cache, page, slides
 from ui.labels import LABELS
@@ -78,7 +79,7 @@ if controls[4].button(
     st.switch_page("views/overview.py")
 
 with st.expander(LABELS["present_share"]):
-    url = st.context.url or ""
+    url = share_url(st.context.url or "", st.query_params.to_dict())
     left, right = st.columns([1, 3])
     left.image(slides.qr_png(url), width=180)
     right.markdown(LABELS["present_share_help"])
