@@ -248,3 +248,64 @@ def _reached_by_text(tasks: pd.DataFrame, data, filters: Filters) -> pd.Series:
             index=tasks.index,
         )
     return keep
+
+
+# What the 行动方案 page shows, computed here so the page only lays it out.
+
+
+def status_counts(status: pd.DataFrame) -> dict[str, int]:
+    """Tasks in total, completed, in progress, late and not reported this month."""
+    return {
+        "total": len(status),
+        "done": int((status["status"] == "已完成").sum()),
+        "doing": int((status["status"] == "推进中").sum()),
+        "late": int(status["late"].sum()),
+        "stale": int(status["stale"].sum()),
+    }
+
+
+def unit_table(status: pd.DataFrame) -> pd.DataFrame:
+    """`unit_load` of the tasks, or an empty frame with only a `unit` column when none."""
+    return unit_load(status) if len(status) else pd.DataFrame(columns=["unit"])
+
+
+def filter_tasks(
+    status: pd.DataFrame, section: str, unit: str, statuses: list[str]
+) -> pd.DataFrame:
+    """The tasks in `section`, carried by `unit` and in one of `statuses` (empty: any)."""
+    shown = status
+    if section:
+        shown = shown[shown["section"] == section]
+    if unit:
+        shown = tasks_of_unit(shown, unit)
+    if statuses:
+        shown = shown[shown["status"].isin(statuses)]
+    return shown
+
+
+def by_section(status: pd.DataFrame) -> list[tuple[str, str, pd.DataFrame]]:
+    """(section number, section name, tasks) per section, in plan order."""
+    return [
+        (str(rows["section_no"].iloc[0]), str(name), rows)
+        for name, rows in status.groupby("section", sort=False)
+    ]
+
+
+def task_history(updates: pd.DataFrame, task_id: str) -> pd.DataFrame:
+    """A task's updates, newest first, with `achieved` as text ('' when no value)."""
+    history = updates[updates["task_id"] == task_id].sort_values("update_id", ascending=False)
+    if history.empty:
+        return history
+    return history.assign(
+        achieved=history["achieved_value"].map(lambda v: "" if pd.isna(v) else f"{v:g}")
+    )
+
+
+def target_ids(progress: pd.DataFrame, task_id: str) -> list[str]:
+    """The figure ids of a task's targets, as the plan states them."""
+    return list(progress[progress["task_id"] == task_id]["figure_id"]) if len(progress) else []
+
+
+def progress_of(progress: pd.DataFrame, task_ids: pd.Series) -> pd.DataFrame:
+    """Target progress rows of the given tasks only."""
+    return progress if progress.empty else progress[progress["task_id"].isin(task_ids)]

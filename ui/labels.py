@@ -388,3 +388,34 @@ LABELS |= {
 
 # Whether a report's figure concerns Beijing (ingest's `beijing` guess), as the review table shows it.
 BEIJING_LABELS: dict[str, str] = {"yes": "是", "no": "否", "unknown": "不确定"}
+
+# 行动方案 table headers (issue 18: moved out of views/tracker.py), keyed by data column.
+TRACKER_TASK_COLUMNS: dict[str, str] = {
+    "task_id": "编号",
+    "title": "任务",
+    "responsible": "责任单位",
+    "status": "状态",
+    "month": "最近报送",
+    "note": "最近进展",
+    "stale": "本月",
+}
+TRACKER_UNIT_COLUMNS: dict[str, str] = {
+    "unit": "责任单位",
+    "tasks": "任务数",
+    "late": "滞后",
+    "done": "已完成",
+    "stale": "本月未报送",
+}
+TRACKER_TARGET_COLUMNS: dict[str, str] = {
+    "task_id": "任务",
+    "indicator": "目标",
+    "target": "目标值",
+    "rule": "达成条件",
+    "plan_quote": "方案原文",
+    "achieved": "最近报送值",
+    "month": "报送月份",
+    "share": "进度",
+    "result": "状态",
+    "quote": "报送引文",
+}
+LABELS |= {"tracker_reported_flag": "✓", "tracker_no_value": "—"}

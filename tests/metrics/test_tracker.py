@@ -7,14 +7,21 @@ from metrics.filters import Filters
 from metrics.load import load_dataset
 from metrics.paths import DATA_DIR
 from metrics.tracker import (
+    by_section,
     covering_quote,
+    filter_tasks,
     is_met,
+    progress_of,
+    status_counts,
+    target_ids,
     target_progress,
+    task_history,
     task_status,
     tasks_of_unit,
     tasks_reached,
     threshold,
     unit_load,
+    unit_table,
 )
 from store.tracker import UPDATE_COLUMNS
 
@@ -174,3 +181,73 @@ def test_filters_reach_the_tasks_they_say_something_about(filters, expected, bli
         expected if expected is not None else set(DATA.tasks["task_id"])
     )
     assert not_applied == blind
+
+
+def _status() -> pd.DataFrame:
+    return task_status(
+        DATA.tasks,
+        updates(
+            {"task_id": "1.3", "month": "2026-11", "status": "滞后"},
+            {"task_id": "2.1", "month": "2026-11", "status": "已完成"},
+            {"task_id": "3.5", "month": "2026-10", "status": "推进中"},
+        ),
+        "2026-11",
+    )
+
+
+def test_the_page_counts_add_up_to_what_the_status_says():
+    counts = status_counts(_status())
+    assert counts == {
+        "total": len(DATA.tasks),
+        "done": 1,
+        "doing": 1,
+        "late": 1,
+        "stale": len(DATA.tasks) - 2,  # 1.3 reported this month, 2.1 is done
+    }
+    assert status_counts(_status().iloc[:0]) == dict.fromkeys(counts, 0)
+
+
+def test_filters_narrow_by_section_unit_and_status_and_none_keeps_all():
+    status = _status()
+    assert filter_tasks(status, "", "", []) is status
+    late = filter_tasks(status, "", "", ["滞后"])
+    assert list(late["task_id"]) == ["1.3"]
+    section = status.set_index("task_id").loc["3.5", "section"]
+    in_section = filter_tasks(status, section, "", [])
+    assert set(in_section["section"]) == {section} and "3.5" in set(in_section["task_id"])
+    unit = DATA.tasks.set_index("task_id").loc["3.5", "responsible"].split("、")[0]
+    both = filter_tasks(status, section, unit, ["推进中"])
+    assert list(both["task_id"]) == ["3.5"]
+
+
+def test_sections_come_in_plan_order_with_their_number():
+    sections = by_section(_status())
+    assert [n for n, _, _ in sections] == list(dict.fromkeys(DATA.tasks["section_no"].astype(str)))
+    assert sum(len(rows) for _, _, rows in sections) == len(DATA.tasks)
+
+
+def test_no_task_gives_an_empty_unit_table_with_a_unit_column():
+    assert list(unit_table(_status().iloc[:0]).columns) == ["unit"]
+    assert unit_table(_status()).equals(unit_load(_status()))
+
+
+def test_history_is_newest_first_with_the_value_as_text():
+    frame = updates(
+        {"task_id": "1.3", "month": "2026-10", "status": "推进中"},
+        {"task_id": "1.3", "month": "2026-11", "status": "滞后", "achieved_value": 2.0},
+        {"task_id": "2.1", "month": "2026-11", "status": "已完成"},
+    )
+    history = task_history(frame, "1.3")
+    assert list(history["month"]) == ["2026-11", "2026-10"]
+    assert list(history["achieved"]) == ["2", ""]
+    assert task_history(frame, "9.9").empty
+
+
+def test_targets_of_a_task_and_progress_of_shown_tasks():
+    progress = target_progress(DATA.figures, DATA.tasks, updates())
+    ids = target_ids(progress, "1.3")
+    assert ids and set(progress[progress["figure_id"].isin(ids)]["task_id"]) == {"1.3"}
+    assert target_ids(pd.DataFrame(), "1.3") == []
+    only = progress_of(progress, pd.Series(["1.3"]))
+    assert set(only["task_id"]) == {"1.3"}
+    assert progress_of(pd.DataFrame(), pd.Series(["1.3"])).empty
