@@ -6,13 +6,10 @@ import statistics
 import time
 
 from briefing.deck import build_briefing
-from geo.boundaries import load_boundary_set
+from briefing.map_image import map_boundaries
 from metrics.filters import Filters
 from metrics.load import load_dataset
 from metrics.paths import DATA_DIR, ROOT
-
-MAP_SETS = ("provinces", "beijing", "ordos", "wuhai")
-
 
 REGION = ROOT / "build" / "region"
 
@@ -20,7 +17,7 @@ REGION = ROOT / "build" / "region"
 def main(runs: int = 5) -> dict[str, float]:
     data = load_dataset(DATA_DIR)
     results = {}
-    boundaries = {name: load_boundary_set(name, ROOT / "build" / "geo") for name in MAP_SETS}
+    boundaries = map_boundaries()
     cases = [
         ("full data", data, Filters()),
         ("医疗 · 乌海市", data, Filters(field=("医疗",), place=("乌海市",))),

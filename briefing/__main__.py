@@ -10,13 +10,10 @@ from pathlib import Path
 from sqlalchemy.exc import SQLAlchemyError
 
 from briefing.deck import build_briefing
-from geo.boundaries import load_boundary_set
+from briefing.map_image import map_boundaries
 from metrics.filters import Filters, filter_options, filters_from_query
 from metrics.load import DataError
-from metrics.paths import ROOT
 from store.db import load_store, open_store
-
-MAP_SETS = ("provinces", "beijing", "ordos", "wuhai")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -53,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     start = time.perf_counter()
     boundaries = None
     if not args.no_map:
-        boundaries = {name: load_boundary_set(name, ROOT / "build" / "geo") for name in MAP_SETS}
+        boundaries = map_boundaries()
     deck = build_briefing(data, filters, boundaries)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_bytes(deck)

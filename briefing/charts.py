@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import pandas as pd
+from PIL import ImageColor
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import (
@@ -17,7 +18,7 @@ from pptx.enum.dml import MSO_PATTERN
 from pptx.util import Pt
 
 from metrics.display import TARGET, kind_label
-from metrics.quantity import format_number
+from metrics.quantity import SCALES, format_number
 from metrics.views import bar_labels
 
 EAST_ASIAN_FONT = "Microsoft YaHei"
@@ -47,7 +48,7 @@ def add_bar_chart(slide, chart: pd.DataFrame, unit: str, title: str, box, color:
     (left, top, width, height); returns the python-pptx chart."""
     values = chart["value"].astype(float)
     scale_word = format_number(float(values.max()))[1]
-    divisor = {"亿": 1e8, "万": 1e4, "万亿": 1e12}.get(scale_word, 1)
+    divisor = SCALES.get(scale_word, 1)
     data = CategoryChartData(number_format="0.##")
     data.categories = bar_labels(chart)
     series = series_of(chart)
@@ -85,17 +86,22 @@ def add_bar_chart(slide, chart: pd.DataFrame, unit: str, title: str, box, color:
     return result
 
 
+def rgb(color: str) -> RGBColor:
+    """A '#rrggbb' colour as python-pptx's RGBColor (parsed by Pillow's ImageColor)."""
+    return RGBColor(*ImageColor.getrgb(color)[:3])
+
+
 def _fill(series, color: str, hatched: bool) -> None:
-    rgb = RGBColor.from_string(color.lstrip("#"))
+    rgb_color = rgb(color)
     fill = series.format.fill
     if hatched:
         fill.patterned()
         fill.pattern = MSO_PATTERN.WIDE_UPWARD_DIAGONAL
-        fill.fore_color.rgb, fill.back_color.rgb = rgb, WHITE
-        series.format.line.color.rgb = rgb
+        fill.fore_color.rgb, fill.back_color.rgb = rgb_color, WHITE
+        series.format.line.color.rgb = rgb_color
     else:
         fill.solid()
-        fill.fore_color.rgb = rgb
+        fill.fore_color.rgb = rgb_color
 
 
 def _point_label(point, text: str) -> None:

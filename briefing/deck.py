@@ -11,7 +11,7 @@ from pptx.dml.color import RGBColor
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
-from briefing.charts import add_bar_chart
+from briefing.charts import add_bar_chart, rgb
 from briefing.map_image import render_map_png
 from briefing.slides import (  # noqa: F401  (the deck's public names, used by pages and tests)
     CHART_BARS,
@@ -24,6 +24,7 @@ from briefing.slides import (  # noqa: F401  (the deck's public names, used by p
 )
 from geo.arcs import MAP_VIEWS, frame_pairs, link_pairs
 from geo.deck import declutter_labels, node_records
+from metrics.citation import titles_line
 from metrics.display import is_target, kind_label, marked_label
 from metrics.filters import Filters
 from metrics.load import Dataset
@@ -56,10 +57,7 @@ def map_slide(data: Dataset, links: pd.DataFrame, boundaries) -> SlidePlan:
 
 def source_line(source_ids: list[str], sources: pd.DataFrame) -> str:
     """《甲》；《乙》；《丙》 等 12 份来源 — the first FOOTER_SOURCES titles, then a count."""
-    titles = dict(zip(sources["source_id"], sources["title"], strict=True))
-    named = [f"《{titles[s]}》" for s in source_ids if s in titles]
-    line = "；".join(named[:FOOTER_SOURCES])
-    return f"{line} 等 {len(named)} 份来源" if len(named) > FOOTER_SOURCES else line
+    return titles_line(source_ids, sources, FOOTER_SOURCES, TEXT["sources_more"])
 
 
 def _set_font(run, size: int, bold: bool = False, color: RGBColor = INK) -> None:
@@ -106,7 +104,7 @@ def _title(slide, plan: SlidePlan) -> None:
 
 
 def _color(name: str) -> RGBColor:
-    return RGBColor.from_string(FIELD_COLORS.get(name, "#101828").lstrip("#"))
+    return rgb(FIELD_COLORS.get(name, "#101828"))
 
 
 def _kpis(slide, plan: SlidePlan) -> None:

@@ -8,8 +8,10 @@ from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageColor, ImageDraw, ImageFont
 
+from geo.boundaries import load_boundary_set
+from metrics.paths import GEO_BUILD_DIR, MAP_SETS
 from metrics.vocab import FIELD_COLORS
 
 FONT_DIRS = [Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path.home() / ".fonts"]
@@ -79,9 +81,7 @@ def render_map_png(
                 points = [project(x, y) for x, y in ring]
                 draw.polygon(points, fill=(242, 244, 247, 255), outline=(120, 130, 145, 255))
     for row in pairs.itertuples(index=False):
-        red, green, blue = (
-            int(FIELD_COLORS.get(row.field, "#666666")[i : i + 2], 16) for i in (1, 3, 5)
-        )
+        red, green, blue = ImageColor.getrgb(FIELD_COLORS.get(row.field, "#666666"))[:3]
         alpha = 235 if row.status == "achieved" else 110
         line_width = int(3 + 1.5 * math.sqrt(row.count))
         curve = _arc_points(project(row.from_x, row.from_y), project(row.to_x, row.to_y))
@@ -108,3 +108,8 @@ def render_map_png(
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", optimize=True)
     return buffer.getvalue()
+
+
+def map_boundaries() -> dict[str, gpd.GeoDataFrame]:
+    """The boundary sets of the national map, read from build/geo."""
+    return {name: load_boundary_set(name, GEO_BUILD_DIR) for name in MAP_SETS}

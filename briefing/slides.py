@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from briefing.text import TEXT
+from metrics.citation import source_titles
 from metrics.display import TARGET, fold_parts, kind_mix, marked_label
 from metrics.filters import Filters, describe_filters, filter_figures, filter_links
 from metrics.load import Dataset
@@ -50,7 +51,7 @@ class SlidePlan:
 
 def describe_scope(filters: Filters, data: Dataset) -> str:
     """'领域：医疗；内蒙古地区：乌海市' or '全部领域、全部地区'."""
-    titles = dict(zip(data.sources["source_id"], data.sources["title"], strict=True))
+    titles = source_titles(data.sources)
     return describe_filters(filters, titles) or TEXT["all"]
 
 
@@ -110,7 +111,7 @@ def plan_slides(data: Dataset, filters: Filters, boundaries=None) -> list[SlideP
     figures = filter_figures(data.figures, filters, data.places)
     links = filter_links(data.links, filters, data.places)
     table = figure_table(figures, data.sources)
-    titles = dict(zip(data.sources["source_id"], data.sources["title"], strict=True))
+    titles = source_titles(data.sources)
     link_rows = links.assign(source_title=links["source_id"].map(titles))
     behind = list(sources_behind(pd.concat([figures, links]), data.sources)["source_id"])
     subtitle = f"{describe_scope(filters, data)}\n"
@@ -254,7 +255,7 @@ def plan_slide(data: Dataset, filters: Filters) -> list[SlidePlan]:
     )
     by_section["display"] = by_section["bar_text"]
     plans = data.sources[data.sources["source_id"].isin(tasks["source_id"])]
-    titles = dict(zip(data.sources["source_id"], data.sources["title"], strict=True))
+    titles = source_titles(data.sources)
     doc = "、".join(plans["doc_number"].replace("", pd.NA).dropna()) or "、".join(plans["title"])
     subtitle = TEXT["plan_sub"].format(doc=doc, tasks=len(tasks))
     if len(targets):

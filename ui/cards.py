@@ -8,7 +8,9 @@ from urllib.parse import quote as quote_url
 
 import pandas as pd
 import streamlit as st
+from PIL import ImageColor
 
+from metrics.citation import citation
 from ui.labels import KIND_LABELS, LABELS
 
 CARD_CSS = """
@@ -41,19 +43,15 @@ def escape(text: str) -> str:
 
 def text_color_on(hex_color: str) -> str:
     """Black or white text, whichever reads better on a background colour (WCAG luminance)."""
-    channels = [int(hex_color.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    channels = [c / 255 for c in ImageColor.getrgb(hex_color)[:3]]
     linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
     luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
     return "#000000" if luminance > 0.179 else "#ffffff"
 
 
-def source_line(row: pd.Series) -> str:
+def source_html(row: pd.Series) -> str:
     """'《title》 publisher 文号 date' for one source or card row, escaped."""
-    parts = [f"《{row['source_title'] if 'source_title' in row else row['title']}》"]
-    parts += [row[c] for c in ("publisher", "doc_number", "published") if row.get(c)]
-    if row.get("author"):
-        parts.append(f"{LABELS['footer_author']}：{row['author']}")
-    return escape(" ".join(parts))
+    return escape(citation(row, LABELS["footer_author"]))
 
 
 def card_html(card: pd.Series) -> str:
@@ -78,7 +76,7 @@ def card_html(card: pd.Series) -> str:
         )
         + f'<blockquote class="kpi-quote">{LABELS["card_quote"]}：“{escape(card["quote"])}”'
         f"</blockquote>"
-        f'<div class="kpi-source">{source_line(card)}'
+        f'<div class="kpi-source">{source_html(card)}'
         f' · <a class="kpi-link" href="sources?figure={quote_url(card["figure_id"])}" '
         f'target="_self">{LABELS["card_context"]}</a></div>'
         f"</div>"
@@ -100,7 +98,7 @@ def footer_html(sources: pd.DataFrame) -> str:
     At most FOOTER_LIMIT are listed; the rest are counted (the 数据表 page lists every row's source).
     """
     shown = sources.head(FOOTER_LIMIT).astype(object)
-    items = "".join(f"<li>{source_line(row)}</li>" for _, row in shown.iterrows())
+    items = "".join(f"<li>{source_html(row)}</li>" for _, row in shown.iterrows())
     if len(sources) > FOOTER_LIMIT:
         items += f"<li>{LABELS['footer_more'].format(n=len(sources) - FOOTER_LIMIT)}</li>"
     return f'<div class="src-footer"><b>{LABELS["footer_title"]}</b><ul>{items}</ul></div>'

@@ -1,0 +1,30 @@
+"""How a source is named: its title by id, its full citation line, and a short list of titles
+(the words around them are passed in by ui/labels.py or briefing/text.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+
+
+def source_titles(sources: pd.DataFrame) -> dict[str, str]:
+    """Source id → title."""
+    return dict(zip(sources["source_id"], sources["title"], strict=True))
+
+
+def citation(row: Mapping, author_label: str) -> str:
+    """'《title》 publisher 文号 date 作者：x' for a source or card row (not escaped)."""
+    parts = [f"《{row['source_title'] if 'source_title' in row else row['title']}》"]
+    parts += [row[c] for c in ("publisher", "doc_number", "published") if row.get(c)]
+    if row.get("author"):
+        parts.append(f"{author_label}：{row['author']}")
+    return " ".join(parts)
+
+
+def titles_line(source_ids: list[str], sources: pd.DataFrame, limit: int, more: str) -> str:
+    """《甲》；《乙》 — the first `limit` titles, then `more` ({line}, {n}) when there are more."""
+    titles = source_titles(sources)
+    named = [f"《{titles[s]}》" for s in source_ids if s in titles]
+    line = "；".join(named[:limit])
+    return more.format(line=line, n=len(named)) if len(named) > limit else line
