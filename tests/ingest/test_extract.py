@@ -3,11 +3,12 @@
 import pandas as pd
 import pytest
 
-from ingest.evaluate import gold_spans, score
+from ingest.evalset import Gold, load_eval_docs
+from ingest.evaluate import judge, locate
 from ingest.extract import PlaceMatcher, extract_candidates, guess_field
+from ingest.read import read_bytes
 from metrics.load import load_dataset
 from tests.conftest import DATA
-from tests.ingest.eval_texts import EVAL_SET
 
 DATASET = load_dataset(DATA)
 
@@ -81,42 +82,31 @@ def test_field_and_place_come_from_the_sentence():
     assert guess_field("今天天气很好") == ""
 
 
-def curated_gold(source_id: str) -> list[tuple[str, str, str]]:
-    figures = DATASET.figures[DATASET.figures["source_id"] == source_id]
-    return list(zip(figures["quote"], figures["amount"], figures["qualifier"], strict=True))
-
-
-def eval_gold(text: str, gold: list) -> list[tuple[str, str, str]]:
-    return [(quote, quote, qualifier) for quote, _, _, qualifier in gold]
-
-
-def test_extraction_meets_its_targets_on_the_evaluation_set():
-    """recall ≥ 95%, precision ≥ 90%, qualifier right ≥ 95% over sources + written texts."""
-    total = None
-    for source_id, text in DATASET.texts.items():
-        result = score(extract_candidates(text), gold_spans(text, curated_gold(source_id)))
-        total = result if total is None else total + result
-    for text, gold in EVAL_SET:
-        total = total + score(extract_candidates(text), gold_spans(text, eval_gold(text, gold)))
-    assert total.recall >= 0.95, total
-    assert total.precision >= 0.90, total
-    assert total.qualifier_accuracy >= 0.95, total
-
-
 def test_evaluation_values_and_units_match_the_gold():
-    for text, gold in EVAL_SET:
-        found = extract_candidates(text).set_index("quote")
-        for quote, value, unit, _ in gold:
-            matches = [q for q in found.index if quote in q or q in quote]
-            assert matches, quote
-            row = found.loc[matches[0]]
-            assert (row["value"], row["unit"]) == (value, unit), quote
+    for doc in load_eval_docs():
+        text = read_bytes(doc.data, doc.suffix)
+        found = extract_candidates(text).reset_index(drop=True)
+        for figure, span in zip(doc.gold, locate(text, doc.gold), strict=True):
+            assert span, (doc.name, figure.amount)
+            hits = found[
+                (found["start"] < span[1]) & (found["start"] + found["quote"].str.len() > span[0])
+            ]
+            assert len(hits), (doc.name, figure.amount)
+            row = hits.iloc[0]
+            where = (doc.name, figure.amount)
+            assert row["value"] == pytest.approx(figure.value, rel=1e-12), where
+            assert row["unit"] == figure.unit, where
 
 
-def test_score_counts_misses_and_false_alarms():
+def test_judge_counts_misses_and_false_alarms():
     candidates = pd.DataFrame(
-        {"quote": ["5家", "8名"], "start": [2, 10], "qualifier": ["exact"] * 2}
+        {"quote": ["5家", "8名"], "start": [2, 10], "qualifier": ["exact"] * 2, "field": [""] * 2}
     )
-    result = score(candidates, [(2, 4, "exact"), (20, 23, "about")])
-    assert (result.true_positive, result.false_positive, result.false_negative) == (1, 1, 1)
-    assert result.recall == 0.5 and result.precision == 0.5
+    text = "引进5家企业，培训人员8名，新建中心约3个"
+    gold = [
+        Gold("", "5家", 5, "家", "exact", "", None, "plain"),
+        Gold("", "约3个", 3, "个", "about", "", None, "plain"),
+    ]
+    outcomes, unmatched = judge(candidates, text, gold, "doc", "style")
+    assert [o.found for o in outcomes] == [True, False]  # one miss
+    assert list(unmatched["quote"]) == ["8名"]  # one false alarm
