@@ -17,6 +17,7 @@ from store.db import load_store, open_store
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Write the deck for the filters on the command line: 0 when written, 2 on bad input."""
     parser = argparse.ArgumentParser(prog="python -m briefing", description="生成汇报用 PPTX")
     parser.add_argument("--out", required=True, type=Path, help="输出文件，例如 汇报.pptx")
     for name, help_text in (

@@ -39,7 +39,9 @@ INK, MUTED = RGBColor(0x10, 0x18, 0x28), RGBColor(0x47, 0x54, 0x67)
 FOOTER_SOURCES = 3  # titles named in a slide's footer; the notes and 来源 slide list them all
 
 
-def map_slide(data: Dataset, links: pd.DataFrame, boundaries) -> SlidePlan:
+def map_slide(
+    data: Dataset, links: pd.DataFrame, boundaries: dict[str, gpd.GeoDataFrame]
+) -> SlidePlan:
     """The 京蒙 link map as a picture drawn offline."""
     view = MAP_VIEWS["jingmeng"]
     pairs = frame_pairs(link_pairs(links, data.places, data.sources), view.frame)

@@ -103,7 +103,9 @@ def counts_line(figures: pd.DataFrame, links: pd.DataFrame) -> str:
     return " · ".join(parts)
 
 
-def plan_slides(data: Dataset, filters: Filters, boundaries=None) -> list[SlidePlan]:
+def plan_slides(
+    data: Dataset, filters: Filters, boundaries: dict[str, pd.DataFrame] | None = None
+) -> list[SlidePlan]:
     """The slides for a filtered view: title, 主要数字, the main fields, 其他领域, map, plan,
     sources. No slide is empty."""
     from briefing.deck import map_slide  # drawing the map picture belongs to the deck

@@ -13,6 +13,7 @@ from metrics.paths import data_dir
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Print a report's candidate figures as CSV: 0 when read, 2 when the file cannot be."""
     parser = argparse.ArgumentParser(prog="python -m ingest", description="列出报告中的候选数字")
     parser.add_argument("file", type=Path, help="报告文件：txt、docx、pdf、xlsx 或 csv")
     args = parser.parse_args(argv)

@@ -4,8 +4,12 @@ accuracy over the evaluation set (ingest/eval_data/) and the bundled sources."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pandas as pd
+
+if TYPE_CHECKING:
+    from ingest.evalset import Gold
 
 
 @dataclass(frozen=True)
@@ -24,7 +28,7 @@ class Outcome:
     guessed: str = ""  # the field and partner guessed, for the list of misses
 
 
-def locate(text: str, gold, ordered: bool = True) -> list[tuple[int, int] | None]:
+def locate(text: str, gold: list[Gold], ordered: bool = True) -> list[tuple[int, int] | None]:
     """Where each gold amount is in `text`: after its anchor, else after the previous amount
     (`ordered`=False: each searched from the start, as curated figures are not in text order)."""
     spans, cursor = [], 0
@@ -42,7 +46,9 @@ def locate(text: str, gold, ordered: bool = True) -> list[tuple[int, int] | None
     return spans
 
 
-def judge(candidates: pd.DataFrame, text: str, gold, doc: str, style: str):
+def judge(
+    candidates: pd.DataFrame, text: str, gold: list[Gold], doc: str, style: str
+) -> tuple[list[Outcome], pd.DataFrame]:
     """(outcomes of the gold figures, unmatched candidates) of one document."""
     spans = locate(text, gold, ordered=style != "来源原文")
     taken: dict[int, int] = {}  # gold index → candidate row

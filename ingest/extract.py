@@ -60,6 +60,7 @@ class PlaceMatcher:
 
     @classmethod
     def from_places(cls, places: pd.DataFrame) -> PlaceMatcher:
+        """The matcher of every place name and alias of two characters or more."""
         pairs = []
         for name, aliases in zip(places["name"], places["aliases"], strict=True):
             for alias in [name, *filter(None, aliases.split("|"))]:
@@ -68,6 +69,7 @@ class PlaceMatcher:
         return cls(tuple(sorted(pairs, key=lambda p: -len(p[0]))))
 
     def find(self, text: str) -> str:
+        """The place named first in `text` (the longest name at a position), or ''."""
         hits = [
             (text.find(alias), -len(alias), name) for alias, name in self.names if alias in text
         ]

@@ -5,11 +5,16 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from typing import TYPE_CHECKING
 
 from ingest.tables import render_table
 
+if TYPE_CHECKING:
+    from docx.document import Document
+    from openpyxl.cell.cell import Cell
 
-def docx_text(document) -> str:
+
+def docx_text(document: Document) -> str:
     """Paragraphs and tables in the order they appear; merged cells repeat their text."""
     from docx.table import Table
 
@@ -82,7 +87,8 @@ def xlsx_text(data: bytes) -> str:
     return "\n".join(parts)
 
 
-def xlsx_cell(cell) -> object:
+def xlsx_cell(cell: Cell) -> object:
+    """A cell's value as a reader sees it: percentages with %, whole floats as int, dates as text."""
     value = cell.value
     if isinstance(value, bool) or value is None:
         return "" if value is None else str(value)

@@ -111,7 +111,9 @@ def _same_indicator(a: str, b: str) -> bool:
     return bool(a and b) and (a.endswith(b) or b.endswith(a))
 
 
-def find_duplicate(stored: pd.DataFrame, indicator, place, period, value) -> str:
+def find_duplicate(
+    stored: pd.DataFrame, indicator: str, place: str, period: str, value: float
+) -> str:
     """The id of a stored figure with the same indicator, place, period and value, or ''."""
     if stored.empty or not indicator:
         return ""
@@ -133,10 +135,10 @@ def _quantity(row) -> Quantity:
     return parse_quantity(row.quote.replace("％", "%"))
 
 
-def publish_report(
-    engine: sa.Engine, text: str, meta: dict[str, str], reviewed: pd.DataFrame, actor: str
-) -> Published:
-    """Store the report and its kept figures in one transaction (all or nothing)."""
+def _checked(
+    text: str, meta: dict[str, str], reviewed: pd.DataFrame, actor: str
+) -> tuple[str, str, pd.DataFrame]:
+    """(title, published date, kept rows) of a report fit to publish; else a StoreError."""
     if not actor.strip():
         raise StoreError("请先以编辑账号登录")
     if not text.strip():
@@ -153,6 +155,14 @@ def publish_report(
     kept = reviewed[reviewed["keep"]]
     if kept.empty:
         raise StoreError("没有勾选任何数字，未发布")
+    return title, published, kept
+
+
+def publish_report(
+    engine: sa.Engine, text: str, meta: dict[str, str], reviewed: pd.DataFrame, actor: str
+) -> Published:
+    """Store the report and its kept figures in one transaction (all or nothing)."""
+    title, published, kept = _checked(text, meta, reviewed, actor)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     source_id = f"report-{digest[:10]}"
     period = meta.get("period", "") or published[:4]

@@ -6,9 +6,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ingest.guess import UNKNOWN, guess_partner, nearest_field
 from metrics.quantity import QuantityError, parse_quantity
+
+if TYPE_CHECKING:
+    from ingest.extract import PlaceMatcher
 
 CELL_SEP = " | "
 INDEX_HEADERS = ("序号", "编号", "序", "排名", "行次")
@@ -40,6 +44,7 @@ def render_table(rows: list[list[object]]) -> str:
 
 
 def cell_text(cell: object) -> str:
+    """A table cell as one line of text: floats without noise, | made full-width."""
     if cell is None:
         return ""
     if isinstance(cell, float):
@@ -156,7 +161,7 @@ def _label(row: TableRow, skip: set[int]) -> str:
     )  # fmt: skip
 
 
-def table_candidates(text: str, places, about_beijing: bool) -> list[dict]:
+def table_candidates(text: str, places: PlaceMatcher | None, about_beijing: bool) -> list[dict]:
     """Every number cell of every table in `text` as a candidate figure."""
     rows_out = []
     for caption, rows in table_blocks(text):

@@ -1,6 +1,4 @@
-"""The action-plan tracker: each task's latest status, the units that carry them, and target
-progress against reported values (qualifiers respected), the tasks a filter reaches. Pure pandas,
-no database."""
+"""The action-plan tracker: task status, unit load, target progress, reach, page counts, filters."""
 
 from __future__ import annotations
 
@@ -10,7 +8,7 @@ import pandas as pd
 
 from metrics.display import figure_label, figure_labels
 from metrics.filters import Filters, descendants, filter_figures, filter_links
-from metrics.load import place_aliases
+from metrics.load import Dataset, place_aliases
 from metrics.plan import split_responsible
 from metrics.quantity import format_quantity
 
@@ -18,8 +16,7 @@ NO_UPDATE = "未报送"
 
 
 def task_status(tasks: pd.DataFrame, updates: pd.DataFrame, month: str) -> pd.DataFrame:
-    """One row per task with its latest update (status, month, note, author) and flags:
-    `late` (latest status 滞后) and `stale` (no update for `month`)."""
+    """One row per task with its latest update; `late` if 滞后, `stale` if not reported in `month`."""
     latest = (
         updates.sort_values(["month", "update_id"]).groupby("task_id", sort=False).tail(1)
         if not updates.empty
@@ -64,8 +61,7 @@ TASK_BLIND_FILTERS = ("kind", "period")
 
 
 def is_met(qualifier: str, target: float, achieved: float) -> bool:
-    """Whether an achieved value meets a target, by the target's qualifier: 以上/exact/growth are
-    floors (reaching the value meets them), 余/超 must be exceeded, 近/约 within 5%."""
+    """Whether `achieved` meets a target: 余/超 must exceed it, 近/约 reach 95%, the rest reach it."""
     if qualifier == "more_than":
         return achieved > target
     if qualifier == "about":
@@ -83,8 +79,7 @@ def threshold(qualifier: str, label: str) -> str:
 
 
 def covering_quote(text: str, quotes: list[str]) -> str:
-    """The shortest verbatim span of `text` holding every quote when they overlap or touch
-    ('帮助引进50亿元以上重点项目' + '重点项目2个' → '帮助引进50亿元以上重点项目2个'); else the first."""
+    """The shortest span of `text` holding every quote if they overlap or touch, else the first."""
     spans = sorted((text.find(q), text.find(q) + len(q)) for q in quotes if q in text)
     if not spans:
         return quotes[0]
@@ -97,9 +92,7 @@ def covering_quote(text: str, quotes: list[str]) -> str:
 
 
 def target_groups(figures: pd.DataFrame, tasks: pd.DataFrame) -> pd.DataFrame:
-    """One row per target as the plan states it: a task's target figure with the figures that
-    describe its items folded in (2个 + 50亿元以上 → one target). Columns: figure_id (the counted
-    figure), task_id, members (figure ids), indicator, target (its labels), value, unit, qualifier."""
+    """One row per plan target: its counted figure with the figures describing its items folded in."""
     owners = {
         figure_id: task_id
         for task_id, targets in zip(tasks["task_id"], tasks["targets"], strict=True)
@@ -146,11 +139,12 @@ def _latest_values(updates: pd.DataFrame) -> pd.DataFrame:
 
 
 def target_progress(
-    figures: pd.DataFrame, tasks: pd.DataFrame, updates: pd.DataFrame, texts=None
+    figures: pd.DataFrame,
+    tasks: pd.DataFrame,
+    updates: pd.DataFrame,
+    texts: dict[str, str] | None = None,
 ) -> pd.DataFrame:
-    """One row per target as the plan states it: target as written, the verbatim plan phrase,
-    what meeting it takes, and, only once a value is reported, that value with its month and
-    quote, the share reached (capped at 100%) and 已达成/未达成; until then 未报送, no share."""
+    """Per plan target: the rule, the plan phrase and, once reported, value, share and 已达成/未达成."""
     groups = target_groups(figures, tasks)
     if groups.empty:
         return pd.DataFrame()
@@ -192,12 +186,10 @@ def _mentions(text: str, names: set[str], aliases: dict[str, str]) -> bool:
     return any(alias in text for alias, name in aliases.items() if name in names)
 
 
-def tasks_reached(data, filters: Filters) -> tuple[pd.DataFrame, list[str]]:
-    """The tasks a filter reaches, and the active filters that cannot apply to tasks.
-
-    A task belongs to the fields of its target figures and of the relations quoted from its text;
-    to the places and partners those name, those its text names, and the plan's own city (the
-    place of the plan's figures); to its source. 类型 and 时期 say nothing about a plan task."""
+def tasks_reached(data: Dataset, filters: Filters) -> tuple[pd.DataFrame, list[str]]:
+    """The tasks a filter reaches, and the active filters that cannot apply to tasks."""
+    # A task belongs to the fields of its target figures and of the relations quoted from its text;
+    # to the places they name, those its text names and its plan's city; to its source.
     blind = [name for name in TASK_BLIND_FILTERS if getattr(filters, name)]
     applied = replace(filters, kind=(), period=())
     tasks = data.tasks
@@ -229,8 +221,7 @@ def _reached_by_rows(tasks: pd.DataFrame, figures: pd.DataFrame, links: pd.DataF
 
 
 def _reached_by_text(tasks: pd.DataFrame, data, filters: Filters) -> pd.Series:
-    """Without a field filter, a task whose text (or whose plan's city) is a filtered place or
-    partner is reached too (1.1 统筹旗区协同发展 is 鄂尔多斯市's, though it has no figure)."""
+    """Without a field filter, tasks whose text or plan's city is a filtered place (1.1 → 鄂尔多斯市)."""
     if filters.field:
         return pd.Series(False, index=tasks.index)
     aliases = place_aliases(data.places)

@@ -11,6 +11,7 @@ import streamlit as st
 from PIL import ImageColor
 
 from metrics.citation import citation
+from metrics.highlight import Segment
 from ui.labels import KIND_LABELS, LABELS
 
 CARD_CSS = """
@@ -132,7 +133,7 @@ def context_html(before: str, quote: str, after: str) -> str:
     )
 
 
-def document_html(segments, figures: pd.DataFrame, focus: str = "") -> str:
+def document_html(segments: list[Segment], figures: pd.DataFrame, focus: str = "") -> str:
     """A whole source text, figures marked (hover: indicator and value), `focus` emphasised.
 
     `segments` come from metrics.highlight.highlight_segments; `figures` from figure_table.

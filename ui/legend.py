@@ -49,7 +49,7 @@ def choropleth_legend_html() -> str:
     return f'<div style="margin-top:6px">{LABELS["map_choropleth"]}<br>少 {steps} 多</div>'
 
 
-def selection(event, links: pd.DataFrame) -> tuple[list[str], str]:
+def selection(event: object, links: pd.DataFrame) -> tuple[list[str], str]:
     """The link ids a map click selects (an arc, a place or a banner) and a label for it."""
     selected = getattr(event, "selection", None) or {}
     objects = selected.get("objects", {}) if isinstance(selected, dict) else {}

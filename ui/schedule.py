@@ -15,6 +15,7 @@ from store.edit import StoreError
 from store.schedule import apply_schedule
 from ui import loaders
 from ui.labels import LABELS
+from ui.page import PageContext
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 _MESSAGES = "sc_messages"  # results of the last apply, shown after the rerun
@@ -27,7 +28,7 @@ def _months(this_month: str, count: int = 12) -> list[str]:
     return months
 
 
-def schedule_panel(ctx, editor: str, month: str | None = None) -> None:
+def schedule_panel(ctx: PageContext, editor: str, month: str | None = None) -> None:
     """Download and upload of the monthly 调度表, under its own heading."""
     this_month = month or date.today().strftime("%Y-%m")
     data = ctx.data

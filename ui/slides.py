@@ -8,7 +8,7 @@ import pandas as pd
 import segno
 import streamlit as st
 
-from briefing.deck import source_rows
+from briefing.deck import SlidePlan, source_rows
 from metrics.display import is_target, kind_label, marked_label
 from metrics.vocab import FIELD_COLORS
 from ui import charts
@@ -62,6 +62,7 @@ def qr_png(url: str) -> bytes:
 
 
 def heading_html(title: str, subtitle: str, big: bool = False) -> str:
+    """A slide's title (big on the title slide) and its subtitle lines, escaped."""
     css = "slide-big" if big else "slide-title"
     lines = "".join(
         f'<div class="slide-sub">{escape(line)}</div>' for line in subtitle.split("\n") if line
@@ -100,11 +101,13 @@ def kpis_html(rows: pd.DataFrame) -> str:
 
 
 def list_html(lines: list[str], dense: bool = False) -> str:
+    """A slide's list, one escaped line each."""
     css = "slide-list dense" if dense else "slide-list"
     return f'<div class="{css}">' + "<br>".join(escape(line) for line in lines) + "</div>"
 
 
 def footer_html(text: str) -> str:
+    """A slide's footer line, escaped."""
     return f'<div class="slide-footer">{escape(text)}</div>'
 
 
@@ -122,7 +125,7 @@ def _chart(plan, key: str) -> None:
     charts.show(figure, key=f"{key}_chart")
 
 
-def draw(plan, footer: str, key: str) -> None:
+def draw(plan: SlidePlan, footer: str, key: str) -> None:
     """Draw one slide plan (briefing.slides.SlidePlan) inside the slide container."""
     with st.container(key="slide"):
         st.html(heading_html(plan.title, plan.subtitle, big=plan.kind == "title"))

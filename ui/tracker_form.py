@@ -7,6 +7,7 @@ import streamlit as st
 
 from metrics.markdown import escape_markdown
 from metrics.citation import source_titles
+from metrics.load import Dataset
 from metrics.vocab import TASK_STATUSES
 from store.edit import StoreError
 from store.tracker import add_update
@@ -14,7 +15,7 @@ from ui import loaders
 from ui.labels import LABELS
 
 
-def _value_inputs(data, targets: list[str]) -> tuple[str, float, str, str]:
+def _value_inputs(data: Dataset, targets: list[str]) -> tuple[str, float, str, str]:
     """The target, value, source and quote inputs of a report with a value."""
     labels = dict(zip(data.figures["figure_id"], data.figures["indicator"], strict=True))
     figure_id = st.selectbox(
@@ -29,7 +30,7 @@ def _value_inputs(data, targets: list[str]) -> tuple[str, float, str, str]:
     return figure_id, value, source_id, quote
 
 
-def update_form(data, task_id: str, targets: list[str], editor: str, month: str) -> None:
+def update_form(data: Dataset, task_id: str, targets: list[str], editor: str, month: str) -> None:
     """The form an editor reports a task's progress with; saves it or shows the store's message."""
     st.subheader(LABELS["tracker_form_header"])
     with_value = bool(targets) and st.toggle(LABELS["tracker_with_value"], key="tr_with_value")

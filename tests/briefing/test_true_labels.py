@@ -106,18 +106,20 @@ def test_no_target_appears_without_its_mark(case):
                 if any(label in line for label in only_targets):
                     assert "目标" in line, line
         for shape in slide.shapes:
-            if not shape.has_chart:
-                continue
-            chart = shape.chart
-            names = [series.name for series in chart.series]
-            for series, labels in zip(chart.series, _labels_by_series(chart), strict=True):
-                if series.name == "目标":
-                    assert all(label.endswith("（目标）") for label in labels)
-                else:
-                    assert not any("目标" in label for label in labels)
-            if "目标" in names:
-                assert "目标" in chart.chart_title.text_frame.text
-                assert chart.has_legend == (len(names) > 1)
+            if shape.has_chart:
+                _assert_chart_marks_targets(shape.chart)
+
+
+def _assert_chart_marks_targets(chart) -> None:
+    names = [series.name for series in chart.series]
+    for series, labels in zip(chart.series, _labels_by_series(chart), strict=True):
+        if series.name == "目标":
+            assert all(label.endswith("（目标）") for label in labels)
+        else:
+            assert not any("目标" in label for label in labels)
+    if "目标" in names:
+        assert "目标" in chart.chart_title.text_frame.text
+        assert chart.has_legend == (len(names) > 1)
 
 
 def test_a_mixed_slide_says_so_in_its_title():
