@@ -29,8 +29,7 @@ HEADROOM = 1.6  # value axis maximum over the longest bar: room for the label ou
 
 
 def series_of(chart: pd.DataFrame) -> list[tuple[str, list[bool]]]:
-    """The chart's series: one per kind present (成果 solid, 目标 hatched), each with the points
-    it holds. A chart of one kind (or of task counts) has one series."""
+    """(name, points held) per kind present: 成果 solid, 目标 hatched; one kind gives one series."""
     kinds = chart["kind"] if "kind" in chart else pd.Series("", index=chart.index)
     is_target = (kinds == TARGET).tolist()
     if all(is_target):
@@ -44,8 +43,8 @@ def series_of(chart: pd.DataFrame) -> list[tuple[str, list[bool]]]:
 
 
 def add_bar_chart(slide, chart: pd.DataFrame, unit: str, title: str, box, color: str):
-    """Add a horizontal bar chart of `chart` (indicator, place, value, bar_text, kind) in `box`
-    (left, top, width, height); returns the python-pptx chart."""
+    """Add a horizontal bar chart of `chart` in `box` (left, top, width, height); return it."""
+    # `chart` columns: indicator, place, value, bar_text, kind.
     values = chart["value"].astype(float)
     scale_word = format_number(float(values.max()))[1]
     divisor = SCALES.get(scale_word, 1)

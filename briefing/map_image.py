@@ -67,10 +67,8 @@ def render_map_png(
     bbox: tuple[float, float, float, float],
     size: tuple[int, int] = (1600, 1000),
 ) -> bytes:
-    """Boundaries, flying lines (field colours; planned ones paler) and labelled places as PNG.
-
-    `pairs` comes from geo.arcs.frame_pairs, `nodes` from geo.deck.node_records (+ declutter).
-    """
+    """Boundaries, flying lines (field colours; planned paler) and labelled places as PNG."""
+    # `pairs` comes from geo.arcs.frame_pairs, `nodes` from geo.deck.node_records (+ declutter).
     width, height = size
     image = Image.new("RGB", size, (255, 255, 255))
     draw = ImageDraw.Draw(image, "RGBA")

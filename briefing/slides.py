@@ -106,8 +106,7 @@ def counts_line(figures: pd.DataFrame, links: pd.DataFrame) -> str:
 def plan_slides(
     data: Dataset, filters: Filters, boundaries: dict[str, pd.DataFrame] | None = None
 ) -> list[SlidePlan]:
-    """The slides for a filtered view: title, 主要数字, the main fields, 其他领域, map, plan,
-    sources. No slide is empty."""
+    """A view's slides: title, 主要数字, main fields, 其他领域, map, plan, sources; none empty."""
     from briefing.deck import map_slide  # drawing the map picture belongs to the deck
 
     figures = filter_figures(data.figures, filters, data.places)
@@ -240,8 +239,8 @@ def _other_slide(names: list[str], table: pd.DataFrame, link_rows: pd.DataFrame)
 
 
 def plan_slide(data: Dataset, filters: Filters) -> list[SlidePlan]:
-    """The action plan's tasks per section and its targets as the plan states them, for the
-    tasks the filters reach (none: no slide); filters that cannot apply are named."""
+    """The plan's tasks per section and its targets, as far as the filters reach (none: no slide)."""
+    # Filters that cannot apply to tasks are named on the slide.
     tasks, blind = tasks_reached(data, filters)
     if tasks.empty:
         return []

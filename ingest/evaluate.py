@@ -29,8 +29,8 @@ class Outcome:
 
 
 def locate(text: str, gold: list[Gold], ordered: bool = True) -> list[tuple[int, int] | None]:
-    """Where each gold amount is in `text`: after its anchor, else after the previous amount
-    (`ordered`=False: each searched from the start, as curated figures are not in text order)."""
+    """Where each gold amount is in `text`: after its anchor, else after the previous amount."""
+    # ordered=False: each is searched from the start (curated figures are not in text order).
     spans, cursor = [], 0
     for figure in gold:
         at = cursor if ordered else 0
