@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from metrics.markdown import escape_markdown
 from metrics.citation import source_titles
 from metrics.load import Dataset
+from metrics.markdown import escape_markdown
 from metrics.vocab import TASK_STATUSES
 from store.edit import StoreError
 from store.tracker import add_update
