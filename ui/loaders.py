@@ -1,8 +1,16 @@
 """Cached loaders: the store is opened once per server; the dataset is read and validated once per
-data revision (every committed change bumps it), not on each rerun."""
+data revision (every committed change bumps it), not on each rerun.
+
+The revision itself is asked of the database at most once per REVISION_TTL_S per process (not
+once per session and rerun): a room of 50 sessions costs one query a second, not 50. A write
+committed through this process forgets the remembered revision at once, so its own sessions see
+an edit at their next rerun; sessions on other server processes see it within REVISION_TTL_S.
+"""
 
 from __future__ import annotations
 
+import threading
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -16,7 +24,42 @@ from store.tracker import load_updates
 from ui import memory
 
 _SEPARATOR = "#rev"
+REVISION_TTL_S = 1.0
 memory.configure()
+
+
+class _Revision:
+    """The last data revision read per database url, with when it was read (process-wide)."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.known: dict[str, tuple[float, int]] = {}
+        self.generation = 0  # bumped by forget(): a read that overlapped a commit is not kept
+
+    def get(self, url: str, engine: sa.Engine) -> int:
+        """The revision of `url`, asked of the database when the remembered one is stale."""
+        with self.lock:
+            read_at, revision = self.known.get(url, (float("-inf"), 0))
+            if time.monotonic() - read_at < REVISION_TTL_S:
+                return revision
+            generation = self.generation
+        revision = data_revision(engine)
+        with self.lock:
+            if generation == self.generation:
+                self.known[url] = (time.monotonic(), revision)
+        return revision
+
+    def forget(self) -> None:
+        """Ask the database next time (after a write)."""
+        with self.lock:
+            self.known.clear()
+            self.generation += 1
+
+
+_revisions = _Revision()
+# Any write committed in this process (any engine: the app's, a CLI's, a test's) makes the next
+# rerun re-read the revision.
+sa.event.listen(sa.Engine, "commit", lambda _connection: _revisions.forget())
 
 
 @st.cache_resource(show_spinner=False)
@@ -32,7 +75,8 @@ def engine() -> sa.Engine:
 
 def data_key() -> str:
     """'<database url>#rev<N>': names the data as it is now; caches are keyed by it."""
-    return f"{database_url()}{_SEPARATOR}{data_revision(engine())}"
+    url = database_url()
+    return f"{url}{_SEPARATOR}{_revisions.get(url, engine())}"
 
 
 def _engine_of(key: str) -> sa.Engine:
