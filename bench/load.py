@@ -49,6 +49,34 @@ def stream_url(base: str) -> str:
     return f"{scheme}://{parts.netloc}{parts.path.rstrip('/')}/_stcore/stream"
 
 
+async def page_headers(base: str) -> dict[str, str]:
+    """GET the page at `base` (HTTP/1.1, as a browser's first request): its response headers,
+    lower-cased, with its Set-Cookie values joined into one Cookie header under 'cookie'."""
+    parts = urlsplit(base)
+    host, port = parts.hostname or "127.0.0.1", parts.port or 80
+    reader, writer = await asyncio.open_connection(host, port)
+    try:
+        request = (
+            f"GET {parts.path or '/'} HTTP/1.1\r\nHost: {parts.netloc}\r\nConnection: close\r\n\r\n"
+        )
+        writer.write(request.encode("ascii"))
+        async with asyncio.timeout(TIMEOUT_S):
+            response = await reader.read()
+    finally:
+        writer.close()
+    head = response.split(b"\r\n\r\n", 1)[0].decode("latin-1")
+    headers: dict[str, str] = {}
+    cookies = []
+    for line in head.split("\r\n")[1:]:
+        name, _, value = line.partition(":")
+        if name.lower() == "set-cookie":
+            cookies.append(value.split(";", 1)[0].strip())
+        else:
+            headers[name.lower()] = value.strip()
+    headers["cookie"] = "; ".join(cookies)
+    return headers
+
+
 def rerun_message(page: str, query: str = "") -> bytes:
     """A serialised BackMsg asking for a run of `page` (url path, '' = default) with `query`."""
     message = BackMsg()
@@ -72,23 +100,38 @@ def exception_in(message: ForwardMsg) -> str | None:
 class Session:
     """One Streamlit session over one websocket."""
 
-    def __init__(self, socket) -> None:
+    def __init__(self, socket, headers: dict[str, str]) -> None:
         self.socket = socket
+        self.headers = headers  # of the page's HTML (nginx names the process: X-Jmb-Upstream)
+        self.cookies = headers.get("cookie", "")
+        self.payloads: list[bytes] = []  # the last run's messages, when run(keep=True)
 
     @classmethod
     async def connect(cls, base: str) -> Session:
+        """Load the page's HTML as a browser does first (keeping its cookies: behind `make serve`
+        they pin the session to one process), then open the websocket."""
+        headers = await page_headers(base)
+        cookies = headers.get("cookie", "")
         socket = await websockets.connect(
-            stream_url(base), subprotocols=["streamlit"], max_size=None, open_timeout=TIMEOUT_S
+            stream_url(base),
+            subprotocols=["streamlit"],
+            additional_headers={"Cookie": cookies} if cookies else None,
+            max_size=None,
+            open_timeout=TIMEOUT_S,
         )
-        return cls(socket)
+        return cls(socket, headers)
 
-    async def run(self, page: str, query: str = "") -> str | None:
-        """Rerun `page` and wait for its script_finished; returns an error text or None."""
+    async def run(self, page: str, query: str = "", keep: bool = False) -> str | None:
+        """Rerun `page` and wait for its script_finished; returns an error text or None.
+        With `keep`, the run's raw messages are kept in `payloads`."""
         await self.socket.send(rerun_message(page, query))
         error = None
+        self.payloads = []
         async with asyncio.timeout(TIMEOUT_S):
             while True:
                 payload = await self.socket.recv()
+                if keep:
+                    self.payloads.append(payload)
                 message = ForwardMsg.FromString(payload)
                 error = error or exception_in(message)
                 finished = message.WhichOneof("type") == "script_finished"
