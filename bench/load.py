@@ -173,7 +173,9 @@ async def burst(base: str, sessions: int, page: str = "present", query: str = ""
     return tally
 
 
-async def _steady_user(base: str, seconds: float, think: float, seed: int, tally: Tally) -> None:
+async def _steady_user(
+    base: str, seconds: float, think: float, seed: int, pages: tuple[str, ...], tally: Tally
+) -> None:
     rng = random.Random(seed)
     await asyncio.sleep(rng.uniform(0, think))  # arrivals spread over one think time
     deadline = time.monotonic() + seconds
@@ -181,14 +183,14 @@ async def _steady_user(base: str, seconds: float, think: float, seed: int, tally
         began = time.perf_counter()
         session = await Session.connect(base)
         query = f"field={rng.choice(FIELDS)}"
-        error = await session.run(rng.choice(STEADY_PAGES), query)
+        error = await session.run(rng.choice(pages), query)
         tally.opens.append(time.perf_counter() - began)
         if error:
             tally.errors.append(error)
         while time.monotonic() < deadline:
             await asyncio.sleep(rng.expovariate(1 / think))
             began = time.perf_counter()
-            error = await session.run(rng.choice(STEADY_PAGES), query)
+            error = await session.run(rng.choice(pages), query)
             tally.times.append(time.perf_counter() - began)
             if error:
                 tally.errors.append(error)
@@ -198,13 +200,18 @@ async def _steady_user(base: str, seconds: float, think: float, seed: int, tally
 
 
 async def steady(
-    base: str, sessions: int, seconds: float, think: float = 3.0, seed: int = 1
+    base: str,
+    sessions: int,
+    seconds: float,
+    think: float = 3.0,
+    seed: int = 1,
+    pages: tuple[str, ...] = STEADY_PAGES,
 ) -> Tally:
     """`sessions` sessions rerunning random pages for `seconds`, exponential think time of mean
     `think` seconds between one run's end and the next request; seconds per rerun."""
     tally = Tally()
     await asyncio.gather(
-        *(_steady_user(base, seconds, think, seed + n, tally) for n in range(sessions))
+        *(_steady_user(base, seconds, think, seed + n, pages, tally) for n in range(sessions))
     )
     return tally
 
