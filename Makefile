@@ -32,7 +32,7 @@ run: $(VENV)/.runtime
 ## serve: nginx on PORT in front of WORKERS Streamlit processes (default: one per core) on one
 ## store (SQLite in WAL mode, or PostgreSQL through DATABASE_URL); installs nginx when missing
 serve: $(VENV)/.runtime web-deps
-	MALLOC_ARENA_MAX=$(MALLOC_ARENA_MAX) $(PY) -m deploy.serve --port $(PORT) --workers $(WORKERS)
+	MALLOC_ARENA_MAX=$(MALLOC_ARENA_MAX) exec $(PY) -m deploy.serve --port $(PORT) --workers $(WORKERS)
 
 ## web-deps: install Debian's nginx when missing (make serve, its test and the load bench)
 web-deps:

@@ -86,7 +86,9 @@ def wait_healthy(url: str, process: subprocess.Popen, seconds: float = HEALTH_TI
 
 
 @contextmanager
-def _process(command: list[str], log: Path, env: dict[str, str]) -> Iterator[subprocess.Popen]:
+def running_process(
+    command: list[str], log: Path, env: dict[str, str]
+) -> Iterator[subprocess.Popen]:
     with log.open("w") as out:
         process = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=env)
         try:
@@ -144,7 +146,9 @@ def cluster(
             prepare_store(full_env)
         processes = [
             stack.enter_context(
-                _process(streamlit_command(script, p), prefix / f"streamlit-{p}.log", full_env)
+                running_process(
+                    streamlit_command(script, p), prefix / f"streamlit-{p}.log", full_env
+                )
             )
             for p in ports
         ]
@@ -157,7 +161,7 @@ def cluster(
             nginx_binary(), "-p", str(prefix), "-c", str(prefix / "nginx.conf"),
             "-e", str(prefix / "error.log"), "-g", "daemon off;",
         ]  # fmt: skip
-        nginx = stack.enter_context(_process(command, prefix / "nginx.out", full_env))
+        nginx = stack.enter_context(running_process(command, prefix / "nginx.out", full_env))
         wait_healthy(f"http://127.0.0.1:{port}/_stcore/health", nginx)
         yield Cluster(f"http://127.0.0.1:{port}", urls, [p.pid for p in processes], nginx.pid)
 
