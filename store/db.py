@@ -212,6 +212,12 @@ def load_store(engine: sa.Engine) -> Dataset:
     """The dataset held in the database, validated exactly like the CSVs (provenance included)."""
     with engine.connect() as connection:
         frames = {name: read_table(connection, table) for name, table in schema.CURATED.items()}
+    return validate_frames(frames)
+
+
+def validate_frames(frames: dict[str, pd.DataFrame]) -> Dataset:
+    """The curated tables as read from the store (every row, in store order) → the dataset,
+    validated exactly like the CSVs."""
     sources = validate_sources(frames["sources"].drop(columns="text"), TABLE_NAMES["sources"])
     texts = dict(zip(frames["sources"]["source_id"], frames["sources"]["text"], strict=True))
     return cross_check(

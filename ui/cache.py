@@ -20,7 +20,7 @@ from metrics.views import (
     link_table,
     links_by_partner,
 )
-from ui import cards, charts, loaders
+from ui import cards, charts, figures_json, loaders
 
 ENTRIES = 512  # distinct filter combinations kept per function
 
@@ -52,28 +52,42 @@ def link_rows(path: str, filters: Filters) -> pd.DataFrame:
 @st.cache_resource(show_spinner=False, max_entries=ENTRIES)
 def cards_html(path: str, filters: Filters, limit: int | None = None) -> tuple[str, int]:
     """The KPI grid's HTML for the filtered figures (first `limit`), and how many there are."""
-    rows = kpi_cards(figures(path, filters), loaders.dataset_at(path).sources)
-    return cards.cards_html(rows.head(limit) if limit else rows), len(rows)
+    chosen = figures(path, filters)
+    rows = kpi_cards(chosen, loaders.dataset_at(path).sources, limit or None)
+    return cards.cards_html(rows), len(chosen)
+
+
+_BUILDERS = {
+    "field": charts.field_counts_chart,
+    "place": charts.place_counts_chart,
+    "kind": charts.kind_chart,
+    "partner": charts.partner_chart,
+}
+
+
+@st.cache_resource(show_spinner=False, max_entries=ENTRIES)
+def drawn(builder: str, counts: pd.DataFrame, projector: bool, *extra) -> go.Figure:
+    """A chart of `counts` keyed by their content (Streamlit hashes the frame): equal counts
+    under another filter or after an edit elsewhere share one figure and its JSON."""
+    build = charts.indicator_chart if builder == "indicator" else _BUILDERS[builder]
+    return figures_json.share(build(counts, *extra, projector))
 
 
 @st.cache_resource(show_spinner=False, max_entries=ENTRIES)
 def field_chart(path: str, filters: Filters, projector: bool) -> go.Figure:
-    return charts.field_counts_chart(
-        counts_by_field(figures(path, filters), links(path, filters)), projector
-    )
+    return drawn("field", counts_by_field(figures(path, filters), links(path, filters)), projector)
 
 
 @st.cache_resource(show_spinner=False, max_entries=ENTRIES)
 def place_chart(path: str, filters: Filters, projector: bool) -> go.Figure:
     places = loaders.dataset_at(path).places
-    return charts.place_counts_chart(
-        counts_by_place(figures(path, filters), links(path, filters), places), projector
-    )
+    counts = counts_by_place(figures(path, filters), links(path, filters), places)
+    return drawn("place", counts, projector)
 
 
 @st.cache_resource(show_spinner=False, max_entries=ENTRIES)
 def kind_chart(path: str, filters: Filters, projector: bool) -> go.Figure:
-    return charts.kind_chart(counts_by_kind(figures(path, filters)), projector)
+    return drawn("kind", counts_by_kind(figures(path, filters)), projector)
 
 
 @st.cache_resource(show_spinner=False, max_entries=ENTRIES)
@@ -82,9 +96,7 @@ def indicator_charts(path: str, filters: Filters, projector: bool) -> dict[str, 
     table = figure_rows(path, filters)
     counts = table["unit"].value_counts()
     units = [u for u in dict.fromkeys(table["unit"]) if counts[u] > 1]
-    return {
-        u: charts.indicator_chart(_largest(table[table["unit"] == u]), u, projector) for u in units
-    }
+    return {u: drawn("indicator", _largest(table[table["unit"] == u]), projector, u) for u in units}
 
 
 CHART_BARS = 20  # bars per indicator chart; more are unreadable (the table lists them all)
@@ -99,7 +111,7 @@ def _largest(rows: pd.DataFrame) -> pd.DataFrame:
 
 @st.cache_resource(show_spinner=False, max_entries=ENTRIES)
 def partner_chart(path: str, filters: Filters, projector: bool) -> go.Figure:
-    return charts.partner_chart(links_by_partner(links(path, filters)), projector)
+    return drawn("partner", links_by_partner(links(path, filters)), projector)
 
 
 @st.cache_resource(show_spinner=False)

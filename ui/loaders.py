@@ -19,7 +19,8 @@ import streamlit as st
 
 from metrics.load import Dataset
 from metrics.paths import data_dir
-from store.db import data_revision, database_url, load_store, open_store
+from store import reload
+from store.db import data_revision, database_url, open_store
 from store.tracker import load_updates
 from ui import memory
 
@@ -83,15 +84,45 @@ def _engine_of(key: str) -> sa.Engine:
     return _engine(key.rsplit(_SEPARATOR, 1)[0], str(data_dir()))
 
 
+class _Latest:
+    """The last snapshot read per store (engine), so the next revision re-reads only what
+    changed (store/reload.py). Process-wide; one reload at a time."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.snapshots: dict[str, tuple[sa.Engine, reload.Snapshot]] = {}
+        self.updates: dict[str, tuple[sa.Engine, int, pd.DataFrame]] = {}
+
+    def dataset(self, url: str, engine: sa.Engine) -> Dataset:
+        with self.lock:
+            held, previous = self.snapshots.get(url, (None, None))
+            fresh = reload.refresh(engine, previous if held is engine else None)
+            self.snapshots[url] = (engine, fresh)
+            return fresh.data
+
+    def task_updates(self, url: str, engine: sa.Engine) -> pd.DataFrame:
+        with self.lock:
+            held, since, frame = self.updates.get(url, (None, -1, None))
+            revision, written = reload.updates_written(engine, since)
+            if held is not engine or written:
+                frame = load_updates(engine)
+            self.updates[url] = (engine, revision, frame)
+            return frame
+
+
+_latest = _Latest()
+
+
 @st.cache_resource(show_spinner=False, max_entries=2)
 def dataset_at(key: str) -> Dataset:
-    """The validated dataset at one revision (shared read-only by every session; never mutate)."""
-    data = load_store(_engine_of(key))
+    """The validated dataset at one revision (shared read-only by every session; never mutate).
+    After an edit only the changed rows are read and validated again (store/reload.py)."""
+    data = _latest.dataset(key.rsplit(_SEPARATOR, 1)[0], _engine_of(key))
     memory.release()  # reading 100k rows leaves ~150 MB of freed rows and SQL results behind
     return data
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
 def updates_at(key: str) -> pd.DataFrame:
-    """The tracker's status updates at one revision."""
-    return load_updates(_engine_of(key))
+    """The tracker's status updates at one revision (read again only when updates were added)."""
+    return _latest.task_updates(key.rsplit(_SEPARATOR, 1)[0], _engine_of(key))
