@@ -1,6 +1,6 @@
 """`make bench`, part "first view after a saved edit" at region scale (budget ≤ 0.5 s).
 
-python -m bench.edit [OUT.json]  (uses $JMB_DATA_DIR and $DATABASE_URL; `make bench` points
+python -m bench.edit [--save]  (uses $JMB_DATA_DIR and $DATABASE_URL; `make bench` points
 them at the 100k-figure region set). A viewer has the overview open; an editor saves one figure;
 the viewer's next rerun is timed (the script thread: the dataset of the new revision, the filter
 options and the overview's views). A full load of the same store is timed next to it.
@@ -8,7 +8,6 @@ options and the overview's views). A full load of the same store is timed next t
 
 from __future__ import annotations
 
-import json
 import statistics
 import sys
 import time
@@ -75,7 +74,9 @@ def main() -> dict:
 
 
 if __name__ == "__main__":
-    output = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "artifacts" / "bench-edit.json"
-    output.parent.mkdir(exist_ok=True)
-    output.write_text(json.dumps(main(), ensure_ascii=False, indent=2), encoding="utf-8")
-    print(f"wrote {output}")
+    # python -m bench.edit [--save]: --save merges the result into artifacts/bench.json
+    result = main()
+    if "--save" in sys.argv[1:]:
+        from bench.room import save
+
+        save(result, "edit_region")

@@ -39,6 +39,7 @@ def time_page(page: str, runs: int) -> list[float]:
     at = AppTest.from_file(ROOT / "app.py", default_timeout=60).run()
     at.switch_page(f"views/{page}").run()
     SCRIPT_TIMES.clear()
+    CPU_TIMES.clear()
     for _ in range(runs):
         at.run()
     if at.exception:
@@ -56,16 +57,22 @@ def time_filter_change(runs: int) -> list[float]:
     return list(SCRIPT_TIMES)
 
 
-def summary(timings: list[float]) -> dict[str, float]:
+def summary(timings: list[float], cpu: list[float] | None = None) -> dict[str, float]:
+    """Median and p95 ms of `timings`, and the median CPU ms of the same runs when given."""
     ordered = sorted(timings)
-    return {
+    result = {
         "median_ms": round(statistics.median(ordered), 1),
         "p95_ms": round(ordered[max(0, int(len(ordered) * 0.95) - 1)], 1),
     }
+    if cpu:
+        result["cpu_median_ms"] = round(statistics.median(cpu), 1)
+    return result
 
 
 def main(runs: int = 20) -> dict[str, dict[str, float]]:
-    results = {page: summary(time_page(page, runs)) for page in PAGES}
+    results = {}
+    for page in PAGES:
+        results[page] = summary(time_page(page, runs), list(CPU_TIMES))
     results["filter change (overview)"] = summary(time_filter_change(runs))
     width = max(len(name) for name in results)
     print(f"{'page'.ljust(width)}  median ms  p95 ms")
