@@ -53,8 +53,9 @@ async def page_headers(base: str) -> dict[str, str]:
     """GET the page at `base` (HTTP/1.1, as a browser's first request): its response headers,
     lower-cased, with its Set-Cookie values joined into one Cookie header under 'cookie'."""
     parts = urlsplit(base)
-    host, port = parts.hostname or "127.0.0.1", parts.port or 80
-    reader, writer = await asyncio.open_connection(host, port)
+    secure = parts.scheme == "https"
+    host, port = parts.hostname or "127.0.0.1", parts.port or (443 if secure else 80)
+    reader, writer = await asyncio.open_connection(host, port, ssl=secure or None)
     try:
         request = (
             f"GET {parts.path or '/'} HTTP/1.1\r\nHost: {parts.netloc}\r\nConnection: close\r\n\r\n"
