@@ -79,6 +79,18 @@ def room_section(room: dict) -> list[str]:
             f"{_num(b['p95_s'], ' s')} / {b['errors']} | {_num(a['median_s'], ' s')} / "
             f"{_num(a['p95_s'], ' s')} / {a['errors']} | p95 {_num(ratio['burst_p95'], '×')} |"
         )
+    b, a = bare["burst"], app["burst"]
+    if "server_cpu_s_per_session" in a:
+        cpu_ratio = _num(
+            round(a["server_cpu_s_per_session"] / b["server_cpu_s_per_session"], 2)
+            if b.get("server_cpu_s_per_session")
+            else None,
+            "×",
+        )
+        lines.append(
+            f"| the same burst: server CPU seconds per session (all processes) | "
+            f"{b.get('server_cpu_s_per_session')} | {a['server_cpu_s_per_session']} | {cpu_ratio} |"
+        )
     b, a = bare["steady"], app["steady"]
     lines.append(
         f"| {s['steady']} steady sessions, {s['think']:g} s mean think time, {s['seconds']:g} s: "

@@ -66,10 +66,22 @@ async def one_at_a_time(url: str, page: str, count: int = SEQUENTIAL) -> list[fl
     return times
 
 
-def _measure(url: str, workers: list[str], page: str, pages: tuple[str, ...], args) -> dict:
-    """Warm-up, then a burst of new sessions on `page` and a steady load over `pages`, at `url`."""
-    asyncio.run(warm(workers, pages))
+def cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU seconds the processes have used so far."""
+    import psutil
+
+    return sum(sum(psutil.Process(pid).cpu_times()[:2]) for pid in pids)
+
+
+def _measure(running, page: str, pages: tuple[str, ...], args, direct: bool = False) -> dict:
+    """Warm-up, then a burst of new sessions on `page` and a steady load over `pages`, at the
+    cluster's nginx (or its one process, `direct`). With the server's CPU seconds per session of
+    the burst: unlike wall time, it does not grow when other programs share the cores."""
+    url = running.workers[0] if direct else running.url
+    asyncio.run(warm(running.workers, pages))
+    before = cpu_seconds(running.pids)
     burst = load.summary(asyncio.run(load.burst(url, args.burst, page)))
+    burst["server_cpu_s_per_session"] = round((cpu_seconds(running.pids) - before) / args.burst, 3)
     tally = asyncio.run(load.steady(url, args.steady, args.seconds, args.think, pages=pages))
     return {"burst": burst, "steady": load.summary(tally)}
 
@@ -100,9 +112,9 @@ def main() -> int:
         app_first = _first_runs(ROOT / "app.py", env, args.page, WARM_PAGES, folder / "one")
         # the floor: the bare app in one process, reached directly (no nginx)
         with cluster(free_port(), 1, script=BARE, folder=folder / "bare") as running:
-            bare = _measure(running.workers[0], running.workers, "", ("",), args)
+            bare = _measure(running, "", ("",), args, direct=True)
         with cluster(free_port(), args.workers, env=env, folder=folder / "serve") as running:
-            app = _measure(running.url, running.workers, args.page, WARM_PAGES, args)
+            app = _measure(running, args.page, WARM_PAGES, args)
     bare["first_run_median_s"], app["first_run_median_s"] = bare_first, app_first
     app["rerun_ms"] = rerun_times(env, args.reruns)
     results = {
@@ -213,7 +225,8 @@ def print_room(room: dict) -> None:
             f"{row['burst']['median_s']} p95 {row['burst']['p95_s']} s, {row['burst']['errors']} "
             f"errors · steady {s['steady']}: {row['steady']['runs']} runs, median "
             f"{row['steady']['median_s']} p95 {row['steady']['p95_s']} s, "
-            f"{row['steady']['errors']} errors"
+            f"{row['steady']['errors']} errors; burst server CPU "
+            f"{row['burst'].get('server_cpu_s_per_session')} s a session"
         )
     reruns = ", ".join(
         f"{page.removesuffix('.py')} {row['median_ms']:.0f}"

@@ -118,7 +118,9 @@ def dataset_at(key: str) -> Dataset:
     """The validated dataset at one revision (shared read-only by every session; never mutate).
     After an edit only the changed rows are read and validated again (store/reload.py)."""
     data = _latest.dataset(key.rsplit(_SEPARATOR, 1)[0], _engine_of(key))
-    memory.release()  # reading 100k rows leaves ~150 MB of freed rows and SQL results behind
+    memory.release(
+        force=True
+    )  # reading 100k rows leaves ~150 MB of freed rows and SQL results behind
     return data
 
 
