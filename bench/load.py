@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import concurrent.futures
 import json
 import random
 import statistics
@@ -215,6 +216,13 @@ async def steady(
         *(_steady_user(base, seconds, think, seed + n, pages, tally) for n in range(sessions))
     )
     return tally
+
+
+def run_isolated(coroutine):
+    """asyncio.run in a thread of its own: works where the calling thread already runs an event
+    loop (a test session where playwright's sync API has started one)."""
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 def percentile(values: list[float], share: float) -> float | None:

@@ -4,7 +4,6 @@ errors, not how fast anything is."""
 
 from __future__ import annotations
 
-import asyncio
 import os
 from pathlib import Path
 
@@ -55,9 +54,9 @@ def two_pages(tmp_path_factory):
 
 
 def test_a_burst_times_every_session_and_counts_exceptions(two_pages):
-    fine = asyncio.run(load.burst(two_pages, 3, "fine"))
+    fine = load.run_isolated(load.burst(two_pages, 3, "fine"))
     assert len(fine.times) == 3 and not fine.errors
-    broken = asyncio.run(load.burst(two_pages, 3, "broken"))
+    broken = load.run_isolated(load.burst(two_pages, 3, "broken"))
     assert len(broken.errors) == 3
     assert all("ValueError" in e and "boom" in e for e in broken.errors)
     summary = load.summary(broken)
@@ -65,7 +64,7 @@ def test_a_burst_times_every_session_and_counts_exceptions(two_pages):
 
 
 def test_steady_sessions_rerun_after_think_time(two_pages):
-    tally = asyncio.run(load.steady(two_pages, 3, seconds=1.5, think=0.2, pages=("fine",)))
+    tally = load.run_isolated(load.steady(two_pages, 3, seconds=1.5, think=0.2, pages=("fine",)))
     assert len(tally.opens) == 3 and not tally.errors
     assert len(tally.times) >= 3  # every session reran at least once in 1.5 s
     assert load.summary(tally)["p95_s"] > 0
@@ -83,7 +82,7 @@ def test_three_sessions_open_the_dashboards_qr_page(tmp_path):
     port, context = _serve(ROOT / "app.py", env, tmp_path / "log")
     with context as process:
         wait_healthy(f"http://127.0.0.1:{port}/_stcore/health", process)
-        tally = asyncio.run(load.burst(f"http://127.0.0.1:{port}", 3, "present"))
-        page = asyncio.run(_present_page(f"http://127.0.0.1:{port}"))
+        tally = load.run_isolated(load.burst(f"http://127.0.0.1:{port}", 3, "present"))
+        page = load.run_isolated(_present_page(f"http://127.0.0.1:{port}"))
     assert not tally.errors and len(tally.times) == 3
     assert b"slide-footer" in page  # page_name reached 汇报模式, not the default page

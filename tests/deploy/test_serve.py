@@ -15,6 +15,7 @@ import urllib.request
 
 import pytest
 
+from bench import load
 from bench.load import Session
 from deploy.serve import cluster, free_port, nginx_binary
 from store.db import make_engine
@@ -94,4 +95,4 @@ def test_two_processes_behind_nginx_share_sessions_files_and_edits(tmp_path):
         assert script, "index.html names its script"
         status, body = _get(f"{running.url}/{script.group(1).decode()}")
         assert status == 200 and len(body) > 1000
-        asyncio.run(_scenario(running.url, database))
+        load.run_isolated(_scenario(running.url, database))
