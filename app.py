@@ -4,12 +4,12 @@ import time
 
 import streamlit as st
 
-from ui import auth, memory, runlog
+from ui import auth, errors, memory, runlog
 from ui.labels import LABELS
 
 started = time.perf_counter()
 
-st.set_page_config(page_title=LABELS["app_title"], layout="wide", initial_sidebar_state="expanded")
+st.set_page_config(page_title=LABELS["app_title"], layout="wide", initial_sidebar_state="auto")
 auth.gate()
 pages = st.navigation(
     {
@@ -40,7 +40,7 @@ pages = st.navigation(
     expanded=True,
 )
 try:
-    pages.run()
+    errors.guarded(pages.run, pages.url_path)
 finally:
     memory.release()  # a page's one-off intermediates (e.g. a region-wide deck) back to the OS
     runlog.record(pages.url_path, started)

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from html import escape
 
 import pandas as pd
 
 from metrics.load import DataError
 from metrics.vocab import DIRECTION_LABELS, STATUS_LABELS
 
-MAP_WIDTH_PX, MAP_HEIGHT_PX = 780, 640  # the map's drawing area on a 1600×900 screen
+MAP_WIDTH_PX, MAP_HEIGHT_PX = 640, 540  # the map's drawing area on a 1366×768 screen
 
 
 @dataclass(frozen=True)
@@ -138,6 +137,30 @@ def is_inside(point: tuple[float, float], bbox: tuple[float, float, float, float
     return west <= point[0] <= east and south <= point[1] <= north
 
 
+def content_frame(
+    pairs: pd.DataFrame,
+    bbox: tuple[float, float, float, float],
+    pad: float = 0.22,
+    min_span: float = 0.7,
+) -> tuple[float, float, float, float]:
+    """The part of a view that holds its places: the places inside `bbox`, padded, at least
+    `min_span` degrees across, in the panel's shape; the whole view when nothing is inside."""
+    points = [
+        point
+        for row in pairs.itertuples(index=False)
+        for point in ((row.from_lon, row.from_lat), (row.to_lon, row.to_lat))
+        if is_inside(point, bbox)
+    ]
+    if not points:
+        return fit_to_panel(bbox)
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    span_x, span_y = max(max(xs) - min(xs), min_span), max(max(ys) - min(ys), min_span * 0.6)
+    middle_x, middle_y = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
+    west, east = middle_x - span_x * (0.5 + pad), middle_x + span_x * (0.5 + pad)
+    south, north = middle_y - span_y * (0.5 + pad), middle_y + span_y * (0.5 + pad)
+    return fit_to_panel((west, south, east, north))
+
+
 def frame_pairs(pairs: pd.DataFrame, bbox: tuple[float, float, float, float]) -> pd.DataFrame:
     """Keep pairs with at least one end in the frame; pull the far end onto the frame's edge.
 
@@ -164,12 +187,12 @@ def frame_pairs(pairs: pd.DataFrame, bbox: tuple[float, float, float, float]) ->
     return pd.concat([kept, drawn], axis=1)
 
 
-def pair_tooltip(row) -> str:
-    """Escaped HTML for a flying line's tooltip: ends, field, type, status, quote, source."""
+def pair_tip(row) -> tuple[str, str]:
+    """Plain-text tooltip of a flying line (title, body with line breaks): ends, field, type,
+    status, direction, quote, source. The map's front end escapes it; it is never HTML."""
     count = f"（{row.count} 条）" if row.count > 1 else ""
-    return (
-        f"<b>{escape(row.from_name)} — {escape(row.to_name)}</b>{count}<br>"
-        f"{escape(row.field)} · {escape(row.link_types)} · {STATUS_LABELS[row.status]} · "
-        f"{DIRECTION_LABELS[row.direction]}<br>"
-        f"“{escape(row.quote)}”<br><i>《{escape(row.source_title)}》</i>"
+    body = (
+        f"{row.field} · {row.link_types} · {STATUS_LABELS[row.status]} · "
+        f"{DIRECTION_LABELS[row.direction]}\n“{row.quote}”\n《{row.source_title}》"
     )
+    return f"{row.from_name} — {row.to_name}{count}", body

@@ -4,17 +4,40 @@ from __future__ import annotations
 
 import json
 import math
-from html import escape
 
 import geopandas as gpd
 import pandas as pd
 import pydeck as pdk
+import shapely
 
-from geo.arcs import MAP_HEIGHT_PX, MAP_WIDTH_PX, MapView, pair_tooltip
-from metrics.vocab import FIELD_COLORS
+from geo.arcs import MAP_HEIGHT_PX, MAP_WIDTH_PX, MapView, pair_tip
+from geo.labels import LABEL_SIZE_PX, declutter_labels, node_records, to_pixels
+from metrics.relations import count_relations
+from metrics.vocab import FIELD_COLORS, STATUS_LABELS
 
+# node_records, declutter_labels and to_pixels moved to geo.labels; kept importable from here.
+__all__ = ["build_deck", "declutter_labels", "node_records", "to_pixels"]
 FONT = "Noto Sans CJK SC, Noto Sans SC, Microsoft YaHei, sans-serif"
-LABEL_SIZE_PX = 15
+# Dots and labels are drawn over the lines whatever their height (no depth test).
+ON_TOP = {"depthCompare": "always", "depthTest": False}
+PROJECTOR_SCALE = 1.5  # 投影模式: labels, lines and dots this much larger
+# The tooltip's markup lives here, never in the data: the front end escapes every {value}, so a
+# quote shows as text (no visible tags), and line breaks in a value come from pre-line.
+TOOLTIP = {
+    "html": '<div style="font-weight:700;margin-bottom:4px">{tip_title}</div>'
+    '<div style="white-space:pre-line">{tip_body}</div>',
+    "style": {
+        "fontSize": "14px",
+        "lineHeight": "1.5",
+        "maxWidth": "300px",
+        "whiteSpace": "normal",
+        "overflowWrap": "anywhere",
+        "backgroundColor": "#101828",
+        "color": "#ffffff",
+        "borderRadius": "6px",
+        "padding": "8px 10px",
+    },
+}
 ALPHA = {"achieved": 235, "planned": 110}
 LAYER_REGIONS, LAYER_ARCS, LAYER_NODES, LAYER_LABELS = "regions", "arcs", "nodes", "labels"
 # Sequential, colour-blind safe (viridis, light to dark) for choropleths.
@@ -68,8 +91,45 @@ def view_state(
     )
 
 
-def arc_records(pairs: pd.DataFrame) -> list[dict]:
-    """ArcLayer rows: colour by field, width by number of links, pale end = where it starts."""
+def spot_key(row) -> tuple:
+    """The two drawn ends of a line, unordered: lines between the same two dots share it."""
+    ends = sorted(
+        [(round(row.from_x, 4), round(row.from_y, 4)), (round(row.to_x, 4), round(row.to_y, 4))]
+    )
+    return tuple(ends)
+
+
+def spot_tips(pairs: pd.DataFrame, links: pd.DataFrame | None) -> dict[tuple, dict]:
+    """Per pair of dots: every link id between them and a plain-text tooltip of all of them
+    (distinct relations by status, fields, the first sentence), so hover and click agree."""
+    groups: dict[tuple, list] = {}
+    for row in pairs.itertuples(index=False):
+        groups.setdefault(spot_key(row), []).append(row)
+    tips = {}
+    for key, rows in groups.items():
+        ids = [i for r in rows for i in r.link_ids.split("、")]
+        title, body = pair_tip(rows[0])
+        if len(rows) > 1 or links is not None:
+            counted = (
+                count_relations(links[links["link_id"].isin(ids)])
+                if links is not None
+                else {s: sum(r.count for r in rows if r.status == s) for s in ALPHA}
+            )
+            names = dict.fromkeys(n for r in rows for n in (r.from_name, r.to_name))
+            title = " — ".join(list(names)[:2]) + (" 等" if len(names) > 2 else "")
+            fields = "、".join(dict.fromkeys(r.field for r in rows))
+            status = " · ".join(f"{STATUS_LABELS[s]} {n} 条" for s, n in counted.items() if n)
+            body = f"{status}\n{fields}\n“{rows[0].quote}”\n《{rows[0].source_title}》"
+        tips[key] = {"link_ids": "、".join(ids), "tip_title": title, "tip_body": body}
+    return tips
+
+
+def arc_records(
+    pairs: pd.DataFrame, links: pd.DataFrame | None = None, scale: float = 1.0
+) -> list[dict]:
+    """ArcLayer rows: colour by field, width by number of links, pale end = where it starts.
+    Hover and click take every relation between the two dots (see spot_tips)."""
+    tips = spot_tips(pairs, links)
     records = []
     for row in pairs.itertuples(index=False):
         color = hex_to_rgb(FIELD_COLORS.get(row.field, "#666666"))
@@ -78,110 +138,47 @@ def arc_records(pairs: pd.DataFrame) -> list[dict]:
         start, end = (
             ((row.to_x, row.to_y), (row.from_x, row.from_y))
             if outward
-            else (
-                (row.from_x, row.from_y),
-                (row.to_x, row.to_y),
-            )
+            else ((row.from_x, row.from_y), (row.to_x, row.to_y))
         )
         pale = color if row.direction == "both" else lighten(color)
+        width = 2 + 1.5 * math.sqrt(row.count) + (1 if row.status == "achieved" else 0)
         records.append(
             {
                 "source": list(start),
                 "target": list(end),
                 "source_color": [*pale, alpha],
                 "target_color": [*color, alpha],
-                "width": 2 + 1.5 * math.sqrt(row.count) + (1 if row.status == "achieved" else 0),
-                "tip": pair_tooltip(row),
+                "width": round(width * scale, 1),
                 "from_name": row.from_name,
                 "to_name": row.to_name,
-                "link_ids": row.link_ids,
+                **tips[spot_key(row)],
             }
         )
     return records
 
 
-def node_records(pairs: pd.DataFrame, places: pd.DataFrame) -> list[dict]:
-    """One dot and label per drawn position; an off-frame partner is labelled at the edge with →.
-
-    Institutions without their own coordinates sit on their district's point: they share one
-    dot, labelled with the district (or first) name and how many places it stands for, so labels
-    never pile up on top of each other. The tooltip lists them all.
-    """
-    side = dict(zip(places["name"], places["side"], strict=True))
-    kind = dict(zip(places["name"], places["kind"], strict=True))
-    spots: dict[tuple[float, float], dict] = {}
-    for row in pairs.itertuples(index=False):
-        for name, x, y in (
-            (row.from_name, row.from_x, row.from_y),
-            (row.to_name, row.to_x, row.to_y),
-        ):
-            spot = spots.setdefault((round(x, 4), round(y, 4)), {"position": [x, y], "names": {}})
-            spot["names"][name] = spot["names"].get(name, 0) + row.count
-            spot.setdefault("off", set())
-            if name == row.off_frame:
-                spot["off"].add(name)
-    nodes = []
-    for spot in spots.values():
-        names = sorted(
-            spot["names"], key=lambda n: (kind.get(n) == "institution", -spot["names"][n])
-        )
-        label = names[0] + (f" 等{len(names)}处" if len(names) > 1 else "")
-        if spot["off"]:
-            label += " →"
-        color = {"beijing": [178, 34, 34], "inner_mongolia": [11, 92, 173]}.get(
-            side.get(names[0]), [90, 90, 90]
-        )
-        links = sum(spot["names"].values())
-        listed = "<br>".join(f"{escape(n)}：{spot['names'][n]} 条" for n in names)
-        nodes.append(
-            {
-                "name": names[0],
-                "names": "、".join(names),
-                "label": label,
-                "position": spot["position"],
-                "links": links,
-                "color": [*color, 230],
-                "radius": 5 + 2 * math.sqrt(links),
-                "tip": f"<b>{escape(label)}</b><br>{listed}",
-            }
-        )
-    return nodes
+def simplified(
+    frame: gpd.GeoDataFrame, bbox: tuple[float, float, float, float]
+) -> gpd.GeoDataFrame:
+    """Boundaries in the view, simplified to about half a pixel of it: what the eye can see."""
+    shown = in_frame(frame, bbox)
+    tolerance = (bbox[2] - bbox[0]) / MAP_WIDTH_PX / 2
+    grid = 10 ** math.floor(math.log10(tolerance))  # a decimal grid: short numbers in the JSON
+    geometry = shapely.set_precision(
+        shown.geometry.simplify(tolerance, preserve_topology=True).values, grid
+    )
+    return shown.assign(geometry=geometry)
 
 
-def to_pixels(
-    position: list[float], bbox: tuple[float, float, float, float]
-) -> tuple[float, float]:
-    """Approximate screen position of a point in the view (equirectangular, latitude stretched)."""
-    west, south, east, north = bbox
-    stretch = 1 / math.cos(math.radians((south + north) / 2))
-    scale = min(MAP_WIDTH_PX / (east - west), MAP_HEIGHT_PX / ((north - south) * stretch))
-    return (position[0] - west) * scale, (north - position[1]) * scale * stretch
-
-
-def declutter_labels(nodes: list[dict], bbox: tuple[float, float, float, float]) -> list[dict]:
-    """Keep a label only where it does not overlap a more important one (more links first).
-
-    Places whose label is dropped keep their dot and tooltip; nothing is hidden, only unlabelled.
-    """
-    placed: list[tuple[float, float, float, float]] = []
-    for node in sorted(nodes, key=lambda n: -n["links"]):
-        x, y = to_pixels(node["position"], bbox)
-        half = len(node["label"]) * (LABEL_SIZE_PX + 1) / 2 + 6
-        box = (x - half, y - 20 - LABEL_SIZE_PX, x + half, y - 8)
-        if any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in placed):
-            node["label"] = ""
-        else:
-            placed.append(box)
-    return nodes
-
-
-def region_features(boundaries: gpd.GeoDataFrame, values: pd.DataFrame | None = None) -> dict:
-    """Boundaries as a GeoJSON FeatureCollection; with `values` (name, value, tip) a choropleth."""
+def region_features(
+    boundaries: gpd.GeoDataFrame, values: pd.DataFrame | None = None, line: float = 1.0
+) -> list[dict]:
+    """Boundaries as GeoJSON features; with `values` (name, value, tip_body) a choropleth."""
     by_name = values.set_index("name") if values is not None and not values.empty else None
     top = float(by_name["value"].max()) if by_name is not None else 0.0
     features = []
     for row in boundaries.itertuples(index=False):
-        fill, tip = [242, 244, 247, 255], f"<b>{escape(row.name)}</b>"
+        fill, body = [242, 244, 247, 255], ""
         if by_name is not None and row.name in by_name.index:
             value = float(by_name.loc[row.name, "value"])
             step = (
@@ -190,15 +187,21 @@ def region_features(boundaries: gpd.GeoDataFrame, values: pd.DataFrame | None = 
                 else min(len(SEQUENTIAL) - 1, int(value / top * (len(SEQUENTIAL) - 1)))
             )
             fill = [*SEQUENTIAL[step], 200]
-            tip = str(by_name.loc[row.name, "tip"])
+            body = str(by_name.loc[row.name, "tip_body"])
         features.append(
             {
                 "type": "Feature",
                 "geometry": row.geometry.__geo_interface__,
-                "properties": {"name": row.name, "adcode": row.adcode, "fill": fill, "tip": tip},
+                "properties": {
+                    "name": row.name,
+                    "fill": fill,
+                    "line": line,
+                    "tip_title": row.name,
+                    "tip_body": body,
+                },
             }
         )
-    return {"type": "FeatureCollection", "features": features}
+    return features
 
 
 def build_deck(
@@ -207,36 +210,43 @@ def build_deck(
     pairs: pd.DataFrame,
     places: pd.DataFrame,
     choropleth: pd.DataFrame | None = None,
+    frame: tuple[float, float, float, float] | None = None,
+    projector: bool = False,
+    links: pd.DataFrame | None = None,
 ) -> pdk.Deck:
-    """The map: boundary layers (a choropleth on the view's chosen set), flying lines, places.
+    """The map, one layer per purpose: boundaries (a choropleth on the view's chosen set),
+    flying lines, place dots, labels. `frame` (default: the view's) is what the map shows.
 
     map_provider=None with pydeck's default style: Streamlit then draws no basemap and sends no
     request (an explicit map_style=None makes its front end fetch Carto's style).
     """
-    layers = []
-    for index, (boundary_set, frame) in enumerate(boundaries):
-        is_choropleth = bool(view.choropleth) and boundary_set == view.choropleth
-        layers.append(
-            pdk.Layer(
-                "GeoJsonLayer",
-                id=f"{LAYER_REGIONS}-{index}",
-                data=region_features(
-                    in_frame(frame, view.frame), choropleth if is_choropleth else None
-                ),
-                stroked=True,
-                filled=True,
-                get_fill_color="properties.fill",
-                get_line_color=[120, 130, 145, 255],
-                line_width_min_pixels=1.5 if boundary_set == "provinces" else 1,
-                pickable=is_choropleth,
-                auto_highlight=is_choropleth,
-            )
-        )
-    layers.append(
+    frame = frame or view.frame
+    scale = PROJECTOR_SCALE if projector else 1.0
+    label_size = round(LABEL_SIZE_PX * scale)
+    features = []
+    for boundary_set, regions in boundaries:
+        values = choropleth if view.choropleth and boundary_set == view.choropleth else None
+        line = 1.5 if boundary_set == "provinces" else 1.0
+        features += region_features(simplified(regions, frame), values, line)
+    nodes = declutter_labels(node_records(pairs, places), frame, label_size)
+    layers = [
+        pdk.Layer(
+            "GeoJsonLayer",
+            id=LAYER_REGIONS,
+            data={"type": "FeatureCollection", "features": features},
+            stroked=True,
+            filled=True,
+            get_fill_color="properties.fill",
+            get_line_color=[120, 130, 145, 255],
+            get_line_width="properties.line",
+            line_width_units=pdk.types.String("pixels"),
+            pickable=bool(view.choropleth),
+            auto_highlight=bool(view.choropleth),
+        ),
         pdk.Layer(
             "ArcLayer",
             id=LAYER_ARCS,
-            data=arc_records(pairs),
+            data=arc_records(pairs, links, scale),
             get_source_position="source",
             get_target_position="target",
             get_source_color="source_color",
@@ -246,48 +256,44 @@ def build_deck(
             width_units=pdk.types.String("pixels"),
             pickable=True,
             auto_highlight=True,
-        )
-    )
-    nodes = declutter_labels(node_records(pairs, places), view.frame)
-    layers.append(
+        ),
         pdk.Layer(
             "ScatterplotLayer",
             id=LAYER_NODES,
             data=nodes,
             get_position="position",
             get_fill_color="color",
-            get_radius="radius",
+            get_radius=f"radius * {scale}",
             radius_units=pdk.types.String("pixels"),
             stroked=True,
             get_line_color=[255, 255, 255],
             line_width_min_pixels=1,
             pickable=True,
-        )
-    )
-    layers.append(
+            parameters=ON_TOP,
+        ),
         pdk.Layer(
             "TextLayer",
             id=LAYER_LABELS,
-            data=nodes,
+            data=[n for n in nodes if n["label"]],
             get_position="position",
             get_text="label",
-            get_size=15,
+            get_size=label_size,
             get_color=[16, 24, 40, 255],
-            get_pixel_offset=[0, -16],
+            get_pixel_offset="offset",
+            get_text_anchor="anchor",
+            get_alignment_baseline=pdk.types.String("center"),
             font_family=pdk.types.String(FONT),
             # CJK glyphs: the default character set is ASCII only. Plain strings would become accessors.
             character_set=pdk.types.String("auto"),
             outline_width=3,
             outline_color=[255, 255, 255, 255],
             font_settings={"sdf": True},
-        )
-    )
+            parameters=ON_TOP,
+        ),
+    ]
     return FrozenDeck(
         layers=layers,
-        initial_view_state=view_state(view.frame),
+        initial_view_state=view_state(frame),
         map_provider=None,
-        tooltip={
-            "html": "{tip}",
-            "style": {"fontSize": "15px", "maxWidth": "420px", "backgroundColor": "#101828"},
-        },
+        tooltip=TOOLTIP,
     )

@@ -9,7 +9,7 @@ import pandas as pd
 
 from ingest.guess import guess_field, guess_field_at, guess_kind, guess_partner, is_about_beijing
 from ingest.tables import table_candidates, table_spans
-from metrics.quantity import CN_DIGITS, QuantityError, parse_quantity
+from metrics.quantity import CN_DIGITS, QuantityError, QuantityTooLarge, parse_quantity
 
 __all__ = ["CANDIDATE_COLUMNS", "PlaceMatcher", "extract_candidates", "guess_field"]
 
@@ -176,12 +176,12 @@ def extract_candidates(text: str, places: PlaceMatcher | None = None) -> pd.Data
     prose quantities, then the number cells of tables (lines of cells joined by ' | ').
 
     A quantity repeated verbatim in the same sentence context (a headline and its body) is
-    kept once.
+    kept once. Numbers too large for any figure are left out and listed in attrs["too_large"].
     """
     spans = table_spans(text)
     normalized = _masked(text.replace("％", "%"), spans)
     about_beijing = is_about_beijing(text)
-    rows, seen = [], set()
+    rows, seen, too_large = [], set(), []
     for match in QUANTITY_RE.finditer(normalized):
         start, end = match.span()
         number_start = match.start("number")
@@ -190,6 +190,9 @@ def extract_candidates(text: str, places: PlaceMatcher | None = None) -> pd.Data
         quote = text[start:end]
         try:
             quantity = _quantity(match, quote)
+        except QuantityTooLarge:
+            too_large.append(quote)
+            continue
         except QuantityError:
             continue
         left, right = _sentence_bounds(normalized, start, end)
@@ -219,4 +222,6 @@ def extract_candidates(text: str, places: PlaceMatcher | None = None) -> pd.Data
             }
         )
     rows += table_candidates(text, places, about_beijing)
-    return pd.DataFrame(rows, columns=CANDIDATE_COLUMNS)
+    candidates = pd.DataFrame(rows, columns=CANDIDATE_COLUMNS)
+    candidates.attrs["too_large"] = too_large  # numbers no figure can hold: the caller says so
+    return candidates

@@ -15,8 +15,8 @@ from ingest.tables import CELL_SEP
 from metrics.quantity import Quantity, parse_quantity
 from metrics.vocab import FIELDS, KINDS
 from store import schema
-from store.db import now
-from store.edit import StoreError, check_plain_text, validate_row, write_audit
+from store.db import now, write
+from store.edit import StoreError, check_limits, check_plain_text, validate_row, write_audit
 
 _CLAUSE_END = re.compile(r"[，,；;。！？!?\n]")
 MAX_QUOTE = 120
@@ -145,7 +145,8 @@ def publish_report(
     if not title:
         raise StoreError("请填写报告标题")
     for name, value in meta.items():
-        check_plain_text(value, f"报告的“{name}”")
+        check_plain_text(value, f"报告的“{name}”", name)
+    check_limits(text, "报告正文", "text")
     published = meta.get("published", "")
     if published and not re.fullmatch(r"20\d\d-\d\d-\d\d", published):
         raise StoreError(f"发布日期“{published}”应为 2025-06-30 这样的格式")
@@ -155,7 +156,7 @@ def publish_report(
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     source_id = f"report-{digest[:10]}"
     period = meta.get("period", "") or published[:4]
-    with engine.begin() as connection:
+    with write(engine) as connection:
         existing = connection.execute(
             sa.select(schema.sources.c.source_id, schema.sources.c.title).where(
                 schema.sources.c.sha256 == digest

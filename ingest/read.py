@@ -7,6 +7,7 @@ import io
 from pathlib import Path
 
 from ingest.formats import csv_text, docx_text, pdf_text, xlsx_text
+from ingest.limits import ArchiveError, check_archive
 
 MAX_BYTES = 20 * 1024 * 1024
 SUPPORTED = (".txt", ".docx", ".pdf", ".xlsx", ".csv")
@@ -105,6 +106,7 @@ def _looks_like_text(text: str) -> bool:
 def _docx_text(data: bytes) -> str:
     import docx
 
+    _check_container(data, "docx 文件")
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as error:  # python-docx raises several types for a broken package
@@ -122,9 +124,18 @@ def _pdf_text(data: bytes) -> str:
     return text
 
 
+def _check_container(data: bytes, name: str) -> None:
+    """docx and xlsx are zips: refuse one that would unpack too large before reading it."""
+    try:
+        check_archive(data, name)
+    except ArchiveError as error:
+        raise IngestError(str(error)) from error
+
+
 def _xlsx_text(data: bytes) -> str:
     from zipfile import BadZipFile
 
+    _check_container(data, "xlsx 文件")
     try:
         return xlsx_text(data)
     except (BadZipFile, KeyError, ValueError, OSError) as error:

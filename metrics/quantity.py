@@ -24,6 +24,7 @@ _PREFIX_QUALIFIERS: dict[str, str] = {
     "近": "about",
     "约": "about",
 }
+MAX_QUANTITY = 1e18  # larger is a typo, not a figure (and beyond float's exact integers)
 
 _QUANTITY_RE = re.compile(
     r"^(?P<prefix>同比增长|增长|超过|突破|超|近|约)?"
@@ -38,6 +39,10 @@ _QUANTITY_RE = re.compile(
 
 class QuantityError(ValueError):
     """A text that is not a quantity this parser understands."""
+
+
+class QuantityTooLarge(QuantityError):
+    """A quantity beyond any plausible figure (a typo or a hostile input), never stored."""
 
 
 @dataclass(frozen=True)
@@ -60,7 +65,7 @@ def parse_number(token: str) -> float:
     normalized = normalized.replace("〇", "零")
     try:
         return float(cn2an.cn2an(normalized, "smart"))
-    except ValueError as error:
+    except (ValueError, OverflowError) as error:
         raise QuantityError(f"无法识别的中文数字：{token!r}") from error
 
 
@@ -74,6 +79,8 @@ def parse_quantity(text: str) -> Quantity:
     if unit and unit not in UNITS:
         raise QuantityError(f"未知单位“{unit}”：{text!r}")
     value = parse_number(match["number"]) * SCALES.get(match["scale"] or "", 1)
+    if not value < MAX_QUANTITY:  # also inf and nan; Decimal in _tidy fails from 10^22
+        raise QuantityTooLarge(f"数字过大：{text[:40]!r}")
     qualifier = _qualifier(match["prefix"], bool(match["more1"] or match["more2"]), match["suffix"])
     return Quantity(value=_tidy(value), unit=unit, qualifier=qualifier)
 

@@ -5,6 +5,7 @@ python -m store add-editor NAME          create an editor account (password aske
 python -m store hash-password            print an Argon2 hash for .streamlit/secrets.toml
 python -m store export OUT.zip           back up everything as a zip of CSVs
 python -m store import FILE [--apply]    preview (default) or apply an import of a CSV or backup zip
+python -m store restore BACKUP.zip       restore a backup into an EMPTY database (nothing seeded)
 Uses $DATABASE_URL, else the bundled SQLite file under var/.
 """
 
@@ -16,8 +17,9 @@ import sys
 from pathlib import Path
 
 from store import auth, backup
-from store.db import database_url, open_store, schema_revision
+from store.db import database_url, make_engine, open_store, schema_revision
 from store.edit import StoreError
+from store.restore import restore_backup
 
 
 def _password(from_stdin: bool) -> str:
@@ -45,10 +47,18 @@ def main(argv: list[str] | None = None) -> int:
     importing.add_argument("file", type=Path)
     importing.add_argument("--apply", action="store_true")
     importing.add_argument("--actor", default="命令行")
+    restoring = commands.add_parser("restore")
+    restoring.add_argument("file", type=Path)
     args = parser.parse_args(argv)
     try:
         if args.command == "hash-password":
             print(auth.hash_password(_password(args.password_stdin)))
+            return 0
+        if args.command == "restore":
+            if not args.file.exists():
+                raise StoreError(f"文件不存在：{args.file}")
+            counts = restore_backup(make_engine(database_url()), args.file.read_bytes())
+            print("已恢复：" + "，".join(f"{name} {n} 行" for name, n in counts.items()))
             return 0
         engine = open_store()
         if args.command == "upgrade":

@@ -9,19 +9,28 @@ Database: `python -m store add-editor NAME`. Plain passwords are never stored an
 from __future__ import annotations
 
 import re
+import secrets
+import time
 from collections.abc import Mapping
+from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 
 import sqlalchemy as sa
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from store import schema
-from store.db import now
+from store.db import now, write
 from store.edit import StoreError
+from store.limits import MAX_PASSWORD_INPUT, MAX_USERNAME_INPUT, LimitError, check_text
 
 _hasher = PasswordHasher()
 USERNAME_RE = re.compile(r"^[A-Za-z0-9_.\-\u4e00-\u9fff]{2,32}$")
 MIN_PASSWORD = 8
+SLOW_AFTER = 3  # failed logins before each further attempt waits (1 s, 2 s, …)
+LOCK_AFTER = 8  # failed logins within LOCK_MINUTES that lock the name
+LOCK_MINUTES = 15
+SLOWDOWN_SECONDS = 1.0
 
 
 def hash_password(password: str) -> str:
@@ -35,7 +44,7 @@ def add_editor(engine: sa.Engine, username: str, password: str, display_name: st
     if not USERNAME_RE.match(username):
         raise StoreError("用户名须为 2–32 位字母、数字、汉字、点、横线或下划线")
     hashed = hash_password(password)
-    with engine.begin() as connection:
+    with write(engine, check=False) as connection:
         exists = connection.execute(
             sa.select(schema.users.c.username).where(schema.users.c.username == username)
         ).first()
@@ -59,19 +68,93 @@ def _verify(hashed: str, password: str) -> bool:
         return False
 
 
-def authenticate(
-    engine: sa.Engine, username: str, password: str, configured: Mapping[str, str] | None = None
-) -> str | None:
-    """The editor's display name when the password matches (configured accounts first)."""
-    configured = configured or {}
+class LockedError(StoreError):
+    """Too many failed logins for this name: refused without checking the password."""
+
+    def __init__(self, minutes: int):
+        super().__init__(f"账号已暂时锁定，请 {minutes} 分钟后再试")
+        self.minutes = minutes
+
+
+@lru_cache(maxsize=1)
+def _dummy_hash() -> str:
+    """A hash no password matches, verified for unknown names so that timing tells nothing."""
+    return _hasher.hash(secrets.token_hex(16))
+
+
+def _recent_failures(connection: sa.Connection, username: str) -> list[str]:
+    """Times of this name's failed logins since its last success, within the lock window."""
+    audit = schema.audit
+    rows = connection.execute(
+        sa.select(audit.c.action, audit.c.at)
+        .where(audit.c.table_name == "users", audit.c.row_id == username)
+        .where(audit.c.action.in_(("login", "login_failed")))
+        .order_by(audit.c.id.desc())
+        .limit(LOCK_AFTER)
+    ).all()
+    since = (datetime.now(UTC) - timedelta(minutes=LOCK_MINUTES)).replace(microsecond=0)
+    failures = []
+    for action, at in rows:
+        if action == "login" or at < since.isoformat():
+            break
+        failures.append(at)
+    return failures
+
+
+def _record(engine: sa.Engine, username: str, ok: bool) -> None:
+    with write(engine, check=False) as connection:
+        connection.execute(
+            schema.audit.insert().values(
+                at=now(),
+                actor=username if ok else "",
+                action="login" if ok else "login_failed",
+                table_name="users",
+                row_id=username,
+                reason="登录成功" if ok else "登录失败：用户名或密码不正确",
+            )
+        )
+
+
+def _stored_hash(engine: sa.Engine, username: str, configured: Mapping[str, str]) -> tuple:
+    """(hash, display name) of the account, or (None, None)."""
     if username in configured:
-        return username if _verify(str(configured[username]), password) else None
+        return str(configured[username]), username
     with engine.connect() as connection:
         row = (
             connection.execute(sa.select(schema.users).where(schema.users.c.username == username))
             .mappings()
             .first()
         )
-    if row is None or not _verify(row["password_hash"], password):
+    return (row["password_hash"], row["display_name"] or username) if row else (None, None)
+
+
+def authenticate(
+    engine: sa.Engine, username: str, password: str, configured: Mapping[str, str] | None = None
+) -> str | None:
+    """The editor's display name when the password matches (configured accounts first). Unknown
+    names cost the same as known ones; failures are audited, slowed down after SLOW_AFTER and
+    refused (LockedError) after LOCK_AFTER within LOCK_MINUTES."""
+    configured = configured or {}
+    name = username if _acceptable(username, password) else ""
+    if not name:
+        _verify(_dummy_hash(), "x")
         return None
-    return row["display_name"] or username
+    with engine.connect() as connection:
+        failures = _recent_failures(connection, name)
+    if len(failures) >= LOCK_AFTER:
+        raise LockedError(LOCK_MINUTES)
+    if len(failures) >= SLOW_AFTER:
+        time.sleep(SLOWDOWN_SECONDS * (len(failures) - SLOW_AFTER + 1))
+    hashed, display = _stored_hash(engine, name, configured)
+    ok = _verify(hashed or _dummy_hash(), password) and hashed is not None
+    _record(engine, name, ok)
+    return display if ok else None
+
+
+def _acceptable(username: str, password: str) -> bool:
+    """A name and password worth checking at all (no control characters, sane lengths)."""
+    try:
+        check_text(username, "用户名")
+    except LimitError:
+        return False
+    return 0 < len(username) <= MAX_USERNAME_INPUT and len(password) <= MAX_PASSWORD_INPUT

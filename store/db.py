@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -15,6 +17,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
 from metrics.load import (
+    DataError,
     Dataset,
     cross_check,
     load_dataset,
@@ -38,6 +41,9 @@ TABLE_NAMES = {
     "tasks": "任务",
 }
 _seed_lock = threading.Lock()
+# Writers on PostgreSQL take this transaction-level advisory lock, so two writes never validate
+# the dataset against each other's uncommitted state (SQLite gets the same from BEGIN IMMEDIATE).
+WRITE_LOCK = 7_152_015
 
 
 def database_url() -> str:
@@ -55,14 +61,27 @@ def now() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
+def _private_file(path: str) -> None:
+    """Create the SQLite file 0600 in a 0700 folder (it holds password hashes)."""
+    file = Path(path)
+    if not file.parent.exists():
+        file.parent.mkdir(parents=True, mode=0o700)
+        file.parent.chmod(0o700)  # mkdir's mode is reduced by the umask
+    if not file.exists():
+        os.close(os.open(file, os.O_CREAT | os.O_WRONLY, 0o600))
+    elif file.stat().st_mode & 0o077 and os.access(file, os.W_OK):
+        file.chmod(0o600)  # a file made world-readable by an earlier version
+
+
 def make_engine(url: str) -> sa.Engine:
-    """An engine for `url`. SQLite gets WAL, full fsync, foreign keys and a real BEGIN, so a
-    transaction is all-or-nothing even when the process is killed half-way."""
+    """An engine for `url`. SQLite gets WAL, full fsync, foreign keys and a real BEGIN (IMMEDIATE
+    for writes, so the busy timeout applies), so a transaction is all-or-nothing even when the
+    process is killed half-way."""
     if not url.startswith("sqlite"):
         return sa.create_engine(url, pool_pre_ping=True)
     path = url.split("///", 1)[-1]
     if path and path != ":memory:":
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        _private_file(path)
     engine = sa.create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
 
     @sa.event.listens_for(engine, "connect")
@@ -76,9 +95,38 @@ def make_engine(url: str) -> sa.Engine:
 
     @sa.event.listens_for(engine, "begin")
     def _on_begin(connection):
-        connection.exec_driver_sql("BEGIN")
+        writing = connection.get_execution_options().get("jmb_write", False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
 
     return engine
+
+
+@contextmanager
+def write(engine: sa.Engine, check: bool = True) -> Iterator[sa.Connection]:
+    """A write transaction: takes the write lock first (waiting for another writer rather than
+    failing), and before committing checks that the dataset still loads (`check`), so no write can
+    leave the dashboard unusable. A store that was already broken accepts writes (repairs)."""
+    with engine.connect() as connection:
+        connection.execution_options(jmb_write=True)
+        with connection.begin():
+            if connection.dialect.name == "postgresql":
+                connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
+            yield connection
+            if check:
+                _check_after_write(engine, connection)
+
+
+def _check_after_write(engine: sa.Engine, connection: sa.Connection) -> None:
+    from store.edit import StoreError
+
+    try:
+        load_from(connection)
+    except DataError as error:
+        try:
+            load_store(engine)  # the committed state, as it was before this write
+        except DataError:
+            return
+        raise StoreError(f"这次修改会使数据无法加载，未保存：{error}") from error
 
 
 def _alembic_config(connection: sa.Connection) -> Config:
@@ -195,10 +243,24 @@ def open_store(url: str | None = None, folder: Path | None = None) -> sa.Engine:
     return engine
 
 
+# Audit actions that change no data (login attempts): they do not make a new data revision.
+NO_DATA_ACTIONS = ("login", "login_failed")
+
+
 def data_revision(engine: sa.Engine) -> int:
-    """A number that grows with every committed change (the last audit row's id)."""
+    """A number that grows with every committed change of data (the last such audit row's id;
+    found by walking the id index back from the end, so it stays fast on a long log)."""
+    audit = schema.audit
     with engine.connect() as connection:
-        return connection.execute(sa.select(sa.func.max(schema.audit.c.id))).scalar() or 0
+        return (
+            connection.execute(
+                sa.select(audit.c.id)
+                .where(audit.c.action.not_in(NO_DATA_ACTIONS))
+                .order_by(audit.c.id.desc())
+                .limit(1)
+            ).scalar()
+            or 0
+        )
 
 
 def read_table(connection: sa.Connection, table: sa.Table) -> pd.DataFrame:
@@ -211,8 +273,26 @@ def read_table(connection: sa.Connection, table: sa.Table) -> pd.DataFrame:
 def load_store(engine: sa.Engine) -> Dataset:
     """The dataset held in the database, validated exactly like the CSVs (provenance included)."""
     with engine.connect() as connection:
-        frames = {name: read_table(connection, table) for name, table in schema.CURATED.items()}
-    return validate_frames(frames)
+        return load_from(connection)
+
+
+def load_from(connection: sa.Connection) -> Dataset:
+    """The dataset as the connection sees it (inside a write: as it would be after it)."""
+    return validate_frames(
+        {name: read_table(connection, table) for name, table in schema.CURATED.items()}
+    )
+
+
+def check_duplicates(figures: pd.DataFrame) -> None:
+    """Every figure marked as a repeat names a stored figure."""
+    dangling = figures[
+        (figures["duplicate_of"] != "") & ~figures["duplicate_of"].isin(set(figures["figure_id"]))
+    ]
+    if len(dangling):
+        row = dangling.iloc[0]
+        raise DataError(
+            f"{TABLE_NAMES['figures']}（{row['figure_id']}）：重复的原指标“{row['duplicate_of']}”不存在"
+        )
 
 
 def validate_frames(frames: dict[str, pd.DataFrame]) -> Dataset:
@@ -220,6 +300,7 @@ def validate_frames(frames: dict[str, pd.DataFrame]) -> Dataset:
     validated exactly like the CSVs."""
     sources = validate_sources(frames["sources"].drop(columns="text"), TABLE_NAMES["sources"])
     texts = dict(zip(frames["sources"]["source_id"], frames["sources"]["text"], strict=True))
+    check_duplicates(frames["figures"])
     return cross_check(
         Dataset(
             sources,

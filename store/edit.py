@@ -23,12 +23,12 @@ from metrics.load import (
     validate_links,
     validate_tasks,
 )
-from store import schema
-from store.db import TABLE_NAMES, now
+from store import limits, schema
+from store.db import TABLE_NAMES, now, write
 
 EDITABLE = ("figures", "links", "tasks")
 # Free-text columns never carry markup: the quote and task text are checked against the source.
-_MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
+MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
 _VERBATIM_COLUMNS = {"quote", "text"}
 
 
@@ -44,10 +44,20 @@ class ConflictError(StoreError):
         self.current = current
 
 
-def check_plain_text(value: str, label: str) -> None:
-    """Refuse markup such as <script> in a free-text value."""
-    if isinstance(value, str) and _MARKUP.search(value):
+def check_plain_text(value: str, label: str, column: str = "") -> None:
+    """Refuse markup such as <script>, control characters and over-long text in a free-text
+    value (`column` names its length limit, see store.limits)."""
+    check_limits(value, label, column)
+    if isinstance(value, str) and MARKUP.search(value):
         raise StoreError(f"{label}中不能包含 HTML 标记（如 <script>），请删去尖括号内容后再保存")
+
+
+def check_limits(value: str, label: str, column: str = "") -> None:
+    """store.limits.check_text, raising StoreError."""
+    try:
+        limits.check_text(value, label, column)
+    except limits.LimitError as error:
+        raise StoreError(str(error)) from error
 
 
 def _table(name: str) -> sa.Table:
@@ -102,14 +112,18 @@ def validate_row(connection: sa.Connection, name: str, row: dict[str, Any]) -> N
     """The data contract for one row, in the editor's words; raises StoreError."""
     label = TABLE_NAMES[name]
     for column, value in row.items():
-        if column not in _VERBATIM_COLUMNS:
-            check_plain_text(value, f"{label}的“{column}”")
+        if column in _VERBATIM_COLUMNS:
+            check_limits(value, f"{label}的“{column}”", column)
+        else:
+            check_plain_text(value, f"{label}的“{column}”", column)
     frame = pd.DataFrame([row])
     try:
         if name == "figures":
             if not str(row.get("quote", "")).strip():
                 raise StoreError("新指标必须有引文：请从来源原文中复制包含该数字的原句")
             frame = validate_figures(frame, label)
+            limits.check_value(float(row["value"]))
+            _check_duplicate_of(connection, row)
             _check_figure_relations(connection, frame.iloc[0], label)
             check_quotes(frame, "figure_id", _texts(connection, row["source_id"]), label)
             check_places(frame, "figure_id", ["place", "partner"], _places(connection), label)
@@ -133,8 +147,22 @@ def validate_row(connection: sa.Connection, name: str, row: dict[str, Any]) -> N
             if targets - known:
                 missing = "、".join(sorted(targets - known))
                 raise StoreError(f"{label}（{row['task_id']}）：目标 {missing} 不存在")
-    except DataError as error:
+    except StoreError:
+        raise
+    except (DataError, limits.LimitError) as error:
         raise StoreError(str(error)) from error
+    except (TypeError, ValueError) as error:
+        raise StoreError(f"{label}：数值“{row.get('value')}”不是数字") from error
+
+
+def _check_duplicate_of(connection: sa.Connection, row: dict[str, Any]) -> None:
+    duplicate = row.get("duplicate_of", "")
+    if not duplicate:
+        return
+    if duplicate == row["figure_id"]:
+        raise StoreError(f"指标（{row['figure_id']}）不能标为自己的重复")
+    if fetch_row(connection, schema.figures, duplicate) is None:
+        raise StoreError(f"指标（{row['figure_id']}）：重复的原指标“{duplicate}”不存在")
 
 
 def write_audit(connection, actor, action, name, row_id, before, after, reason) -> None:
@@ -161,7 +189,7 @@ def require_editor(actor: str, reason: str) -> None:
     """Refuse a write without a logged-in editor, or with markup in its reason."""
     if not actor.strip():
         raise StoreError("请先以编辑账号登录")
-    check_plain_text(reason, "修改说明")
+    check_plain_text(reason, "修改说明", "reason")
 
 
 def update_row(
@@ -181,7 +209,8 @@ def update_row(
     unknown = set(changes) - allowed
     if unknown:
         raise StoreError(f"不能修改的列：{'、'.join(sorted(unknown))}")
-    with engine.begin() as connection:
+    check_limits(key, "编号")
+    with write(engine) as connection:
         current = fetch_row(connection, table, key)
         if current is None:
             raise StoreError(f"{TABLE_NAMES[name]}“{key}”不存在（可能已被他人删除）")
@@ -219,7 +248,8 @@ def create_row(engine: sa.Engine, name: str, row: dict[str, Any], actor: str, re
     record = {c: row.get(c, "") for c in schema.data_columns(table)}
     if not str(record[key]).strip():
         raise StoreError(f"{TABLE_NAMES[name]}编号不能为空")
-    with engine.begin() as connection:
+    check_limits(record[key], "编号")
+    with write(engine) as connection:
         if fetch_row(connection, table, record[key]) is not None:
             raise StoreError(f"{TABLE_NAMES[name]}编号“{record[key]}”已存在，不能覆盖")
         validate_row(connection, name, record)

@@ -29,7 +29,7 @@ from metrics.load import (
     validate_tasks,
 )
 from store import schema
-from store.db import TABLE_NAMES, read_table, validate_frames
+from store.db import TABLE_NAMES, check_duplicates, read_table, validate_frames
 
 ROW_TABLES = ("figures", "links", "tasks")  # tables whose single-row changes are reloaded alone
 ROW_ACTIONS = {"create", "update", "import"}  # audit actions that write one named row
@@ -123,6 +123,7 @@ def _apply(previous: Snapshot, frames: dict[str, pd.DataFrame], changed: dict[st
     figures, links, tasks = data.figures, data.links, data.tasks
     if "figures" in changed:
         # A figure repeating one from another report is kept in the store, never counted.
+        check_duplicates(frames["figures"])
         kept = frames["figures"][frames["figures"]["duplicate_of"] == ""]
         figures, rows = _revalidated(
             data.figures, kept, changed["figures"], "figure_id", validate_figures

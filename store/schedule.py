@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from metrics.schedule import ParsedSchedule
 from metrics.schedule_read import describe
 from store import schema
-from store.db import now
+from store.db import now, write
 from store.edit import StoreError, require_editor, write_audit
 from store.tracker import insert_update
 
@@ -22,7 +22,7 @@ def apply_schedule(engine: sa.Engine, parsed: ParsedSchedule, data: bytes, actor
     require_editor(actor, "")
     if parsed.errors:
         raise StoreError(f"“{parsed.name}”有 {len(parsed.errors)} 处错误，未写入，请改正后重新上传")
-    with engine.begin() as connection:
+    with write(engine) as connection:
         updates = pd.read_sql(sa.select(schema.task_updates), connection)
         changed = [row for row in parsed.rows if describe(row, updates, parsed.month)]
         if not changed:

@@ -9,9 +9,9 @@ import pandas as pd
 import sqlalchemy as sa
 
 from metrics.vocab import TASK_STATUSES
-from store import schema
-from store.db import now
-from store.edit import StoreError, check_plain_text, require_editor, write_audit
+from store import limits, schema
+from store.db import now, write
+from store.edit import StoreError, check_limits, check_plain_text, require_editor, write_audit
 
 MONTH_RE = re.compile(r"^20\d\d-(0[1-9]|1[0-2])$")
 UPDATE_COLUMNS = [c.name for c in schema.task_updates.columns]
@@ -34,7 +34,7 @@ def add_update(
     An achieved value must name one of the task's target figures and a quote that is a verbatim
     substring of a stored source, like every other number on the dashboard."""
     require_editor(actor, "")
-    with engine.begin() as connection:
+    with write(engine) as connection:
         return insert_update(
             connection, task_id, month, status, note, actor, figure_id, achieved_value, quote,
             source_id,
@@ -58,9 +58,18 @@ def insert_update(
         raise StoreError(f"月份“{month}”格式不对，应为 2025-06 这样的年-月")
     if status not in TASK_STATUSES:
         raise StoreError(f"状态“{status}”不在 {'/'.join(TASK_STATUSES)} 之中")
-    check_plain_text(note, "进展说明")
-    if len(note) > 2000:
-        raise StoreError("进展说明超过 2000 字，请精简")
+    try:
+        limits.check_month(month)
+    except limits.LimitError as error:
+        raise StoreError(str(error)) from error
+    check_plain_text(note, "进展说明", "note")
+    for label, value, column in (
+        ("任务", task_id, "task_id"),
+        ("目标", figure_id, "figure_id"),
+        ("引文", quote, "quote"),
+        ("来源", source_id, "source_id"),
+    ):
+        check_limits(value, label, column)
     task = (
         connection.execute(sa.select(schema.tasks).where(schema.tasks.c.task_id == task_id))
         .mappings()
@@ -101,6 +110,13 @@ def _check_achieved(connection, task, figure_id, value, quote, source_id) -> Non
         raise StoreError(
             f"完成值须对应本任务的一个目标（{'、'.join(targets) or '本任务没有量化目标'}）"
         )
+    target = connection.execute(
+        sa.select(schema.figures.c.value).where(schema.figures.c.figure_id == figure_id)
+    ).scalar()
+    try:
+        limits.check_against_target(value, target or 0.0)
+    except limits.LimitError as error:
+        raise StoreError(str(error)) from error
     if not quote.strip():
         raise StoreError("填写完成值时须附上引文：来源原文中写有该数字的原句")
     text = connection.execute(

@@ -11,7 +11,8 @@ import os
 
 import streamlit as st
 
-from store.auth import authenticate
+from metrics.markdown import escape_markdown
+from store.auth import LockedError, authenticate
 from ui import loaders
 from ui.labels import LABELS
 
@@ -41,7 +42,13 @@ def _login_form(key: str) -> None:
         username = st.text_input(LABELS["login_user"], key=f"{key}_user")
         password = st.text_input(LABELS["login_password"], type="password", key=f"{key}_pw")
         if st.form_submit_button(LABELS["login_submit"]):
-            name = authenticate(loaders.engine(), username.strip(), password, _secrets("editors"))
+            try:
+                name = authenticate(
+                    loaders.engine(), username.strip(), password, _secrets("editors")
+                )
+            except LockedError as error:
+                st.error(LABELS["login_locked"].format(minutes=error.minutes))
+                return
             if name:
                 st.session_state[SESSION_EDITOR] = name
                 st.rerun()
@@ -53,7 +60,7 @@ def sidebar_login() -> str | None:
     with st.sidebar:
         name = editor()
         if name:
-            st.caption(LABELS["login_as"].format(name=name))
+            st.caption(LABELS["login_as"].format(name=escape_markdown(name)))
             if st.button(LABELS["logout"], key="auth_logout"):
                 del st.session_state[SESSION_EDITOR]
                 st.rerun()

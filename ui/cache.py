@@ -11,16 +11,10 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from metrics.filters import Filters, filter_figures, filter_links
-from metrics.views import (
-    counts_by_field,
-    counts_by_kind,
-    counts_by_place,
-    figure_table,
-    kpi_cards,
-    link_table,
-    links_by_partner,
-)
-from ui import cards, charts, figures_json, loaders
+from metrics.relations import in_scope, relations_by_field, relations_by_partner
+from metrics.views import figure_table, kpi_cards, link_table
+from metrics.vocab import FIELD_COLORS
+from ui import cards, charts, loaders
 
 ENTRIES = 512  # distinct filter combinations kept per function
 
@@ -57,37 +51,18 @@ def cards_html(path: str, filters: Filters, limit: int | None = None) -> tuple[s
     return cards.cards_html(rows), len(chosen)
 
 
-_BUILDERS = {
-    "field": charts.field_counts_chart,
-    "place": charts.place_counts_chart,
-    "kind": charts.kind_chart,
-    "partner": charts.partner_chart,
-}
-
-
 @st.cache_resource(show_spinner=False, max_entries=ENTRIES)
-def drawn(builder: str, counts: pd.DataFrame, projector: bool, *extra) -> go.Figure:
-    """A chart of `counts` keyed by their content (Streamlit hashes the frame): equal counts
-    under another filter or after an edit elsewhere share one figure and its JSON."""
-    build = charts.indicator_chart if builder == "indicator" else _BUILDERS[builder]
-    return figures_json.share(build(counts, *extra, projector))
+def relation_field_chart(path: str, filters: Filters, scope: str, projector: bool) -> go.Figure:
+    """Distinct relations per field group (已实现 / 计划) in `scope`; a bar's key is its fields."""
+    from metrics.headline import quick_fields
+    from metrics.relations import OTHER
 
-
-@st.cache_resource(show_spinner=False, max_entries=ENTRIES)
-def field_chart(path: str, filters: Filters, projector: bool) -> go.Figure:
-    return drawn("field", counts_by_field(figures(path, filters), links(path, filters)), projector)
-
-
-@st.cache_resource(show_spinner=False, max_entries=ENTRIES)
-def place_chart(path: str, filters: Filters, projector: bool) -> go.Figure:
-    places = loaders.dataset_at(path).places
-    counts = counts_by_place(figures(path, filters), links(path, filters), places)
-    return drawn("place", counts, projector)
-
-
-@st.cache_resource(show_spinner=False, max_entries=ENTRIES)
-def kind_chart(path: str, filters: Filters, projector: bool) -> go.Figure:
-    return drawn("kind", counts_by_kind(figures(path, filters)), projector)
+    data = loaders.dataset_at(path)
+    table = relations_by_field(in_scope(links(path, filters), data.places, scope))
+    available = tuple(dict.fromkeys(links(path, filters)["field"]))
+    keys = [",".join(quick_fields(f, available)) if f == OTHER else f for f in table["field"]]
+    colors = table["field"].map(FIELD_COLORS).fillna("#667085")
+    return charts.relation_bars(table.assign(key=keys, color=colors), "field", projector)
 
 
 @st.cache_resource(show_spinner=False, max_entries=ENTRIES)
@@ -96,7 +71,9 @@ def indicator_charts(path: str, filters: Filters, projector: bool) -> dict[str, 
     table = figure_rows(path, filters)
     counts = table["unit"].value_counts()
     units = [u for u in dict.fromkeys(table["unit"]) if counts[u] > 1]
-    return {u: drawn("indicator", _largest(table[table["unit"] == u]), projector, u) for u in units}
+    return {
+        u: charts.indicator_chart(_largest(table[table["unit"] == u]), u, projector) for u in units
+    }
 
 
 CHART_BARS = 20  # bars per indicator chart; more are unreadable (the table lists them all)
@@ -110,8 +87,22 @@ def _largest(rows: pd.DataFrame) -> pd.DataFrame:
 
 
 @st.cache_resource(show_spinner=False, max_entries=ENTRIES)
-def partner_chart(path: str, filters: Filters, projector: bool) -> go.Figure:
-    return drawn("partner", links_by_partner(links(path, filters)), projector)
+def partner_chart(path: str, filters: Filters, projector: bool, top: int = 12) -> go.Figure | None:
+    """Distinct relations per partner outside Inner Mongolia (never its own districts)."""
+    return partner_chart_of(links(path, filters), loaders.dataset_at(path).places, projector, top)
+
+
+def partner_chart_of(
+    shown: pd.DataFrame, places: pd.DataFrame, projector: bool, top: int = 12
+) -> go.Figure | None:
+    """partner_chart for any set of links (a map selection); None when no partner is outside."""
+    table = relations_by_partner(shown, places).head(top)
+    if table.empty:
+        return None
+    colors = table["field"].map(FIELD_COLORS).fillna("#667085")
+    return charts.relation_bars(
+        table.assign(key=table["partner"], color=colors), "partner", projector, "partner_hover"
+    )
 
 
 @st.cache_resource(show_spinner=False)
@@ -124,17 +115,18 @@ def boundary_set(name: str):
 
 
 @st.cache_resource(show_spinner=False, max_entries=ENTRIES)
-def map_pairs(path: str, filters: Filters, view_key: str) -> pd.DataFrame:
-    """The filtered links as flying lines framed for one map view."""
-    from geo.arcs import MAP_VIEWS, frame_pairs, link_pairs
+def map_pairs(path: str, filters: Filters, view_key: str) -> tuple[pd.DataFrame, tuple]:
+    """The filtered links as flying lines, and the frame that holds them (within the view)."""
+    from geo.arcs import MAP_VIEWS, content_frame, frame_pairs, link_pairs
 
     data = loaders.dataset_at(path)
     pairs = link_pairs(links(path, filters), data.places, data.sources)
-    return frame_pairs(pairs, MAP_VIEWS[view_key].frame)
+    frame = content_frame(pairs, MAP_VIEWS[view_key].frame)
+    return frame_pairs(pairs, frame), frame
 
 
 @st.cache_resource(show_spinner=False, max_entries=ENTRIES)
-def map_deck(path: str, filters: Filters, view_key: str):
+def map_deck(path: str, filters: Filters, view_key: str, projector: bool = False):
     """The pydeck map of one view under the filters (boundaries, choropleth, arcs, labels)."""
     from geo.arcs import MAP_VIEWS
     from geo.deck import build_deck
@@ -147,19 +139,21 @@ def map_deck(path: str, filters: Filters, view_key: str):
     if view.choropleth:
         names = list(dict(frames)[view.choropleth]["name"])
         choropleth = choropleth_values(banner_profiles(data.tasks, names))
-    return build_deck(view, frames, map_pairs(path, filters, view_key), data.places, choropleth)
+    pairs, frame = map_pairs(path, filters, view_key)
+    return build_deck(
+        view, frames, pairs, data.places, choropleth, frame, projector, links(path, filters)
+    )
 
 
 def choropleth_values(profiles: pd.DataFrame) -> pd.DataFrame:
-    """Banner profiles as choropleth rows: value = task count, tip = positioning and tasks."""
-    from html import escape
-
+    """Banner profiles as choropleth rows: value = task count, tip_body = positioning, tasks."""
     tips = [
-        f"<b>{escape(r.name)}</b><br>{escape(r.positioning) or '—'}<br>"
-        f"方案任务 {r.task_count} 条（{escape(r.task_ids)}）"
+        f"{r.positioning or '—'}\n方案任务 {r.task_count} 条（{r.task_ids}）"
         for r in profiles.itertuples(index=False)
     ]
-    return pd.DataFrame({"name": profiles["name"], "value": profiles["task_count"], "tip": tips})
+    return pd.DataFrame(
+        {"name": profiles["name"], "value": profiles["task_count"], "tip_body": tips}
+    )
 
 
 MAP_SETS = ("provinces", "beijing", "ordos", "wuhai")
@@ -184,8 +178,8 @@ def briefing_pptx(path: str, filters: Filters) -> bytes:
 
 def clear_views() -> None:
     """Drop every per-view result (after a change to the data; the boundaries stay)."""
-    for function in (figures, links, figure_rows, link_rows, cards_html, field_chart, place_chart,
-                     kind_chart, indicator_charts, partner_chart, map_pairs, map_deck,
+    for function in (figures, links, figure_rows, link_rows, cards_html, relation_field_chart,
+                     indicator_charts, partner_chart, map_pairs, map_deck,
                      briefing_slides, task_status, target_progress, tasks_reached, task_rows, unit_load,
                      record_labels):  # fmt: skip
         function.clear()

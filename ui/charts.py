@@ -13,7 +13,7 @@ from metrics.display import fold_parts, is_target, kind_mix
 from metrics.quantity import format_number
 from metrics.views import bar_labels
 from metrics.vocab import FIELD_COLORS
-from ui.labels import KIND_LABELS, LABELS
+from ui.labels import LABELS
 
 FONT_FAMILY = "Noto Sans CJK SC, Noto Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
 LINK_PATTERN = "/"
@@ -34,7 +34,8 @@ def _layout(figure: go.Figure, height: int, projector: bool) -> go.Figure:
         paper_bgcolor="#ffffff",
         legend={"orientation": "h", "y": 1.12, "x": 0},
         hoverlabel={"font": {"family": FONT_FAMILY, "size": size}},
-        dragmode="select",
+        # No dragmode here: an explicit "select" stops a click from selecting a bar (measured in
+        # Chromium with Streamlit 1.67); the cost is that a drag zooms instead of box-selecting.
         clickmode="event+select",
     )
     figure.update_xaxes(gridcolor="#e4e7ec", automargin=True, tickfont={"color": "#101828"})
@@ -43,82 +44,51 @@ def _layout(figure: go.Figure, height: int, projector: bool) -> go.Figure:
     return figure
 
 
-def show(figure: go.Figure, key: str, selectable: bool = False):
-    """Draw a chart with our own theme (not Streamlit's), no plotly logo; return its selection."""
-    options = {"on_select": "rerun", "selection_mode": ("points", "box")} if selectable else {}
-    return st.plotly_chart(
-        figure, key=key, theme=None, config={"displaylogo": False, "locale": "zh-CN"}, **options
-    )
+# No mode bar: its buttons speak English (plotly.js ships no zh-CN locale offline). Box and
+# click selection stay (drag to select), and every chart's data is in 数据表 for download.
+CHART_CONFIG = {"displaylogo": False, "displayModeBar": False, "locale": "zh-CN"}
 
 
-def field_counts_chart(counts: pd.DataFrame, projector: bool = False) -> go.Figure:
-    """Figures and links per field as grouped bars in the field colours (links hatched).
+def show(figure: go.Figure, key: str, selectable: bool = False, on_pick=None):
+    """Draw a chart with our own theme (not Streamlit's), no mode bar; return its selection.
 
-    Input columns: field, figures, links, color. customdata[0] of every bar is its field.
-    """
+    `on_pick` (a callback) makes clicked or boxed bars act at once, e.g. become a filter."""
+    options = {}
+    if selectable or on_pick:
+        options = {"on_select": on_pick or "rerun", "selection_mode": ("points", "box")}
+    return st.plotly_chart(figure, key=key, theme=None, config=CHART_CONFIG, **options)
+
+
+def relation_bars(
+    table: pd.DataFrame, label: str, projector: bool = False, hover: str = "relation_hover"
+) -> go.Figure:
+    """Distinct relations per row (a field or a partner) as horizontal bars, 已实现 solid and
+    计划 hatched, stacked; names stay horizontal. Input columns: `label`, achieved, planned,
+    color, key (customdata[0]: what a click selects)."""
+    ordered = table.iloc[::-1]
     figure = go.Figure()
-    for column, label, pattern in (
-        ("figures", LABELS["series_figures"], ""),
-        ("links", LABELS["series_links"], LINK_PATTERN),
-    ):
+    for status, pattern in (("achieved", ""), ("planned", LINK_PATTERN)):
+        name = LABELS[f"relation_{status}"]
         figure.add_bar(
-            name=label,
-            x=counts["field"],
-            y=counts[column],
-            text=counts[column],
-            textposition="outside",
-            marker={"color": counts["color"], "pattern": {"shape": pattern, "fgcolor": "#ffffff"}},
-            customdata=counts[["field"]].to_numpy(),
-            hovertemplate=f"%{{x}} · {label}：%{{y}}<extra></extra>",
-        )
-    figure.update_layout(barmode="group", yaxis_title=LABELS["count_axis"])
-    figure.update_yaxes(rangemode="tozero")
-    return _layout(figure, 380, projector)
-
-
-def place_counts_chart(counts: pd.DataFrame, projector: bool = False) -> go.Figure:
-    """Figures and links per Inner Mongolia city as horizontal bars; customdata[0] is the place."""
-    ordered = counts.iloc[::-1]
-    figure = go.Figure()
-    for column, label, color in (
-        ("figures", LABELS["series_figures"], "#0B5CAD"),
-        ("links", LABELS["series_links"], "#7FA7D3"),
-    ):
-        figure.add_bar(
-            name=label,
-            y=ordered["place"],
-            x=ordered[column],
+            name=name,
+            y=[wrap_label(str(v), 12) for v in ordered[label]],
+            x=ordered[status],
             orientation="h",
-            text=ordered[column],
-            textposition="outside",
-            marker={"color": color},
-            customdata=ordered[["place"]].to_numpy(),
-            hovertemplate=f"%{{y}} · {label}：%{{x}}<extra></extra>",
-        )
-    figure.update_layout(barmode="group", xaxis_title=LABELS["count_axis"])
-    return _layout(figure, max(260, 60 * len(counts) + 80), projector)
-
-
-def kind_chart(counts: pd.DataFrame, projector: bool = False) -> go.Figure:
-    """Achievement and target figures per field (成果 solid, 目标 hatched) in field colours."""
-    figure = go.Figure()
-    for kind, pattern in (("achievement", ""), ("target", LINK_PATTERN)):
-        rows = counts[counts["kind"] == kind]
-        figure.add_bar(
-            name=KIND_LABELS[kind],
-            x=rows["field"],
-            y=rows["count"],
-            text=rows["count"],
-            textposition="outside",
+            text=[str(v) if v else "" for v in ordered[status]],
+            textposition="inside",
+            insidetextanchor="middle",
             marker={
-                "color": rows["field"].map(FIELD_COLORS),
-                "pattern": {"shape": pattern, "fgcolor": "#ffffff"},
+                "color": ordered["color"],
+                "pattern": {"shape": pattern, "fgcolor": "#ffffff", "solidity": 0.35},
+                "line": {"color": ordered["color"], "width": 1.5},
             },
-            customdata=rows[["field"]].to_numpy(),
-            hovertemplate=f"%{{x}} · {KIND_LABELS[kind]}：%{{y}} 个数字<extra></extra>",
+            customdata=ordered[["key"]].to_numpy(),
+            hovertemplate=LABELS[hover].replace("{status}", name),
         )
-    figure.update_layout(barmode="group", yaxis_title=LABELS["count_axis"])
-    return _layout(figure, 340, projector)
+    figure.update_layout(
+        barmode="stack", xaxis_title=LABELS["relation_axis"], legend={"traceorder": "normal"}
+    )
+    return _layout(figure, max(200, 40 * len(table) + 110), projector)
 
 
 def indicator_chart(table: pd.DataFrame, unit: str, projector: bool = False) -> go.Figure:
@@ -182,22 +152,3 @@ def _nice_ticks(maximum: float, count: int = 4) -> list[float]:
     magnitude = 10 ** (len(str(int(step))) - 1)
     step = max(magnitude, round(step / magnitude) * magnitude)
     return [step * i for i in range(int(maximum // step) + 2)]
-
-
-def partner_chart(counts: pd.DataFrame, projector: bool = False) -> go.Figure:
-    """Links per partner as horizontal bars. Input columns: partner, links, color."""
-    ordered = counts.iloc[::-1]
-    figure = go.Figure(
-        go.Bar(
-            y=[wrap_label(p, 12) for p in ordered["partner"]],
-            x=ordered["links"],
-            orientation="h",
-            text=ordered["links"],
-            textposition="outside",
-            marker={"color": ordered["color"]},
-            customdata=ordered[["partner"]].to_numpy(),
-            hovertemplate="%{y}：%{x} 条合作关系<extra></extra>",
-        )
-    )
-    figure.update_layout(showlegend=False, xaxis_title=LABELS["count_axis"])
-    return _layout(figure, max(220, 44 * len(counts) + 90), projector)

@@ -1,24 +1,18 @@
-"""The 数据维护 page's parts: edit one record, import a report, backup and bulk import, audit log.
+"""The 数据维护 page's record editor: pick a record, edit it in a form, save with a reason (a
+conflict reloads the form). Reports, backups and the audit log live in ui/bulk.py.
 Only ever drawn for a logged-in editor; every write goes through store/ (validated, audited)."""
 
 from __future__ import annotations
 
-import json
-
 import pandas as pd
 import streamlit as st
 
-from ingest.extract import PlaceMatcher
-from ingest.publish import REVIEW_COLUMNS, publish_report, review_table
-from ingest.read import IngestError, read_bytes
+from metrics.markdown import escape_markdown
 from metrics.quantity import QuantityError, parse_quantity
 from metrics.vocab import DIRECTIONS, FIELDS, KINDS, LINK_STATUSES
-from store import backup
-from store.edit import ConflictError, StoreError, create_row, get_row, history, update_row
+from store.edit import ConflictError, StoreError, create_row, get_row, update_row
 from ui import cache, loaders
 from ui.labels import (
-    AUDIT_ACTION_LABELS,
-    AUDIT_COLUMN_LABELS,
     DIRECTION_LABELS,
     KIND_LABELS,
     LABELS,
@@ -78,7 +72,7 @@ def _figure_form(ctx: PageContext, row: dict, key: str) -> dict:
         quantity = parse_quantity(changes["amount"])
     except QuantityError as error:
         problem = f"数量无法解析：{error}"
-        st.caption(problem)
+        st.caption(escape_markdown(problem))
         return changes | {"problem": problem}
     st.caption(
         LABELS["edit_parsed"].format(
@@ -168,10 +162,11 @@ def edit_records(ctx: PageContext, editor: str) -> None:
     else:
         row = get_row(engine, table, picked)
         if row is None:
-            st.error(f"记录“{picked}”已不存在")
+            st.error(f"记录“{escape_markdown(picked)}”已不存在")
             return
         version = _opened_version(table, picked)
     form_key = f"ed_{table}_{picked}"
+    _show_conflict(form_key)
     with st.form(form_key):
         if table == "figures":
             changes = _figure_form(ctx, row, form_key)
@@ -184,7 +179,7 @@ def edit_records(ctx: PageContext, editor: str) -> None:
     if not submitted:
         return
     if "problem" in changes:
-        st.error(changes["problem"])
+        st.error(escape_markdown(changes["problem"]))
         return
     if not reason.strip():
         st.error(LABELS["edit_reason_missing"])
@@ -196,15 +191,9 @@ def edit_records(ctx: PageContext, editor: str) -> None:
         else:
             saved = update_row(engine, table, picked, version, changes, editor, reason)
     except ConflictError as error:
-        st.error(str(error))
-        if error.current:
-            st.markdown(f"**{LABELS['edit_conflict_now']}**")
-            shown = {k: v for k, v in error.current.items() if k in changes}
-            st.dataframe(pd.DataFrame([shown]), hide_index=True)
-            st.session_state[f"ed_opened_{table}_{picked}"] = error.current["version"]
-        return
+        _reload_after_conflict(table, picked, form_key, error, list(changes))
     except StoreError as error:
-        st.error(str(error))
+        st.error(escape_markdown(str(error)))
         return
     if picked != NEW:
         st.session_state[f"ed_opened_{table}_{picked}"] = saved["version"]
@@ -214,160 +203,33 @@ def edit_records(ctx: PageContext, editor: str) -> None:
         st.success(LABELS["edit_saved"].format(version=saved["version"]))
 
 
+def _reload_after_conflict(table, picked, form_key, error: ConflictError, columns) -> None:
+    """Drop the form's stale values and version, so it is drawn again from the row as it is now
+    and the editor decides afresh; the message and the current values survive the rerun."""
+    if error.current is None:
+        st.error(escape_markdown(str(error)))
+        return
+    for key in [k for k in st.session_state if str(k).startswith(f"{form_key}_")]:
+        del st.session_state[key]
+    st.session_state[f"ed_opened_{table}_{picked}"] = error.current["version"]
+    shown = {k: v for k, v in error.current.items() if k in columns}
+    st.session_state[f"{form_key}:conflict"] = (str(error), shown, error.current["version"])
+    st.rerun()
+
+
+def _show_conflict(form_key: str) -> None:
+    conflict = st.session_state.pop(f"{form_key}:conflict", None)
+    if conflict:
+        message, shown, version = conflict
+        st.error(escape_markdown(message))
+        st.markdown(f"**{LABELS['edit_conflict_now']}**")
+        st.dataframe(pd.DataFrame([shown]), hide_index=True)
+        st.info(LABELS["edit_conflict_reloaded"].format(version=version))
+
+
 def _new_figure_id(figures: pd.DataFrame, source_id: str) -> str:
     taken = set(figures["figure_id"])
     number = 1 + sum(figures["source_id"] == source_id)
     while f"{source_id}-{number:02d}" in taken:
         number += 1
     return f"{source_id}-{number:02d}"
-
-
-def import_report(ctx: PageContext, editor: str) -> None:
-    """Upload or paste a report → review its candidate figures → publish them with provenance."""
-    st.caption("上传 txt（UTF-8/GBK/GB18030/UTF-16）、docx 或有文字层的 pdf，或直接粘贴正文。")
-    upload = st.file_uploader(
-        "报告文件", type=["txt", "docx", "pdf", "xlsx", "csv"], key="ing_file"
-    )
-    pasted = st.text_area("或粘贴正文", key="ing_text", height=120)
-    text = ""
-    try:
-        if upload is not None:
-            suffix = "." + upload.name.rsplit(".", 1)[-1].lower()
-            text = read_bytes(upload.getvalue(), suffix)
-        elif pasted.strip():
-            text = pasted
-    except IngestError as error:
-        st.error(str(error))
-        return
-    if not text:
-        return
-    places = ctx.data.places
-    local = places["side"] == "inner_mongolia"
-    candidates = cache.report_candidates(ctx.path, text)
-    if candidates.empty:
-        st.warning("没有在文中找到数字。")
-        return
-    left, middle, right = st.columns(3)
-    meta = {
-        "title": left.text_input("报告标题（必填）", key="ing_title"),
-        "publisher": middle.text_input("发布单位", key="ing_publisher"),
-        "published": right.text_input("发布日期（如 2025-06-30）", key="ing_date"),
-        "kind": "report",
-    }
-    period = meta["published"][:4]
-    partners = PlaceMatcher.from_places(places[~local])
-    table = review_table(candidates, text, ctx.data.figures, period, partners)
-    st.caption(
-        f"找到 {len(table)} 个候选数字。取消勾选不是指标的数字，修正领域、指标、地区和类型。"
-        "“重复”列非空表示已由其他报告收录，默认不勾选，发布后也不会重复计数。"
-    )
-    edited = st.data_editor(
-        table[REVIEW_COLUMNS],
-        hide_index=True,
-        width="stretch",
-        disabled=["quote", "duplicate", "sentence"],
-        column_config={
-            "keep": st.column_config.CheckboxColumn("采用"),
-            "quote": st.column_config.TextColumn("数量"),
-            "field": st.column_config.SelectboxColumn("领域", options=list(FIELDS), required=True),
-            "indicator": st.column_config.TextColumn("指标", required=True),
-            "place": st.column_config.SelectboxColumn(
-                "地区", options=["", *ctx.data.places["name"]]
-            ),
-            "kind": st.column_config.SelectboxColumn("类型", options=list(KINDS), required=True),
-            "duplicate": st.column_config.TextColumn("重复"),
-            "sentence": st.column_config.TextColumn("原句", width="large"),
-        },
-        key="ing_review",
-    )
-    if st.button("发布", type="primary", key="ing_publish"):
-        reviewed = table.assign(
-            **{c: edited[c] for c in ["keep", "field", "indicator", "place", "kind"]}
-        )
-        try:
-            published = publish_report(loaders.engine(), text, meta, reviewed, editor)
-        except StoreError as error:
-            st.error(str(error))
-            return
-        st.success(
-            f"已发布：来源 {published.source_id}，{len(published.figure_ids)} 个数字"
-            + (
-                f"（其中 {len(published.duplicates)} 个与已有数字重复，不重复计数）"
-                if published.duplicates
-                else ""
-            )
-        )
-
-
-def backup_and_import(editor: str) -> None:
-    """Download a full backup; upload CSV/zip → preview (errors by line) → write."""
-    engine = loaders.engine()
-    st.download_button(
-        LABELS["backup_export"],
-        data=lambda: backup.export_zip(engine),
-        file_name="京蒙协作看板备份.zip",
-        mime="application/zip",
-        key="bk_export",
-        on_click="ignore",
-    )
-    upload = st.file_uploader(LABELS["backup_import"], type=["csv", "zip"], key="bk_upload")
-    if upload is None:
-        return
-    try:
-        tables = backup.read_upload(upload.getvalue(), upload.name)
-    except StoreError as error:
-        st.error(str(error))
-        return
-    plan = backup.plan_import(engine, tables)
-    if plan.errors:
-        st.error(LABELS["backup_preview_bad"].format(n=len(plan.errors)))
-        st.dataframe(plan.errors_frame(), hide_index=True, width="stretch")
-        return
-    if plan.total_changes == 0:
-        st.info(LABELS["backup_nothing"])
-        return
-    creates = sum(map(len, plan.creates.values()))
-    updates = sum(map(len, plan.updates.values()))
-    st.success(
-        LABELS["backup_preview_ok"].format(
-            creates=creates, updates=updates, unchanged=plan.unchanged
-        )
-    )
-    st.dataframe(plan.summary(), hide_index=True)
-    reason = st.text_input(LABELS["edit_reason"], key="bk_reason")
-    if st.button(LABELS["backup_apply"], type="primary", key="bk_apply"):
-        if not reason.strip():
-            st.error(LABELS["edit_reason_missing"])
-            return
-        try:
-            written = backup.apply_import(engine, plan, editor, reason)
-        except StoreError as error:
-            st.error(str(error))
-            return
-        st.success(LABELS["backup_applied"].format(n=written))
-
-
-def _compact(value) -> str:
-    if value is None or (isinstance(value, float) and pd.isna(value)):
-        return ""
-    try:
-        data = json.loads(value)
-    except (TypeError, ValueError):
-        return str(value)
-    return "；".join(f"{k}={v}" for k, v in data.items()) if isinstance(data, dict) else str(data)
-
-
-def audit_log(limit: int = 300) -> None:
-    """The latest changes, newest first."""
-    rows = history(loaders.engine(), limit=limit)
-    st.caption(LABELS["audit_caption"].format(n=len(rows)))
-    rows = rows.assign(
-        action=rows["action"].map(AUDIT_ACTION_LABELS).fillna(rows["action"]),
-        before=rows["before"].map(_compact),
-        after=rows["after"].map(_compact),
-    )
-    st.dataframe(
-        rows[list(AUDIT_COLUMN_LABELS)].rename(columns=AUDIT_COLUMN_LABELS),
-        hide_index=True,
-        width="stretch",
-    )

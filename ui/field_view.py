@@ -6,8 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from metrics.filters import descendants
-from metrics.views import kpi_cards, link_table, links_by_partner, selected_ids, sources_behind
-from ui import cache, cards, charts, page, tables
+from metrics.views import kpi_cards, link_table, selected_ids, sources_behind
+from ui import cache, cards, charts, page, state, tables
 from ui.labels import LABELS
 
 CARD_LIMIT = 24  # cards drawn; the table below holds every figure (500 rows a page)
@@ -21,7 +21,11 @@ def render(field: str) -> None:
 
     st.title(field)
     st.caption(LABELS["field_page_caption"].format(field=field))
-    page.filters_caption(ctx)
+    not_applied = {"period": LABELS["why_links_period"]}
+    if set(ctx.filters.field) - {field}:
+        not_applied["field"] = LABELS["why_field_page"].format(field=field)
+    page.filters_caption(ctx, not_applied)
+    selection_line = st.empty()  # filled once the charts say what is selected
     if figures.empty and links.empty:
         page.empty_state(ctx, scope)
         return
@@ -38,10 +42,11 @@ def render(field: str) -> None:
             with columns[index % 2]:
                 event = charts.show(chart, key=f"fv_{field}_{unit}", selectable=True)
                 picked += selected_ids(event)
+        picked = state.mirror_pick(picked, set(figures["figure_id"]), page_key=field)
         table = cache.figure_rows(ctx.path, scope)
         if picked:
             # Cross-filtering: the cards, the table and the links follow the selected bars.
-            st.caption(LABELS["field_selection"].format(n=len(picked)))
+            selection_line.caption(LABELS["field_selection"].format(n=len(picked)))
             figures = figures[figures["figure_id"].isin(picked)]
             table = table[table["figure_id"].isin(picked)]
             links = _links_near(links, figures, ctx.data.places)
@@ -60,12 +65,15 @@ def render(field: str) -> None:
         st.subheader(LABELS["field_links"])
         left, right = st.columns([1, 2])
         with left:
+            st.caption(LABELS["field_partners_caption"])
             partners = (
-                charts.partner_chart(links_by_partner(links), ctx.projector)
+                cache.partner_chart_of(links, ctx.data.places, ctx.projector)
                 if picked
                 else cache.partner_chart(ctx.path, scope, ctx.projector)
             )
-            charts.show(partners, key=f"fv_partners_{field}")
+            if partners is not None:
+                key = f"fv_partners_{field}"
+                charts.show(partners, key=key, on_pick=state.pick_to_filter("partner", key))
         with right:
             rows = (
                 link_table(links, ctx.data.sources) if picked else cache.link_rows(ctx.path, scope)

@@ -43,6 +43,61 @@ LABELS: dict[str, str] = {
     "by_place_header": "各地数字与合作关系",
     "progress_header": "成果与目标",
     "progress_caption": "左：已报告的成果（新闻）；右：行动方案设定的目标。同一领域、同一单位的数才可比较。",
+    # 总览 as a headline board (issue 14).
+    "board_results": "主要成果",
+    "board_targets": "行动方案目标（尚待完成）",
+    "board_target_mark": "目标",
+    "board_tile_help": "点击查看原文句子",
+    "board_more": "全部 {n} 个成果数字见下方“主要数字及原文”和“数据表”。",
+    "board_no_results": "当前筛选下来源未报告成果数字。",
+    "board_no_targets": "当前筛选下行动方案未设定量化目标。",
+    "board_field_switch": "领域",
+    "board_field_all": "全部",
+    "board_field_other": "其他",
+    "board_source_dates": "来源日期：{dates}",
+    "board_no_date": "原文未注明日期",
+    "board_last_edit": "数据最后编辑：{date}",
+    "board_pairs_header": "京蒙结对",
+    "board_pairs_caption": "合作方（北京一侧）与内蒙古城市之间的合作关系，每句原文中的每对地点计一次。",
+    "board_pairs_row": "{partner} — {local}",
+    "board_pairs_map": "在合作地图中查看 →",
+    "board_fields_header": "各领域",
+    "board_fields_chart": "各领域合作关系（已实现 / 计划）",
+    "board_fields_caption": "点击柱子即按该领域筛选（写入网址和“当前筛选”）。",
+    "board_field_results": "主要成果",
+    "board_field_counts": "成果数字 {results} 个 · 目标 {targets} 个",
+    "board_field_relations": "合作关系：已实现 {achieved} · 计划 {planned}",
+    "board_field_none": "来源未报告{field}领域的具体数字（只有合作事项，没有数量）。",
+    "board_field_targets_only": "来源未报告成果数字，只有行动方案设定的目标。",
+    "board_cards_header": "主要数字及原文",
+    "relation_scope": "合作关系统计口径",
+    "relation_scope_jingmeng": "京蒙（北京一侧）",
+    "relation_scope_partners": "全部区外合作方",
+    "relation_scope_inner": "内蒙古区内联动",
+    "relation_achieved": "已实现",
+    "relation_planned": "计划",
+    "relation_axis": "合作关系（条）",
+    "relation_hover": "%{y} · {status}：%{x} 条<extra></extra>",
+    "partner_hover": "%{y} · {status}：%{x} 条合作关系<extra></extra>",
+    "field_partners_caption": "只列内蒙古区外的合作方；同一句原文中的同一对地点计一次。",
+    "filter_not_applied": "本页不按“{names}”筛选：{why}。",
+    "map_attribution": "边界：高德口径行政区划（开源数据，MIT 许可；详见“关于”）",
+    "about_map_public": (
+        "地图不使用任何在线底图，只绘制随系统提供的行政区划边界（高德口径，开源数据，MIT 许可）；"
+        "地点坐标按行政区划代码取得，机构取所在区县的坐标。"
+    ),
+    "about_admin": "管理员说明（仅编辑可见）",
+    "about_admin_text": (
+        "- {attribution}；地点坐标来自 cpca（行政区划代码与坐标）。\n"
+        "- 部署单位如有审图号，设置环境变量 `{env}`，地图下方即显示审图号。\n"
+        "- 其他设置（数据库、登录、数据目录）见 README 的 Configuration 一节。"
+    ),
+    "why_links_period": "合作关系不分时期（时期只用于数字），合作关系的计数和地图不随时期变化",
+    "why_field_page": "本页固定显示{field}领域",
+    "why_whole_document": "本页显示来源文件全文，不按筛选删减",
+    "why_about": "本页说明全部数据的口径",
+    "why_tasks": "行动方案任务表列出全部任务，不按筛选删减（按领域查看请到“行动方案”页）",
+    "selection_in_filters": "已按图中选择筛选；在左侧“筛选”中可清除。",
     "card_partner": "合作方",
     "card_quote": "原文",
     "card_context": "查看原文上下文 →",
@@ -57,7 +112,7 @@ LABELS: dict[str, str] = {
     "field_indicators": "{field}指标（按单位分图）",
     "field_links": "谁和谁合作",
     "field_links_by_partner": "合作方",
-    "field_selection": "已在图中选中 {n} 个数字；表格只显示选中的。再次点击空白处可取消。",
+    "field_selection": "图中选中：{n} 个数字（已写入网址）；卡片和表格只显示选中的。双击图表空白处可取消。",
     "other_field_select": "选择领域",
     "field_figure_table": "{field}数字明细",
     "field_cards_more": "另有 {n} 个数字，见下方明细表。",
@@ -178,6 +233,10 @@ LABELS: dict[str, str] = {
     "edit_unchanged": "没有改动，未保存。",
     "edit_conflict_now": "当前内容（他人修改后）",
     "edit_amount": "数量（原文写法，如 250余人次、50亿元以上）",
+    "import_too_large": "报告中有 {n} 个数字过大，无法作为数字记录，已略去：{shown}",
+    "import_beijing_only": "只看与北京合作的数字（隐藏的行不发布）",
+    "import_partner": "合作方",
+    "import_beijing": "涉京",
     "edit_amount_missing": "请填写数量，例如 250余人次。",
     "edit_parsed": "解析为：数值 {value}，单位 {unit}，限定 {qualifier}",
     "edit_quote": "引文（来源原文中的原句，一字不差）",
@@ -191,20 +250,41 @@ LABELS: dict[str, str] = {
     "backup_applied": "已写入 {n} 行。",
     "backup_nothing": "文件中的数据与现有数据完全相同，无需写入。",
     "audit_caption": "最近 {n} 条修改记录（最新在前）。",
+    # Robustness (issue 15): fallbacks, errors, conflicts, login throttling.
+    "data_fallback": (
+        "数据库中的数据目前无法加载，以下显示最近一次可用的数据。"
+        "请编辑在“数据维护”中修正：{problem}"
+    ),
+    "error_unexpected": "页面出现意外错误，已记录（错误编号 {error_id}）。请刷新页面重试；如仍出现，请把错误编号告知管理员。",
+    "edit_conflict_reloaded": "表单已换成最新内容（第 {version} 版）。请确认后再决定是否修改并保存。",
+    "backup_preview_stale": "上传的文件已更换，请重新预览。",
+    "login_locked": "该账号连续登录失败次数过多，已暂时锁定，请 {minutes} 分钟后再试。",
+    "excel_failed": "生成 Excel 文件失败（错误编号 {error_id}），请改用 CSV 下载或告知管理员。",
 }
 
 SOURCE_KIND_LABELS: dict[str, str] = {"news": "新闻报道", "plan": "行动方案", "report": "工作报告"}
+# The 来源 sheet of a download: what a reader needs to find the document (no internal columns).
+SOURCE_COLUMN_LABELS: dict[str, str] = {
+    "title": "标题",
+    "kind_label": "类型",
+    "publisher": "发布机关",
+    "author": "作者",
+    "doc_number": "文号",
+    "published": "发布日期",
+    "period": "时期",
+    "license": "性质",
+}
 
 # Column headers of tables shown to users and exported to Excel/CSV.
 FIGURE_COLUMN_LABELS: dict[str, str] = {
     "field": "领域",
     "indicator": "指标",
     "display": "数量",
-    "quote": "原文引文",
+    "qualifier_label": "限定",
+    "kind_label": "类型",
     "place": "地区",
     "partner": "合作方",
-    "kind_label": "类型",
-    "qualifier_label": "限定",
+    "quote": "原文引文",
     "value": "数值（基本单位）",
     "unit": "单位",
     "period": "时期",
@@ -219,11 +299,11 @@ FIGURE_COLUMN_LABELS: dict[str, str] = {
 LINK_COLUMN_LABELS: dict[str, str] = {
     "from_name": "合作方",
     "to_name": "内蒙古一侧",
-    "link_type": "关系类型",
+    "field": "领域",
     "status_label": "状态",
+    "link_type": "关系类型",
     "direction_label": "流向",
     "quote": "原文引文",
-    "field": "领域",
     "source_title": "来源",
     "note": "备注",
     "link_id": "编号",
@@ -262,6 +342,18 @@ AUDIT_ACTION_LABELS: dict[str, str] = {
     "import": "批量导入",
     "status": "报送进展",
     "publish": "发布报告",
+    "login": "登录",
+    "login_failed": "登录失败",
+    "restore": "从备份恢复",
+}
+AUDIT_TABLE_LABELS: dict[str, str] = {
+    "sources": "来源",
+    "places": "地点",
+    "figures": "指标",
+    "links": "合作关系",
+    "tasks": "任务",
+    "task_updates": "任务进展",
+    "users": "账号",
 }
 UPDATE_COLUMN_LABELS: dict[str, str] = {
     "month": "月份",
@@ -293,3 +385,6 @@ LABELS |= {
     "schedule_no_rows": "“{name}”：没有填写任何一行。",
     "schedule_login": "以编辑账号登录后可上传填好的调度表。",
 }
+
+# Whether a report's figure concerns Beijing (ingest's `beijing` guess), as the review table shows it.
+BEIJING_LABELS: dict[str, str] = {"yes": "是", "no": "否", "unknown": "不确定"}

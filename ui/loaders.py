@@ -9,6 +9,7 @@ an edit at their next rerun; sessions on other server processes see it within RE
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from pathlib import Path
@@ -17,7 +18,7 @@ import pandas as pd
 import sqlalchemy as sa
 import streamlit as st
 
-from metrics.load import Dataset
+from metrics.load import DataError, Dataset, load_dataset
 from metrics.paths import data_dir
 from store import reload
 from store.db import data_revision, database_url, open_store
@@ -26,6 +27,10 @@ from ui import memory
 
 _SEPARATOR = "#rev"
 REVISION_TTL_S = 1.0
+_log = logging.getLogger("jmb.loaders")
+# The newest dataset that loaded, per database, and why a revision did not (key → message).
+_last_good: dict[str, Dataset] = {}
+_problems: dict[str, str] = {}
 memory.configure()
 
 
@@ -116,15 +121,37 @@ _latest = _Latest()
 @st.cache_resource(show_spinner=False, max_entries=2)
 def dataset_at(key: str) -> Dataset:
     """The validated dataset at one revision (shared read-only by every session; never mutate).
-    After an edit only the changed rows are read and validated again (store/reload.py)."""
-    data = _latest.dataset(key.rsplit(_SEPARATOR, 1)[0], _engine_of(key))
-    memory.release(
-        force=True
-    )  # reading 100k rows leaves ~150 MB of freed rows and SQL results behind
+    After an edit only the changed rows are read and validated again (store/reload.py).
+    When the stored data does not load, the last revision that did (else the bundled data), so
+    the pages stay usable; `problem(key)` then says why."""
+    url = key.rsplit(_SEPARATOR, 1)[0]
+    try:
+        data = _latest.dataset(url, _engine_of(key))
+    except DataError as error:
+        _log.error("stored data at %s does not load: %s", key, error)
+        _problems[key] = str(error)
+        return _last_good.get(url) or load_dataset(data_dir())
+    finally:
+        memory.release(force=True)  # reading 100k rows leaves ~150 MB of freed rows behind
+    _last_good[url] = data
     return data
+
+
+def problem(key: str) -> str | None:
+    """Why the data at `key` did not load (the pages show an earlier revision), or None."""
+    return _problems.get(key)
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
 def updates_at(key: str) -> pd.DataFrame:
     """The tracker's status updates at one revision (read again only when updates were added)."""
     return _latest.task_updates(key.rsplit(_SEPARATOR, 1)[0], _engine_of(key))
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def last_edit_at(key: str) -> str:
+    """When the data was last changed in the store (the newest audit row's date), or ''."""
+    from store.edit import history
+
+    newest = history(_engine_of(key), limit=1)
+    return str(newest["at"].iloc[0])[:10] if not newest.empty else ""

@@ -10,6 +10,7 @@ import streamlit as st
 from metrics import filters as metrics_filters
 from metrics.filters import FilterOptions, Filters, filter_options
 from metrics.load import Dataset
+from metrics.markdown import escape_markdown
 from ui import cache, loaders, state
 from ui.labels import FILTER_LABELS, LABELS
 
@@ -27,6 +28,27 @@ html, body, [data-testid=stApp] {font-size: 20px;}
 .kpi-label {font-size: 24px;}
 .kpi-where, .kpi-quote {font-size: 19px; color: #000;}
 .kpi-source {font-size: 16px; color: #101828;}
+</style>
+"""
+
+
+# Every page: less empty space above the title (the first screen is for results), no table or
+# chart toolbar (its buttons and tooltips are English: Download as CSV, Search, Fullscreen), the
+# multiselect's English "Select all" entry written in Chinese, no horizontal overflow on a phone.
+BASE_CSS = """
+<style>
+[data-testid=stMainBlockContainer] {padding-top: 2.2rem; padding-bottom: 2rem;}
+[data-testid=stElementToolbar] {display: none !important;}
+[data-testid=stMain] {overflow-x: hidden;}
+[data-testid=stButtonGroup] > div {flex-wrap: wrap;}
+[role=option][data-key^="__select_"] [data-item-hl] {visibility: hidden; white-space: nowrap;}
+[role=option][data-key^="__select_"] [data-item-hl]::before {visibility: visible; margin-right: -100%;}
+[role=option][data-key="__select_all__"] [data-item-hl]::before {content: "全选";}
+[role=option][data-key="__select_matches__"] [data-item-hl]::before {content: "选中全部匹配项";}
+@media (max-width: 640px) {
+  [data-testid=stMainBlockContainer] {padding-left: 0.8rem; padding-right: 0.8rem;}
+  [data-testid=stMainBlockContainer] h1 {font-size: 1.9rem;}
+}
 </style>
 """
 
@@ -76,11 +98,13 @@ def start(filters: bool = True) -> PageContext:
     to) and the projector toggle; returns the page's context."""
     path = current_key()
     data = loaders.dataset_at(path)
+    if loaders.problem(path):
+        problem = escape_markdown(loaders.problem(path))
+        st.warning(LABELS["data_fallback"].format(problem=problem))
     options = _options_at(path)
     filters = state.sidebar_filters(data, options, show=filters)
     projector = state.projector_mode()
-    if projector:
-        st.html(PROJECTOR_CSS)
+    st.html(BASE_CSS + (PROJECTOR_CSS if projector else ""))
     return PageContext(path, data, options, filters, projector)
 
 
@@ -91,12 +115,24 @@ def describe_filters(filters: Filters, data: Dataset) -> str:
     )
 
 
-def filters_caption(ctx: PageContext) -> None:
-    """One line under the title that says what the view is narrowed to."""
-    described = describe_filters(ctx.filters, ctx.data)
-    st.caption(
-        LABELS["active_filters"].format(filters=described) if described else LABELS["no_filters"]
-    )
+def filters_text(ctx: PageContext) -> str:
+    """'当前筛选：领域：医疗' (or that nothing is filtered)."""
+    described = escape_markdown(describe_filters(ctx.filters, ctx.data))
+    return LABELS["active_filters"].format(filters=described) if described else LABELS["no_filters"]
+
+
+def filters_caption(
+    ctx: PageContext, not_applied: dict[str, str] | None = None, show: bool = True
+) -> None:
+    """One line under the title that says what the view is narrowed to (unless `show` is False);
+    `not_applied` (filter name → why) adds one line naming active filters the page cannot apply."""
+    if show:
+        st.caption(filters_text(ctx))
+    ignored = [n for n in (not_applied or {}) if n in ctx.filters.active()]
+    if ignored:
+        why = "；".join(dict.fromkeys(not_applied[n] for n in ignored))
+        names = "、".join(FILTER_LABELS[n] for n in ignored)
+        st.caption(LABELS["filter_not_applied"].format(names=names, why=why))
 
 
 def empty_state(ctx: PageContext, filters: Filters | None = None) -> None:
@@ -105,6 +141,7 @@ def empty_state(ctx: PageContext, filters: Filters | None = None) -> None:
     names = "、".join(f"“{FILTER_LABELS[n]}”" for n in active) or "“领域”"
     st.info(
         LABELS["empty_filters"].format(
-            filters=describe_filters(filters or ctx.filters, ctx.data) or "全部", names=names
+            filters=escape_markdown(describe_filters(filters or ctx.filters, ctx.data)) or "全部",
+            names=names,
         )
     )

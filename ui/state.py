@@ -10,8 +10,15 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from metrics.filters import FilterOptions, Filters, filters_from_query, filters_to_query
+from metrics.filters import (
+    URL_SEPARATOR,
+    FilterOptions,
+    Filters,
+    filters_from_query,
+    filters_to_query,
+)
 from metrics.load import Dataset
+from metrics.markdown import escape_markdown
 from ui.labels import FILTER_LABELS, KIND_LABELS, LABELS
 
 STATE_PREFIX = "flt_"
@@ -60,7 +67,9 @@ def _read_url_once(options: FilterOptions) -> None:
     st.session_state[STATE_PROJECTOR] = st.query_params.get(KEY_PROJECTOR) == "1"
     for name, values in unknown.items():
         st.warning(
-            LABELS["unknown_in_url"].format(filter=FILTER_LABELS[name], values="、".join(values))
+            LABELS["unknown_in_url"].format(
+                filter=FILTER_LABELS[name], values=escape_markdown("、".join(values)[:200])
+            )
         )
 
 
@@ -144,6 +153,7 @@ def url_choice(
     what: str,
     key: str,
     format_func: Callable[[str], str] = str,
+    label_visibility: str = "visible",
 ) -> str:
     """A one-of-several choice (segmented control) read from and written to ?param=.
 
@@ -151,11 +161,79 @@ def url_choice(
     """
     requested = st.query_params.get(param, options[0])
     if requested not in options:
-        st.warning(LABELS["unknown_in_url"].format(filter=what, values=requested))
+        st.warning(
+            LABELS["unknown_in_url"].format(filter=what, values=escape_markdown(requested[:200]))
+        )
         requested = options[0]
     chosen = (
-        st.segmented_control(label, options, default=requested, format_func=format_func, key=key)
+        st.segmented_control(
+            label,
+            options,
+            default=requested,
+            format_func=format_func,
+            key=key,
+            label_visibility=label_visibility,
+        )
         or requested
     )
     st.query_params[param] = chosen
     return chosen
+
+
+def set_filter(name: str, values: list[str]) -> None:
+    """Set one shared filter from outside the sidebar (a quick switch, a chart click)."""
+    st.session_state[state_key(name)] = list(values)
+    st.session_state[widget_key(name)] = list(values)
+    write_url()
+
+
+def quick_field_switch(options: FilterOptions, key: str = "w_quick_field") -> None:
+    """全部/教育/医疗/科创/文旅/其他 at the top of a page, in sync with the sidebar and the URL."""
+    from metrics.headline import QUICK_CHOICES, quick_choice, quick_fields
+
+    available = options.of("field")
+    st.session_state[key] = quick_choice(current_filters().field, available)
+
+    def on_change() -> None:
+        choice = st.session_state.get(key) or QUICK_CHOICES[0]
+        set_filter("field", quick_fields(choice, available))
+
+    st.segmented_control(
+        LABELS["board_field_switch"],
+        QUICK_CHOICES,
+        key=key,
+        on_change=on_change,
+        label_visibility="collapsed",
+    )
+
+
+def pick_to_filter(name: str, chart_key: str, position: int = 0) -> Callable[[], None]:
+    """An on_select callback: the clicked or boxed bars become the `name` filter (and the URL).
+    An emptied selection leaves the filter as it is (clear it in the sidebar)."""
+    from metrics.views import selected_ids
+
+    def on_select() -> None:
+        picked = selected_ids(st.session_state.get(chart_key), position)
+        picked = list(dict.fromkeys(v for p in picked for v in p.split(URL_SEPARATOR) if v))
+        if picked:
+            set_filter(name, picked)
+
+    return on_select
+
+
+KEY_PICK = "pick"  # URL parameter: the figures picked in a page's charts (?pick=wuhai-08,wuhai-09)
+
+
+def mirror_pick(picked: list[str], known: set[str], page_key: str) -> list[str]:
+    """Keep the bars picked in a page's charts in the URL; on a page's first run in a session,
+    a copied URL's ?pick= stands in for the (empty) chart selection. Unknown ids are dropped."""
+    first = f"pick_read_{page_key}"
+    if not picked and not st.session_state.get(first):
+        requested = st.query_params.get(KEY_PICK, "").split(URL_SEPARATOR)
+        picked = [i for i in requested if i in known]
+    st.session_state[first] = True
+    if picked:
+        st.query_params[KEY_PICK] = URL_SEPARATOR.join(picked)
+    elif KEY_PICK in st.query_params:
+        del st.query_params[KEY_PICK]
+    return picked

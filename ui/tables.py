@@ -13,6 +13,8 @@ from ui.labels import (
     LABELS,
     LINK_COLUMN_LABELS,
     QUALIFIER_LABELS,
+    SOURCE_COLUMN_LABELS,
+    SOURCE_KIND_LABELS,
     STATUS_LABELS,
     TASK_COLUMN_LABELS,
 )
@@ -39,6 +41,14 @@ def links_for_display(table: pd.DataFrame) -> pd.DataFrame:
             direction_label=table["direction"].map(DIRECTION_LABELS),
         ),
         LINK_COLUMN_LABELS,
+    )
+
+
+def sources_for_display(sources: pd.DataFrame) -> pd.DataFrame:
+    """Source rows with Chinese headers, without internal columns (path, sha256, seq, note)."""
+    return labelled(
+        sources.assign(kind_label=sources["kind"].map(SOURCE_KIND_LABELS).fillna(sources["kind"])),
+        SOURCE_COLUMN_LABELS,
     )
 
 

@@ -4,13 +4,16 @@ import streamlit as st
 
 from geo.boundaries import ATTRIBUTION
 from metrics.views import latest_update
-from ui import cards, page
+from ui import auth, cards, loaders, page
 from ui.labels import LABELS, QUALIFIER_LABELS
+
+APPROVAL_ENV = "JMB_MAP_APPROVAL_NO"  # the map page prints its value as 审图号
 
 ctx = page.start()
 data = ctx.data
 st.title(LABELS["nav_about"])
 st.caption(LABELS["about_caption"])
+page.filters_caption(ctx, dict.fromkeys(ctx.filters.names(), LABELS["why_about"]), show=False)
 
 st.subheader("数据口径")
 st.markdown(
@@ -52,10 +55,14 @@ st.subheader("来源文件")
 cards.source_footer(data.sources)
 
 st.subheader("地图数据")
-st.markdown(
-    f"{ATTRIBUTION}。地图不使用任何在线底图，只绘制本地边界；地点坐标来自 cpca（行政区划代码与坐标），"
-    "机构取所在区县坐标。部署单位如有审图号，可通过环境变量 `JMB_MAP_APPROVAL_NO` 显示在地图下方。"
-)
+st.markdown(LABELS["about_map_public"])
+
+if auth.editor():  # library names and settings are for whoever runs the dashboard
+    with st.expander(LABELS["about_admin"], expanded=False):
+        st.markdown(LABELS["about_admin_text"].format(attribution=ATTRIBUTION, env=APPROVAL_ENV))
 
 st.subheader(LABELS["about_version"])
 st.markdown(f"数据更新：{latest_update(data.sources)}")
+edited = loaders.last_edit_at(ctx.path)
+if edited:
+    st.markdown(LABELS["board_last_edit"].format(date=edited))

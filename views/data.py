@@ -63,7 +63,7 @@ with tab_figures:
             return to_xlsx_bytes(
                 {
                     "数字": tables.figures_for_display(figures),
-                    "来源": sources_behind(figures, ctx.data.sources),
+                    "来源": tables.sources_for_display(sources_behind(figures, ctx.data.sources)),
                     "筛选条件": filters_sheet(
                         {**ctx.filters.active(), **searched}, {**FILTER_LABELS, "search": "搜索"}
                     ),
@@ -90,5 +90,7 @@ with tab_figures:
 with tab_links:
     tables.link_dataframe(tables.paged(links, key="data_links_page"), key="data_links")
 with tab_tasks:
+    if not ctx.filters.is_empty():
+        st.caption(LABELS["why_tasks"] + "。")
     tables.task_dataframe(tables.paged(tasks, key="data_tasks_page"), key="data_tasks")
 cards.source_footer(sources_behind(figures, ctx.data.sources))

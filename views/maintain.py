@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import auth, editing, page
+from ui import auth, bulk, editing, page
 from ui.labels import LABELS
 
 ctx = page.start(filters=False)
@@ -24,8 +24,8 @@ tab_edit, tab_ingest, tab_backup, tab_audit = st.tabs(
 with tab_edit:
     editing.edit_records(ctx, editor)
 with tab_ingest:
-    editing.import_report(ctx, editor)
+    bulk.import_report(ctx, editor)
 with tab_backup:
-    editing.backup_and_import(editor)
+    bulk.backup_and_import(editor)
 with tab_audit:
-    editing.audit_log()
+    bulk.audit_log()

@@ -5,18 +5,25 @@ import os
 import streamlit as st
 
 from geo.arcs import MAP_VIEWS
-from geo.boundaries import ATTRIBUTION
-from metrics.views import link_table, links_by_partner, sources_behind
+from metrics.markdown import escape_markdown
+from metrics.views import link_table, sources_behind
 from ui import cache, cards, charts, legend, page, state, tables
 from ui.labels import LABELS
 
 KEY_VIEW = "view"  # URL parameter: ?view=ordos
 APPROVAL_ENV = "JMB_MAP_APPROVAL_NO"  # 审图号, shown under the map when a deployment has one
+MAP_HEIGHT = 540  # the whole map above the fold at 1366×768
+# A tooltip near the map's edge may run past it (over the legend) instead of being cut off.
+MAP_CSS = (
+    "<style>.deck-widgets-root > div, [data-testid=stDeckGlJsonChart] > div {overflow: visible !important;}"
+    "[data-testid=stColumn]:has([data-testid=stDeckGlJsonChart]) {position: relative; z-index: 3;}"
+    "</style>"
+)
 
 ctx = page.start()
+st.html(MAP_CSS)
 st.title(LABELS["nav_map"])
-st.caption(LABELS["map_caption"])
-page.filters_caption(ctx)
+page.filters_caption(ctx, {"period": LABELS["why_links_period"]})
 
 view_key = state.url_choice(
     KEY_VIEW,
@@ -25,9 +32,10 @@ view_key = state.url_choice(
     what="地图视图",
     key="w_map_view",
     format_func=lambda k: MAP_VIEWS[k].label,
+    label_visibility="collapsed",
 )
 
-pairs = cache.map_pairs(ctx.path, ctx.filters, view_key)
+pairs, _ = cache.map_pairs(ctx.path, ctx.filters, view_key)
 links = ctx.links()
 left, right = st.columns([3, 1.25])
 with left:
@@ -36,34 +44,41 @@ with left:
         event = None
     else:
         event = st.pydeck_chart(
-            cache.map_deck(ctx.path, ctx.filters, view_key),
-            height=640,
+            cache.map_deck(ctx.path, ctx.filters, view_key, ctx.projector),
+            height=MAP_HEIGHT,
             on_select="rerun",
             selection_mode="single-object",
-            key=f"map_{view_key}",
+            key=f"map_{view_key}_{int(ctx.projector)}",
         )
     approval = os.environ.get(APPROVAL_ENV, "")
-    st.caption(ATTRIBUTION + (f" · 审图号：{approval}" if approval else ""))
+    st.caption(LABELS["map_attribution"] + (f" · 审图号：{approval}" if approval else ""))
 with right:
+    st.caption(LABELS["map_caption"])
     st.html(legend.map_legend_html(pairs, choropleth=bool(MAP_VIEWS[view_key].choropleth)))
     picked_ids, picked_label = legend.selection(event, links)
     if picked_label:
-        st.markdown(f"**{LABELS['map_selected']}**：{picked_label}")
+        st.markdown(f"**{LABELS['map_selected']}**：{escape_markdown(picked_label)}")
     outside = sorted(set(pairs.loc[pairs["off_frame"] != "", "off_frame"]))
     if outside:
-        st.caption(LABELS["map_off_frame"].format(names="、".join(outside)))
+        st.caption(LABELS["map_off_frame"].format(names=escape_markdown("、".join(outside))))
 
 shown = links[links["link_id"].isin(picked_ids)] if picked_ids else links
 if not shown.empty:
     chart_column, table_column = st.columns([1, 2])
     with chart_column:
         st.subheader(LABELS["field_links_by_partner"])
+        st.caption(LABELS["field_partners_caption"])
         partners = (
-            charts.partner_chart(links_by_partner(shown), ctx.projector)
+            cache.partner_chart_of(shown, ctx.data.places, ctx.projector)
             if picked_ids
             else cache.partner_chart(ctx.path, ctx.filters, ctx.projector)
         )
-        charts.show(partners, key="map_partners")
+        if partners is not None:
+            charts.show(
+                partners,
+                key="map_partners",
+                on_pick=state.pick_to_filter("partner", "map_partners"),
+            )
     with table_column:
         st.subheader(LABELS["field_links"])
         rows = (

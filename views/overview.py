@@ -1,66 +1,86 @@
-"""总览: headline KPI cards, counts by field and by place, achievements and targets."""
+"""总览: the headline board — results and targets first, then 京蒙结对 and each field."""
 
+import pandas as pd
 import streamlit as st
 
-from metrics.views import latest_update, selected_ids, sources_behind
-from ui import cache, cards, charts, page
+from metrics.headline import field_summary, headline_tiles, source_dates
+from metrics.markdown import escape_markdown
+from metrics.relations import SCOPES, city_pairs, in_scope
+from metrics.views import city_of, sources_behind
+from ui import cache, cards, charts, headline, loaders, page, state
 from ui.labels import LABELS
 
-KPI_LIMIT = 12
+RESULT_TILES, TARGET_TILES, KPI_LIMIT = 10, 6, 12
 
 ctx = page.start()
 figures, links = ctx.figures(), ctx.links()
+st.html(headline.BOARD_CSS + (headline.PROJECTOR_BOARD_CSS if ctx.projector else ""))
 
 st.title(LABELS["app_title"])
-st.caption(LABELS["overview_caption"])
-page.filters_caption(ctx)
-
-columns = st.columns(5)
-columns[0].metric(LABELS["summary_figures"], len(figures), help=LABELS["summary_count_help"])
-columns[1].metric(LABELS["summary_links"], len(links), help=LABELS["summary_count_help"])
-columns[2].metric(LABELS["summary_tasks"], len(ctx.data.tasks))
-columns[3].metric(LABELS["summary_sources"], len(sources_behind(figures, ctx.data.sources)))
-columns[4].caption(LABELS["updated"].format(date=latest_update(ctx.data.sources)))
+state.quick_field_switch(ctx.options)
+dates = "；".join(
+    f"《{title}》{date or LABELS['board_no_date']}"
+    for title, date in source_dates(sources_behind(pd.concat([figures, links]), ctx.data.sources))
+)
+edited = loaders.last_edit_at(ctx.path)
+page.filters_caption(ctx, {"period": LABELS["why_links_period"]}, show=False)
+st.caption(
+    page.filters_text(ctx)
+    + "　·　"
+    + LABELS["board_source_dates"].format(dates=escape_markdown(dates) or "—")
+    + ("　·　" + LABELS["board_last_edit"].format(date=edited) if edited else "")
+)
 
 if figures.empty and links.empty:
     page.empty_state(ctx)
     st.stop()
 
-left, right = st.columns(2)
+results = headline_tiles(figures, "achievement", RESULT_TILES)
+targets = headline_tiles(figures, "target", TARGET_TILES)
+st.html(
+    f'<div class="board-head">{LABELS["board_results"]}</div>'
+    + (headline.tiles_html(results) if not results.empty else LABELS["board_no_results"])
+    + f'<div class="board-head">{LABELS["board_targets"]}</div>'
+    + (
+        headline.tiles_html(targets, target=True)
+        if not targets.empty
+        else LABELS["board_no_targets"]
+    )
+)
+
+left, right = st.columns([2, 3])
 with left:
-    st.subheader(LABELS["by_field_header"])
-    field_event = charts.show(
-        cache.field_chart(ctx.path, ctx.filters, ctx.projector),
-        key="ov_by_field",
-        selectable=True,
+    st.subheader(LABELS["board_pairs_header"])
+    st.caption(LABELS["board_pairs_caption"])
+    pairs = city_pairs(
+        in_scope(links, ctx.data.places, "jingmeng"), ctx.data.places, city_of(ctx.data.places)
     )
+    st.html(headline.pairs_html(pairs))
+    st.page_link("views/map.py", label=LABELS["board_pairs_map"])
 with right:
-    st.subheader(LABELS["by_place_header"])
-    place_event = charts.show(
-        cache.place_chart(ctx.path, ctx.filters, ctx.projector),
-        key="ov_by_place",
-        selectable=True,
+    st.subheader(LABELS["board_fields_chart"])
+    scope = state.url_choice(
+        "scope",
+        list(SCOPES),
+        LABELS["relation_scope"],
+        what=LABELS["relation_scope"],
+        key="w_scope",
+        format_func=lambda s: LABELS[f"relation_scope_{s}"],
     )
 
-# Selecting bars narrows the cards below (cross-filtering), on top of the sidebar filters.
-chosen = ctx.filters
-if picked_fields := selected_ids(field_event):
-    chosen = chosen.with_values("field", picked_fields)
-if picked_places := selected_ids(place_event):
-    chosen = chosen.with_values("place", picked_places)
-shown = ctx.figures(chosen)
+    st.caption(LABELS["board_fields_caption"])
+    charts.show(
+        cache.relation_field_chart(ctx.path, ctx.filters, scope, ctx.projector),
+        key="ov_fields",
+        on_pick=state.pick_to_filter("field", "ov_fields"),
+    )
 
-if not shown.empty:
-    st.subheader(LABELS["progress_header"])
-    st.caption(LABELS["progress_caption"])
-    charts.show(cache.kind_chart(ctx.path, chosen, ctx.projector), key="ov_by_kind")
+st.subheader(LABELS["board_fields_header"])
+st.html(headline.fields_html(field_summary(figures, in_scope(links, ctx.data.places, scope))))
 
-st.subheader(LABELS["kpi_header"])
-if shown.empty:
-    page.empty_state(ctx, chosen)
-else:
-    grid, total = cache.cards_html(ctx.path, chosen, KPI_LIMIT)
-    st.html(grid)
-    if total > KPI_LIMIT:
-        st.caption(LABELS["kpi_more"].format(n=total - KPI_LIMIT))
-cards.source_footer(sources_behind(shown if not shown.empty else links, ctx.data.sources))
+st.subheader(LABELS["board_cards_header"])
+grid, total = cache.cards_html(ctx.path, ctx.filters, KPI_LIMIT)
+st.html(grid)
+if total > KPI_LIMIT:
+    st.caption(LABELS["kpi_more"].format(n=total - KPI_LIMIT))
+cards.source_footer(sources_behind(figures if not figures.empty else links, ctx.data.sources))

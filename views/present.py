@@ -1,10 +1,13 @@
 """汇报模式: the current filter as a sequence of 16:9 slides, a PPTX download and a QR permalink."""
 
+import re
 from datetime import date
 
 import streamlit as st
 
 from briefing.deck import describe_scope, source_line
+from metrics.markdown import escape_markdown
+from metrics.urls import share_url
 from metrics.views import latest_update
 from ui import cache, page, slides
 from ui.labels import LABELS
@@ -19,9 +22,10 @@ plans = cache.briefing_slides(ctx.path, ctx.filters)
 
 if STATE_SLIDE not in st.session_state:
     requested = st.query_params.get(KEY_SLIDE, "1")
-    number = int(requested) if requested.isdigit() else 1
+    number = int(requested) if re.fullmatch(r"[0-9]{1,6}", requested) else 0  # not '²', not 10^5000
     if not 1 <= number <= len(plans):
-        st.warning(LABELS["present_bad_slide"].format(value=requested, total=len(plans)))
+        value = escape_markdown(requested[:40])
+        st.warning(LABELS["present_bad_slide"].format(value=value, total=len(plans)))
         number = 1
     st.session_state[STATE_SLIDE] = number
 
@@ -56,7 +60,8 @@ controls[1].button(
     disabled=number == len(plans),
     width="stretch",
 )
-controls[2].markdown(f"**{number} / {len(plans)}** · {describe_scope(ctx.filters, ctx.data)}")
+scope = escape_markdown(describe_scope(ctx.filters, ctx.data))
+controls[2].markdown(f"**{number} / {len(plans)}** · {scope}")
 controls[2].caption(LABELS["present_keys"])
 controls[3].download_button(
     LABELS["present_download"],
@@ -74,7 +79,7 @@ if controls[4].button(
     st.switch_page("views/overview.py")
 
 with st.expander(LABELS["present_share"]):
-    url = st.context.url or ""
+    url = share_url(st.context.url or "", st.query_params.to_dict())
     left, right = st.columns([1, 3])
     left.image(slides.qr_png(url), width=180)
     right.markdown(LABELS["present_share_help"])

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from metrics.highlight import figure_spans, highlight_segments, quote_in_context
+from metrics.markdown import escape_markdown
 from metrics.views import figure_table
 from ui import cards, page
 from ui.labels import LABELS, SOURCE_KIND_LABELS
@@ -13,11 +14,14 @@ ctx = page.start()
 sources = ctx.data.sources
 st.title(LABELS["nav_sources"])
 st.caption(LABELS["sources_caption"])
+page.filters_caption(
+    ctx, dict.fromkeys(ctx.filters.names(), LABELS["why_whole_document"]), show=False
+)
 
 figure_id = st.query_params.get(KEY_FIGURE, "")
 known_figures = ctx.data.figures.set_index("figure_id")
 if figure_id and figure_id not in known_figures.index:
-    st.warning(LABELS["sources_unknown_figure"].format(figure=figure_id))
+    st.warning(LABELS["sources_unknown_figure"].format(figure=escape_markdown(figure_id[:200])))
     figure_id = ""
 requested = st.query_params.get(KEY_DOC, "")
 if figure_id:
@@ -42,14 +46,16 @@ text = ctx.data.texts[source_id]
 doc_figures = figure_table(ctx.data.figures[ctx.data.figures["source_id"] == source_id], sources)
 doc_links = ctx.data.links[ctx.data.links["source_id"] == source_id]
 
-st.subheader(source["title"])
+st.subheader(escape_markdown(source["title"]))
 st.caption(
-    LABELS["sources_meta"].format(
-        kind=SOURCE_KIND_LABELS.get(source["kind"], source["kind"]),
-        publisher=source["publisher"] or source["author"] or LABELS["unknown"],
-        doc_number=source["doc_number"] or "—",
-        published=source["published"] or LABELS["unknown"],
-        period=source["period"] or LABELS["unknown"],
+    escape_markdown(
+        LABELS["sources_meta"].format(
+            kind=SOURCE_KIND_LABELS.get(source["kind"], source["kind"]),
+            publisher=source["publisher"] or source["author"] or LABELS["unknown"],
+            doc_number=source["doc_number"] or "—",
+            published=source["published"] or LABELS["unknown"],
+            period=source["period"] or LABELS["unknown"],
+        )
     )
     + " · "
     + LABELS["sources_figures_in_doc"].format(figures=len(doc_figures), links=len(doc_links))
@@ -58,7 +64,8 @@ st.caption(
 if figure_id:
     row = doc_figures.set_index("figure_id").loc[figure_id]
     before, quote, after = quote_in_context(text, row["quote"])
-    st.markdown(f"**{LABELS['sources_figure_focus']}：{row['indicator']} {row['display']}**")
+    focus = escape_markdown(f"{row['indicator']} {row['display']}")
+    st.markdown(f"**{LABELS['sources_figure_focus']}：{focus}**")
     st.html(cards.context_html(before, quote, after))
 
 segments = highlight_segments(text, figure_spans(text, doc_figures))

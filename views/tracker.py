@@ -6,6 +6,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from metrics.markdown import escape_markdown
 from metrics.tracker import NO_UPDATE, tasks_of_unit, unit_load
 from metrics.views import sources_behind
 from metrics.vocab import TASK_STATUS_COLORS, TASK_STATUSES
@@ -124,7 +125,7 @@ with tab_sections:
     if shown.empty:
         st.info(LABELS["tracker_none"])
     for name, rows in shown.groupby("section", sort=False):
-        st.subheader(f"{rows['section_no'].iloc[0]}. {name}")
+        st.subheader(escape_markdown(f"{rows['section_no'].iloc[0]}. {name}"))
         task_frame(rows, key=f"tr_page_{rows['section_no'].iloc[0]}")
 
 with tab_units:
@@ -148,7 +149,7 @@ with tab_units:
     rows = picked.selection.rows if picked else []
     if rows:
         chosen = load.iloc[rows[0]]["unit"]
-        st.subheader(LABELS["tracker_unit_tasks"].format(unit=chosen))
+        st.subheader(LABELS["tracker_unit_tasks"].format(unit=escape_markdown(chosen)))
         task_frame(tasks_of_unit(status, chosen), key="tr_page_unit")
 
 with tab_targets:
@@ -254,7 +255,7 @@ with tab_history:
                         source_id=source_id,
                     )  # fmt: skip
                 except StoreError as error:
-                    st.error(str(error))
+                    st.error(escape_markdown(str(error)))
                 else:
                     st.success(LABELS["tracker_saved"].format(task=task_id, month=month_in))
     else:

@@ -119,3 +119,14 @@ def test_exit_is_a_real_button_that_leaves_the_presentation(laptop, server):
     page.wait_for_selector("[data-testid=stMainBlockContainer] h1", timeout=30000)
     assert page.locator(".st-key-slide").count() == 0
     laptop.assert_clean()
+
+
+def test_the_qr_permalink_leads_to_the_same_filter_and_slide(phone, server):
+    """The audience scans the QR code: its address must carry the filter and the slide shown."""
+    phone.open(f"{server}/present?field=%E5%8C%BB%E7%96%97&slide=2", ready=".slide-footer")
+    phone.page.get_by_text("分享本视图（二维码）").click()
+    code = phone.page.locator('[data-testid="stCode"]').first
+    code.wait_for(timeout=10000)
+    url = code.inner_text().strip()
+    assert url.startswith(server + "/present?")
+    assert "slide=2" in url and "field=%E5%8C%BB%E7%96%97" in url

@@ -5,7 +5,17 @@ import math
 import pandas as pd
 import pytest
 
-from geo.arcs import MAP_VIEWS, clamp_to_frame, frame_pairs, link_pairs, pair_tooltip
+from geo.arcs import (
+    MAP_HEIGHT_PX,
+    MAP_VIEWS,
+    MAP_WIDTH_PX,
+    clamp_to_frame,
+    content_frame,
+    frame_pairs,
+    is_inside,
+    link_pairs,
+    pair_tip,
+)
 from metrics.load import DataError, load_dataset
 from tests.conftest import DATA
 
@@ -82,11 +92,26 @@ def test_frame_pairs_drops_lines_entirely_outside_the_frame():
     assert frame_pairs(link_pairs(links, PLACES, SOURCES), MAP_VIEWS["wuhai"].bbox).empty
 
 
-def test_pair_tooltip_escapes_document_text():
+def test_pair_tip_is_plain_text_with_the_quote_as_written():
     links = make_links(quote=["<img src=x onerror=alert(1)>", "乙", "丙"])
-    tip = pair_tooltip(next(link_pairs(links, PLACES, SOURCES).itertuples(index=False)))
-    assert "<img" not in tip and "&lt;img" in tip
-    assert "东城区 — 乌海市" in tip and "内蒙古 → 合作方" in tip
+    title, body = pair_tip(next(link_pairs(links, PLACES, SOURCES).itertuples(index=False)))
+    # Plain text: the map's front end escapes it, so markup in a document shows as text.
+    assert title.startswith("东城区 — 乌海市") and "内蒙古 → 合作方" in body
+    assert "“<img src=x onerror=alert(1)>”" in body and "<br>" not in body + title
+
+
+def test_content_frame_zooms_to_the_places_inside_the_view():
+    pairs = link_pairs(make_links(), PLACES, SOURCES)
+    view = MAP_VIEWS["wuhai"].frame
+    frame = content_frame(pairs, view)
+    assert (frame[2] - frame[0]) < (view[2] - view[0])  # tighter than the whole 乌海 view
+    assert is_inside((106.8, 39.66), frame)  # 乌海市 is still on the map
+
+
+def test_content_frame_of_nothing_inside_is_the_whole_view():
+    pairs = link_pairs(make_links(), PLACES, SOURCES)
+    far = (0.0, 0.0, 1.0, 1.0)
+    assert content_frame(pairs, far)[0] <= 0.0
 
 
 @pytest.mark.parametrize("key", list(MAP_VIEWS))
@@ -96,4 +121,6 @@ def test_every_view_frame_contains_its_bbox_and_has_the_panel_shape(key):
     assert west <= view.bbox[0] and east >= view.bbox[2]
     assert south <= view.bbox[1] and north >= view.bbox[3]
     stretch = 1 / math.cos(math.radians((south + north) / 2))
-    assert (east - west) / ((north - south) * stretch) == pytest.approx(780 / 640, rel=0.02)
+    assert (east - west) / ((north - south) * stretch) == pytest.approx(
+        MAP_WIDTH_PX / MAP_HEIGHT_PX, rel=0.02
+    )

@@ -7,7 +7,15 @@ import pytest
 
 from geo.arcs import MAP_VIEWS, frame_pairs, link_pairs
 from geo.boundaries import load_boundary_set
-from geo.deck import arc_records, build_deck, declutter_labels, lighten, to_pixels, view_state
+from geo.deck import (
+    TOOLTIP,
+    arc_records,
+    build_deck,
+    declutter_labels,
+    lighten,
+    to_pixels,
+    view_state,
+)
 from metrics.load import load_dataset
 from tests.conftest import DATA
 
@@ -19,8 +27,18 @@ def spec(tmp_path_factory):
     cache = tmp_path_factory.mktemp("geo")
     frames = [(name, load_boundary_set(name, cache)) for name in ("ordos", "wuhai")]
     pairs = frame_pairs(link_pairs(data.links, data.places, data.sources), view.bbox)
-    values = pd.DataFrame({"name": ["达拉特旗"], "value": [3], "tip": ["达拉特旗"]})
-    return json.loads(build_deck(view, frames, pairs, data.places, values).to_json())
+    values = pd.DataFrame({"name": ["达拉特旗"], "value": [3], "tip_body": ["能源 <b>基地</b>"]})
+    deck = build_deck(view, frames, pairs, data.places, values, links=data.links)
+    return json.loads(deck.to_json())
+
+
+@pytest.fixture(scope="module")
+def projected(tmp_path_factory):
+    data = load_dataset(DATA)
+    view = MAP_VIEWS["ordos"]
+    frames = [("ordos", load_boundary_set("ordos", tmp_path_factory.mktemp("geo")))]
+    pairs = frame_pairs(link_pairs(data.links, data.places, data.sources), view.bbox)
+    return json.loads(build_deck(view, frames, pairs, data.places, projector=True).to_json())
 
 
 def test_deck_has_no_map_provider_and_no_outside_url(spec):
@@ -38,9 +56,43 @@ def test_constant_strings_are_not_turned_into_accessors(spec):
     assert not layers["labels"]["fontFamily"].startswith("@@=")
 
 
+def test_tooltip_markup_is_in_the_template_and_the_data_is_plain_text(spec):
+    assert "{tip_title}" in TOOLTIP["html"] and "{tip_body}" in TOOLTIP["html"]
+    layers = {layer["id"]: layer for layer in spec["layers"]}
+    for arc in layers["arcs"]["data"]:
+        assert "<" not in arc["tip_title"] + arc["tip_body"]
+    for node in layers["nodes"]["data"]:
+        assert "<br>" not in node["tip_body"] and node["tip_title"]
+
+
+def test_one_layer_per_purpose(spec):
+    assert [layer["id"] for layer in spec["layers"]] == ["regions", "arcs", "nodes", "labels"]
+
+
+def test_projector_mode_enlarges_labels_and_lines(spec, projected):
+    normal = {layer["id"]: layer for layer in spec["layers"]}
+    large = {layer["id"]: layer for layer in projected["layers"]}
+    assert large["labels"]["getSize"] > normal["labels"]["getSize"]
+    assert max(a["width"] for a in large["arcs"]["data"]) > max(
+        a["width"] for a in normal["arcs"]["data"]
+    )
+
+
+def test_a_line_carries_every_link_between_its_two_dots(spec):
+    arcs = {layer["id"]: layer for layer in spec["layers"]}["arcs"]["data"]
+    by_ends = {}
+    for arc in arcs:
+        ends = tuple(sorted([tuple(arc["source"]), tuple(arc["target"])]))
+        by_ends.setdefault(ends, set()).add(arc["link_ids"])
+    # Lines of different fields between the same two dots select the same links.
+    assert all(len(ids) == 1 for ids in by_ends.values())
+
+
 def test_choropleth_colours_only_banners_with_values(spec):
     features = spec["layers"][0]["data"]["features"]
     fills = {f["properties"]["name"]: f["properties"]["fill"] for f in features}
+    tips = {f["properties"]["name"]: f["properties"]["tip_body"] for f in features}
+    assert tips["达拉特旗"] == "能源 <b>基地</b>"  # text; the front end escapes it
     assert fills["达拉特旗"] != fills["乌审旗"]
     assert fills["乌审旗"] == [242, 244, 247, 255]
 
@@ -69,8 +121,21 @@ def test_declutter_labels_leaves_no_overlapping_labels():
     assert kept == ["北京市", "乌海市"]
 
 
+def test_labels_at_the_edges_grow_inwards():
+    bbox = (100.0, 30.0, 110.0, 40.0)
+    nodes = [
+        {"label": "左边的地方", "position": [100.2, 35.0], "links": 3},
+        {"label": "右边的地方", "position": [109.8, 35.0], "links": 2},
+        {"label": "顶上", "position": [105.0, 39.95], "links": 1},
+    ]
+    placed = {n["label"]: n for n in declutter_labels(nodes, bbox)}
+    assert placed["左边的地方"]["anchor"] == "start"
+    assert placed["右边的地方"]["anchor"] == "end"
+    assert placed["顶上"]["offset"][1] > 0  # under its dot, not above the top edge
+
+
 def test_view_state_fits_the_frame():
     bbox = MAP_VIEWS["jingmeng"].bbox
     state = view_state(bbox)
-    assert bbox[0] < state.longitude < bbox[2] and 5 < state.zoom < 8
+    assert bbox[0] < state.longitude < bbox[2] and 4.5 < state.zoom < 8
     assert to_pixels([bbox[0], bbox[3]], bbox) == (0, 0)

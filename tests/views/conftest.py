@@ -40,3 +40,10 @@ def query_value(at: AppTest, key: str) -> str:
     """A query parameter as one string (AppTest may hold it as a one-element list)."""
     value = at.query_params.get(key, "")
     return value[0] if isinstance(value, list) else value
+
+
+def record_counts(at: AppTest) -> tuple[str, str]:
+    """(figures, links) as the 数据表 page counts them under the current filters."""
+    at.switch_page("views/data.py").run()
+    labels = [tab.label for tab in at.tabs]
+    return tuple(label.split("（")[1].rstrip("）") for label in labels[:2])

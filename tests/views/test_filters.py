@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.views.conftest import metric_values, open_page, query_value
+from tests.views.conftest import open_page, query_value, record_counts
 
 # (filter key, value to select, figures shown, links shown)
 CASES = [
@@ -20,9 +20,8 @@ def test_each_filter_narrows_the_overview_and_writes_the_url(app, name, value, f
     at = app.run()
     at.multiselect(key=f"w_{name}").select(value).run()
     assert not at.exception
-    assert metric_values(at)["数字"] == figures
-    assert metric_values(at)["合作关系"] == links
     assert query_value(at, name) == value
+    assert record_counts(at) == (figures, links)
 
 
 @pytest.mark.parametrize(("name", "value", "figures", "links"), CASES)
@@ -30,7 +29,7 @@ def test_each_filter_is_read_back_from_a_copied_url(app, name, value, figures, l
     app.query_params[name] = value
     at = app.run()
     assert at.multiselect(key=f"w_{name}").value == [value]
-    assert (metric_values(at)["数字"], metric_values(at)["合作关系"]) == (figures, links)
+    assert record_counts(at) == (figures, links)
 
 
 def test_filters_survive_a_page_switch_and_stay_in_the_url(app):
@@ -42,14 +41,14 @@ def test_filters_survive_a_page_switch_and_stay_in_the_url(app):
     assert len(at.dataframe[0].value) == 5
     assert query_value(at, "field") == "医疗" and query_value(at, "kind") == "achievement"
     at.switch_page("views/overview.py").run()
-    assert metric_values(at)["数字"] == "5"
+    assert record_counts(at)[0] == "5"
 
 
 def test_several_values_and_filters_combine(app):
     app.query_params["field"] = "教育,医疗"
     app.query_params["partner"] = "北京市"
     at = app.run()
-    assert metric_values(at)["数字"] == "11"
+    assert record_counts(at)[0] == "11"
 
 
 def test_unknown_values_in_the_url_are_reported_and_ignored(app):
@@ -57,8 +56,9 @@ def test_unknown_values_in_the_url_are_reported_and_ignored(app):
     app.query_params["place"] = "火星"
     at = app.run()
     warnings = " ".join(w.value for w in at.warning)
-    assert "领域“<b>体育</b>”" in warnings and "内蒙古地区“火星”" in warnings
-    assert metric_values(at)["数字"] == "5"
+    # Shown as typed: the markup is escaped for markdown (issue 15), not rendered.
+    assert "领域“\\<b\\>体育\\</b\\>”" in warnings and "内蒙古地区“火星”" in warnings
+    assert record_counts(at)[0] == "5"
 
 
 def test_the_url_is_read_once_so_a_later_change_wins(app):
@@ -67,7 +67,7 @@ def test_the_url_is_read_once_so_a_later_change_wins(app):
     at.multiselect(key="w_field").unselect("医疗").select("教育").run()
     at.run()
     assert at.multiselect(key="w_field").value == ["教育"]
-    assert metric_values(at)["数字"] == "6"
+    assert record_counts(at)[0] == "6"
 
 
 def test_filtered_data_page_matches_the_overview(app):

