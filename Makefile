@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
+WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
 # glibc malloc arenas for the server (fewer arenas keep freed memory reusable; see ui/memory.py)
 MALLOC_ARENA_MAX ?= 2
 export PYTHONDONTWRITEBYTECODE := 1
@@ -27,6 +28,18 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt $(VENV)/.runtime
 ## run: install (first time) and serve the dashboard on the bundled data
 run: $(VENV)/.runtime
 	MALLOC_ARENA_MAX=$(MALLOC_ARENA_MAX) $(PY) -m streamlit run app.py --server.port $(PORT)
+
+## serve: nginx on PORT in front of WORKERS Streamlit processes (default: one per core) on one
+## store (SQLite in WAL mode, or PostgreSQL through DATABASE_URL); installs nginx when missing
+serve: $(VENV)/.runtime web-deps
+	MALLOC_ARENA_MAX=$(MALLOC_ARENA_MAX) exec $(PY) -m deploy.serve --port $(PORT) --workers $(WORKERS)
+
+## web-deps: install Debian's nginx when missing (make serve, its test and the load bench)
+web-deps:
+	@if [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1; then :; \
+	else echo "installing nginx"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nginx >/dev/null; fi
 
 ## browser-deps: install Debian's chromium and CJK fonts when missing (browser tests, screenshots)
 browser-deps:
@@ -54,18 +67,24 @@ format: $(VENV)/.dev
 
 ## test: install, lint, then the whole suite (unit, data contract, store on SQLite and a
 ## throwaway PostgreSQL, AppTest pages, browser)
-test: $(VENV)/.dev browser-deps db-deps lint
+test: $(VENV)/.dev browser-deps db-deps web-deps lint
 	JMB_REQUIRE_POSTGRES=1 $(PY) -m pytest
 
 ## smoke: the browser tests alone
 smoke: $(VENV)/.dev browser-deps
 	$(PY) -m pytest -m browser
 
-## bench: browser and server timings, memory, 8-session load, bundled + region-scale data
-## (not part of make test: timings are noisy); writes artifacts/bench.json
-bench: $(VENV)/.dev browser-deps
+## bench: browser and server timings, memory, load on the server (a room opening /present at
+## once, steady sessions: bench/room.py), bundled + region-scale data (not part of make test:
+## timings are noisy), first view after an edit at region scale; writes artifacts/bench.json
+## and the README's bench section from it
+bench: $(VENV)/.dev browser-deps web-deps
 	$(PY) -m bench
 	$(PY) -m bench.map
+	$(PY) -m bench.room
+	JMB_DATA_DIR=build/region DATABASE_URL=sqlite:///$(CURDIR)/build/bench-region.sqlite \
+	  $(PY) -m bench.edit --save
+	$(PY) -m bench.readme
 
 ## data: regenerate the derived curated tables (tasks.csv) from the raw plan text
 data: $(VENV)/.runtime
@@ -75,4 +94,4 @@ data: $(VENV)/.runtime
 editor: $(VENV)/.runtime
 	@read -p "用户名: " name && $(PY) -m store add-editor "$$name"
 
-.PHONY: help run browser-deps db-deps lint format test smoke bench data editor
+.PHONY: help run serve web-deps browser-deps db-deps lint format test smoke bench data editor

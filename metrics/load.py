@@ -390,11 +390,15 @@ def cross_check(data: Dataset, names: dict[str, str]) -> Dataset:
     check_quotes(links, "link_id", texts, names["links"])
     check_places(figures, "figure_id", ["place", "partner"], data.places, names["figures"])
     check_places(links, "link_id", ["from_name", "to_name"], data.places, names["links"])
-    figure_ids = set(figures["figure_id"])
+    check_tasks(tasks, texts, set(figures["figure_id"]), names["tasks"])
+    return data
+
+
+def check_tasks(tasks: pd.DataFrame, texts: dict[str, str], figure_ids: set[str], name: str):
+    """Every task's text is verbatim in its plan and every target it names is a known figure."""
     for row in tasks.itertuples(index=False):
         if row.source_id not in texts or row.text not in texts[row.source_id]:
-            raise _fail(names["tasks"], row.task_id, "任务原文不是来源原文的原样片段")
+            raise _fail(name, row.task_id, "任务原文不是来源原文的原样片段")
         unknown = set(filter(None, row.targets.split("、"))) - figure_ids
         if unknown:
-            raise _fail(names["tasks"], row.task_id, f"目标 {', '.join(sorted(unknown))} 不存在")
-    return data
+            raise _fail(name, row.task_id, f"目标 {', '.join(sorted(unknown))} 不存在")

@@ -10,8 +10,11 @@ from metrics.display import figure_label, figure_labels, part_notes
 from metrics.vocab import FIELD_COLORS, field_order
 
 
-def kpi_cards(figures: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
-    """One row per KPI card, headline figures first, then by field and source order.
+def kpi_cards(
+    figures: pd.DataFrame, sources: pd.DataFrame, limit: int | None = None
+) -> pd.DataFrame:
+    """One row per KPI card, headline figures first, then by field and source order (the first
+    `limit` cards only, when given: at region scale formatting every amount takes a second).
 
     Input: figures (value, unit, qualifier, field, headline, …) and sources (source_id, title, …).
     Output columns: figure_id, field, color, indicator, display, kind, place, partner, quote,
@@ -19,11 +22,10 @@ def kpi_cards(figures: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     """
     headline_rank = pd.to_numeric(figures["headline"], errors="coerce")
     cards = figures.assign(
-        display=figure_labels(figures),
-        part_note=part_notes(figures),
+        part_note=part_notes(figures),  # relates parts and wholes among all the figures
         color=figures["field"].map(FIELD_COLORS),
         _rank=headline_rank.fillna(float("inf")),
-        _field=figures["field"].map(field_order),
+        _field=figures["field"].map({f: field_order(f) for f in figures["field"].unique()}),
     ).merge(
         sources[["source_id", "title", "publisher", "author", "doc_number", "published"]].rename(
             columns={"title": "source_title"}
@@ -33,6 +35,9 @@ def kpi_cards(figures: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
         validate="many_to_one",
     )
     cards = cards.sort_values(["_rank", "_field", "source_id", "figure_id"], kind="stable")
+    if limit is not None:
+        cards = cards.head(limit)
+    cards = cards.assign(display=figure_labels(cards).to_numpy())
     columns = [
         "figure_id",
         "field",

@@ -278,10 +278,13 @@ def load_store(engine: sa.Engine) -> Dataset:
 
 def load_from(connection: sa.Connection) -> Dataset:
     """The dataset as the connection sees it (inside a write: as it would be after it)."""
-    frames = {name: read_table(connection, table) for name, table in schema.CURATED.items()}
-    sources = validate_sources(frames["sources"].drop(columns="text"), TABLE_NAMES["sources"])
-    texts = dict(zip(frames["sources"]["source_id"], frames["sources"]["text"], strict=True))
-    figures = frames["figures"]
+    return validate_frames(
+        {name: read_table(connection, table) for name, table in schema.CURATED.items()}
+    )
+
+
+def check_duplicates(figures: pd.DataFrame) -> None:
+    """Every figure marked as a repeat names a stored figure."""
     dangling = figures[
         (figures["duplicate_of"] != "") & ~figures["duplicate_of"].isin(set(figures["figure_id"]))
     ]
@@ -290,6 +293,14 @@ def load_from(connection: sa.Connection) -> Dataset:
         raise DataError(
             f"{TABLE_NAMES['figures']}（{row['figure_id']}）：重复的原指标“{row['duplicate_of']}”不存在"
         )
+
+
+def validate_frames(frames: dict[str, pd.DataFrame]) -> Dataset:
+    """The curated tables as read from the store (every row, in store order) → the dataset,
+    validated exactly like the CSVs."""
+    sources = validate_sources(frames["sources"].drop(columns="text"), TABLE_NAMES["sources"])
+    texts = dict(zip(frames["sources"]["source_id"], frames["sources"]["text"], strict=True))
+    check_duplicates(frames["figures"])
     return cross_check(
         Dataset(
             sources,

@@ -46,8 +46,9 @@ def link_rows(path: str, filters: Filters) -> pd.DataFrame:
 @st.cache_resource(show_spinner=False, max_entries=ENTRIES)
 def cards_html(path: str, filters: Filters, limit: int | None = None) -> tuple[str, int]:
     """The KPI grid's HTML for the filtered figures (first `limit`), and how many there are."""
-    rows = kpi_cards(figures(path, filters), loaders.dataset_at(path).sources)
-    return cards.cards_html(rows.head(limit) if limit else rows), len(rows)
+    chosen = figures(path, filters)
+    rows = kpi_cards(chosen, loaders.dataset_at(path).sources, limit or None)
+    return cards.cards_html(rows), len(chosen)
 
 
 @st.cache_resource(show_spinner=False, max_entries=ENTRIES)

@@ -1,9 +1,17 @@
 """Cached loaders: the store is opened once per server; the dataset is read and validated once per
-data revision (every committed change bumps it), not on each rerun."""
+data revision (every committed change bumps it), not on each rerun.
+
+The revision itself is asked of the database at most once per REVISION_TTL_S per process (not
+once per session and rerun): a room of 50 sessions costs one query a second, not 50. A write
+committed through this process forgets the remembered revision at once, so its own sessions see
+an edit at their next rerun; sessions on other server processes see it within REVISION_TTL_S.
+"""
 
 from __future__ import annotations
 
 import logging
+import threading
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -12,16 +20,52 @@ import streamlit as st
 
 from metrics.load import DataError, Dataset, load_dataset
 from metrics.paths import data_dir
-from store.db import data_revision, database_url, load_store, open_store
+from store import reload
+from store.db import data_revision, database_url, open_store
 from store.tracker import load_updates
 from ui import memory
 
 _SEPARATOR = "#rev"
+REVISION_TTL_S = 1.0
 _log = logging.getLogger("jmb.loaders")
 # The newest dataset that loaded, per database, and why a revision did not (key → message).
 _last_good: dict[str, Dataset] = {}
 _problems: dict[str, str] = {}
 memory.configure()
+
+
+class _Revision:
+    """The last data revision read per database url, with when it was read (process-wide)."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.known: dict[str, tuple[float, int]] = {}
+        self.generation = 0  # bumped by forget(): a read that overlapped a commit is not kept
+
+    def get(self, url: str, engine: sa.Engine) -> int:
+        """The revision of `url`, asked of the database when the remembered one is stale."""
+        with self.lock:
+            read_at, revision = self.known.get(url, (float("-inf"), 0))
+            if time.monotonic() - read_at < REVISION_TTL_S:
+                return revision
+            generation = self.generation
+        revision = data_revision(engine)
+        with self.lock:
+            if generation == self.generation:
+                self.known[url] = (time.monotonic(), revision)
+        return revision
+
+    def forget(self) -> None:
+        """Ask the database next time (after a write)."""
+        with self.lock:
+            self.known.clear()
+            self.generation += 1
+
+
+_revisions = _Revision()
+# Any write committed in this process (any engine: the app's, a CLI's, a test's) makes the next
+# rerun re-read the revision.
+sa.event.listen(sa.Engine, "commit", lambda _connection: _revisions.forget())
 
 
 @st.cache_resource(show_spinner=False)
@@ -37,27 +81,58 @@ def engine() -> sa.Engine:
 
 def data_key() -> str:
     """'<database url>#rev<N>': names the data as it is now; caches are keyed by it."""
-    return f"{database_url()}{_SEPARATOR}{data_revision(engine())}"
+    url = database_url()
+    return f"{url}{_SEPARATOR}{_revisions.get(url, engine())}"
 
 
 def _engine_of(key: str) -> sa.Engine:
     return _engine(key.rsplit(_SEPARATOR, 1)[0], str(data_dir()))
 
 
+class _Latest:
+    """The last snapshot read per store (engine), so the next revision re-reads only what
+    changed (store/reload.py). Process-wide; one reload at a time."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.snapshots: dict[str, tuple[sa.Engine, reload.Snapshot]] = {}
+        self.updates: dict[str, tuple[sa.Engine, int, pd.DataFrame]] = {}
+
+    def dataset(self, url: str, engine: sa.Engine) -> Dataset:
+        with self.lock:
+            held, previous = self.snapshots.get(url, (None, None))
+            fresh = reload.refresh(engine, previous if held is engine else None)
+            self.snapshots[url] = (engine, fresh)
+            return fresh.data
+
+    def task_updates(self, url: str, engine: sa.Engine) -> pd.DataFrame:
+        with self.lock:
+            held, since, frame = self.updates.get(url, (None, -1, None))
+            revision, written = reload.updates_written(engine, since)
+            if held is not engine or written:
+                frame = load_updates(engine)
+            self.updates[url] = (engine, revision, frame)
+            return frame
+
+
+_latest = _Latest()
+
+
 @st.cache_resource(show_spinner=False, max_entries=2)
 def dataset_at(key: str) -> Dataset:
     """The validated dataset at one revision (shared read-only by every session; never mutate).
+    After an edit only the changed rows are read and validated again (store/reload.py).
     When the stored data does not load, the last revision that did (else the bundled data), so
     the pages stay usable; `problem(key)` then says why."""
     url = key.rsplit(_SEPARATOR, 1)[0]
     try:
-        data = load_store(_engine_of(key))
+        data = _latest.dataset(url, _engine_of(key))
     except DataError as error:
         _log.error("stored data at %s does not load: %s", key, error)
         _problems[key] = str(error)
         return _last_good.get(url) or load_dataset(data_dir())
     finally:
-        memory.release()  # reading 100k rows leaves ~150 MB of freed rows and SQL results behind
+        memory.release(force=True)  # reading 100k rows leaves ~150 MB of freed rows behind
     _last_good[url] = data
     return data
 
@@ -69,8 +144,8 @@ def problem(key: str) -> str | None:
 
 @st.cache_resource(show_spinner=False, max_entries=2)
 def updates_at(key: str) -> pd.DataFrame:
-    """The tracker's status updates at one revision."""
-    return load_updates(_engine_of(key))
+    """The tracker's status updates at one revision (read again only when updates were added)."""
+    return _latest.task_updates(key.rsplit(_SEPARATOR, 1)[0], _engine_of(key))
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)

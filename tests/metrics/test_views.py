@@ -112,3 +112,8 @@ def test_bar_labels_keep_every_bar_apart():
         "服务患者",
     ]
     assert bar_labels(table[["indicator"]].tail(1)) == ["服务患者"]
+
+
+def test_kpi_cards_with_a_limit_are_the_first_cards_of_the_full_list():
+    full = kpi_cards(make_figures(), SOURCES)
+    pd.testing.assert_frame_equal(kpi_cards(make_figures(), SOURCES, 2), full.head(2))

@@ -31,3 +31,9 @@ def test_make_run_serves_with_the_malloc_arenas_the_bench_uses():
     serve = next(line for line in dry_run.splitlines() if "streamlit run app.py" in line)
     arenas = re.search(r"MALLOC_ARENA_MAX=(\d+)", serve)
     assert arenas and arenas.group(1) == SERVER_ENV["MALLOC_ARENA_MAX"]
+
+
+def test_script_runs_trim_at_most_once_every_interval_and_a_load_always_does():
+    memory.release(force=True)
+    assert memory.release() is False  # right after a trim: the next script run skips it
+    assert memory.release(force=True) is True  # a dataset load trims regardless

@@ -1,0 +1,240 @@
+"""The README's bench section, written from artifacts/bench.json (the last `make bench`).
+
+python -m bench.readme [--check]  replaces everything from the "## Measured" heading to the end
+of README.md; --check exits 1 when the README differs from what bench.json gives.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+README = ROOT / "README.md"
+RESULTS = ROOT / "artifacts" / "bench.json"
+MAP = ROOT / "artifacts" / "bench-map.json"
+HEADING = "## Measured (`make bench`)"
+PAGES = {
+    "总览": "overview", "合作地图": "map", "汇报模式": "present", "教育": "education",
+    "医疗": "medical", "科创": "innovation", "文旅": "culture", "其他领域": "other_fields",
+    "行动方案": "tracker", "数据维护": "maintain", "数据表": "data", "来源": "sources",
+    "关于": "about",
+}  # fmt: skip
+INTRO = """\
+`make bench` (not part of `make test`: timings are noisy) measures, in one run, and writes
+`artifacts/bench.json`; this section is generated from that file by `python -m bench.readme`
+(do not edit it by hand). Every time is compared with a floor measured in the same run:
+
+- `python -m bench.room`, **a room at once**: many sessions speaking Streamlit's own websocket
+  protocol from one small asyncio client (`bench/load.py`: `BackMsg.rerun_script` with a page and a
+  query string, timed to `ForwardMsg.script_finished`; an exception element is an error), against
+  a bare one-line app (`bench/bare.py`, one process) and the dashboard under `make serve` (nginx
+  and one Streamlit process per core);
+- `python -m bench.edit`: at region scale, the first view after an editor saves one figure;
+- `python -m bench`: every page's server script time (AppTest) and browser time in Debian
+  Chromium as a ratio to the bare page and to the library floors (`bench/floor.py`), server memory,
+  8 browser sessions, ingest and PPTX; `python -m bench.map`: building the map per view.
+
+The region-scale dataset (`python -m bench.generate`: 100,000 figures, 5,000 links, 2,000 tasks ×
+24 monthly updates) is generated into `build/region` and seeded into its own SQLite file once."""
+
+
+def _num(value, unit: str = "", digits: int = 2) -> str:
+    if value is None:
+        return "—"
+    return f"{value:.{digits}f}{unit}" if isinstance(value, float) else f"{value}{unit}"
+
+
+def _mark(met: bool) -> str:
+    return "met" if met else "**missed**"
+
+
+def room_section(room: dict) -> list[str]:
+    """The room-load table and its budgets."""
+    from bench.room import verdicts
+
+    s, bare, app, ratio = room["settings"], room["bare"], room["app"], room["ratios"]
+    lines = [
+        f"### A room at once (`bench/room.py`, {room['date']})",
+        "",
+        (
+            f"Machine: {room['machine']}; load average before the run "
+            f"{' / '.join(str(v) for v in room.get('load_average_before', []))} (other processes "
+            f"share these cores). `make serve` ran {s['workers']} Streamlit processes."
+        ),
+        "",
+        "| what | bare one-line app | this dashboard | ratio |",
+        "|---|---|---|---|",
+        (
+            f"| a new session's first run, one at a time (connect → `script_finished`), median | "
+            f"{_num(bare['first_run_median_s'], ' s', 3)} | {_num(app['first_run_median_s'], ' s', 3)}"
+            f" (`/{s['page']}`, one process) | {_num(ratio['first_run'], '×')} |"
+        ),
+    ]
+    for name, label in (("burst", f"{s['burst']} sessions open `/{s['page']}` at once"),):
+        b, a = bare[name], app[name]
+        lines.append(
+            f"| {label}: median / p95 / errors | {_num(b['median_s'], ' s')} / "
+            f"{_num(b['p95_s'], ' s')} / {b['errors']} | {_num(a['median_s'], ' s')} / "
+            f"{_num(a['p95_s'], ' s')} / {a['errors']} | p95 {_num(ratio['burst_p95'], '×')} |"
+        )
+    b, a = bare["burst"], app["burst"]
+    if "server_cpu_s_per_session" in a:
+        cpu_ratio = _num(
+            round(a["server_cpu_s_per_session"] / b["server_cpu_s_per_session"], 2)
+            if b.get("server_cpu_s_per_session")
+            else None,
+            "×",
+        )
+        lines.append(
+            f"| the same burst: server CPU seconds per session (all processes) | "
+            f"{b.get('server_cpu_s_per_session')} | {a['server_cpu_s_per_session']} | {cpu_ratio} |"
+        )
+    b, a = bare["steady"], app["steady"]
+    lines.append(
+        f"| {s['steady']} steady sessions, {s['think']:g} s mean think time, {s['seconds']:g} s: "
+        f"reruns, median / p95, errors | {b['runs']}, {_num(b['median_s'], ' s', 3)} / "
+        f"{_num(b['p95_s'], ' s', 3)}, {b['errors']} | {a['runs']}, {_num(a['median_s'], ' s', 3)}"
+        f" / {_num(a['p95_s'], ' s', 3)}, {a['errors']} | p95 {_num(ratio['steady_p95'], '×')} |"
+    )
+    lines += ["", "Budgets:", ""]
+    lines += [f"- {_mark(met)}: {line}" for line, met in verdicts(room)]
+    reruns = app.get("rerun_ms", {})
+    if reruns:
+        lines += [
+            "",
+            (
+                "A rerun of each page on the bundled data (AppTest, the script thread with the "
+                "serialisation of its elements; budget: median ≤ 60 ms):"
+            ),
+            "",
+            "| page | median ms | p95 ms | CPU median ms |",
+            "|---|---|---|---|",
+        ]
+        lines += [
+            f"| {page.removesuffix('.py')} | {row['median_ms']} | {row['p95_ms']} | "
+            f"{row.get('cpu_median_ms', '—')} |"
+            for page, row in reruns.items()
+        ]
+    return lines
+
+
+def edit_section(edit: dict) -> list[str]:
+    """The region-scale first view after an edit."""
+    met = edit["first_view_after_edit_s"] <= edit["budget_s"]
+    return [
+        "",
+        "### First view after a saved edit, region scale (`bench/edit.py`)",
+        "",
+        (
+            f"Median {edit['first_view_after_edit_s']} s (script thread CPU "
+            f"{edit['first_view_after_edit_cpu_s']} s) over {len(edit['runs_s'])} edits "
+            f"({', '.join(str(v) for v in edit['runs_s'])} s); budget ≤ {edit['budget_s']} s: "
+            f"{_mark(met)}. A full load and validation of the same store takes {edit['full_load_s']} s "
+            f"(CPU {edit['full_load_cpu_s']} s); after an edit only the changed rows are read and "
+            "validated again (`store/reload.py`)."
+        ),
+    ]
+
+
+def pages_section(results: dict) -> list[str]:
+    """Browser and server time of every page, both datasets."""
+    datasets = [name for name in ("bundled", "region") if name in results]
+    if not datasets:
+        return []
+    lines = [
+        "",
+        f"### Pages (`python -m bench`, {results.get('date', '')})",
+        "",
+        f"Machine: {results.get('machine', '—')}. Bare page {results.get('bare_page_s')} s; "
+        + "; ".join(
+            f"{name} {row['seconds']} s ({row['ratio']}×)"
+            for name, row in results.get("library_floors", {}).items()
+        )
+        + ".",
+        "",
+        "| page | "
+        + " | ".join(f"{d}: browser s (× bare) | server median/p95 ms" for d in datasets)
+        + " |",
+        "|---|" + "---|---|" * len(datasets),
+    ]
+    for label, file in PAGES.items():
+        cells = []
+        for name in datasets:
+            browser = results[name].get("browser", {}).get(label, {})
+            server = results[name].get("server", {}).get(f"{file}.py", {})
+            cells.append(
+                f"{_num(browser.get('seconds'), ' s')} ({_num(browser.get('ratio'), '×')}) | "
+                f"{server.get('median_ms', '—')} / {server.get('p95_ms', '—')}"
+            )
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    change = [
+        f"{name} {results[name]['server'].get('filter change (overview)', {}).get('median_ms')} / "
+        f"{results[name]['server'].get('filter change (overview)', {}).get('p95_ms')} ms"
+        for name in datasets
+    ]
+    lines += ["", f"Filter change on 总览 (server, median / p95): {'; '.join(change)}."]
+    return lines
+
+
+def other_section(results: dict) -> list[str]:
+    """Memory, the browser load, ingest, PPTX and the map build."""
+    lines = [""]
+    if "memory" in results:
+        region = results.get("memory_region", {})
+        lines.append(
+            f"- Memory (server RSS after 3 sessions opened every page): bundled "
+            f"{results['memory'].get('rss_peak_mb')} MB peak, region "
+            f"{region.get('rss_peak_mb', '—')} MB peak (budget 500)."
+        )
+    if "load" in results:
+        load = results["load"]
+        lines.append(
+            f"- 8 Chromium sessions on the same cores for {load.get('seconds')} s: "
+            f"{load.get('renders')} actions, {load.get('errors')} errors, median "
+            f"{load.get('median_s')} s, p95 {load.get('p95_s')} s (the renderers share the "
+            "server's cores; the room load above measures the server alone)."
+        )
+    if "ingest" in results or "pptx_s" in results:
+        lines.append(f"- Ingest: {results.get('ingest')}; PPTX: {results.get('pptx_s')}.")
+    if MAP.exists():
+        maps = json.loads(MAP.read_text(encoding="utf-8"))
+        for name, views in maps.items():
+            cells = ", ".join(
+                f"{view} {row['median_ms']} ms / {row['spec_kb']} KB" for view, row in views.items()
+            )
+            lines.append(f"- Map build ({name}): {cells}.")
+    return lines if len(lines) > 1 else []
+
+
+def section(results: dict) -> str:
+    """The whole generated section."""
+    lines = [HEADING, "", INTRO, ""]
+    if "room" in results:
+        lines += room_section(results["room"])
+    if "edit_region" in results:
+        lines += edit_section(results["edit_region"])
+    lines += pages_section(results)
+    lines += other_section(results)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def render(readme: str, results: dict) -> str:
+    """`readme` with its bench section (the heading to the end) replaced."""
+    head = readme.split(HEADING, 1)[0].rstrip() + "\n\n"
+    return head + section(results)
+
+
+def main(argv: list[str]) -> int:
+    results = json.loads(RESULTS.read_text(encoding="utf-8"))
+    new = render(README.read_text(encoding="utf-8"), results)
+    if "--check" in argv:
+        return 0 if new == README.read_text(encoding="utf-8") else 1
+    README.write_text(new, encoding="utf-8")
+    print(f"wrote the bench section of {README}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,98 @@
+"""`make serve`: two Streamlit processes behind nginx on one SQLite store (WAL).
+
+Sessions speak Streamlit's websocket protocol through nginx (bench/load.py). Each browser is
+pinned to one process by nginx's node cookie; static files and a session's media come through
+nginx too; an edit committed to the store is seen by sessions on both processes at their next
+rerun.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import urllib.error
+import urllib.request
+
+import pytest
+
+from bench import load
+from bench.load import Session
+from deploy.serve import cluster, free_port, nginx_binary
+from store.db import make_engine
+from store.edit import get_row, update_row
+from ui.loaders import REVISION_TTL_S
+
+NEW_INDICATOR = "跨进程联调指标"
+
+
+def _nginx_or_skip() -> None:
+    try:
+        nginx_binary()
+    except RuntimeError:
+        pytest.skip("nginx is not installed (make serve installs it)")
+
+
+def _get(url: str, cookie: str = "") -> tuple[int, bytes]:
+    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, b""
+
+
+async def _one_session_per_process(url: str, processes: int) -> dict[str, Session]:
+    """New sessions through nginx until each process holds one; keyed by the process."""
+    held: dict[str, Session] = {}
+    for _ in range(40):
+        session = await Session.connect(url)
+        upstream = session.headers["x-jmb-upstream"]
+        if upstream in held:
+            await session.close()
+        else:
+            held[upstream] = session
+        if len(held) == processes:
+            return held
+    raise AssertionError(f"nginx sent 40 new browsers to {sorted(held)} only")
+
+
+def _text(session: Session) -> bytes:
+    return b"".join(session.payloads)
+
+
+async def _scenario(url: str, database: str) -> None:
+    sessions = await _one_session_per_process(url, 2)
+    for upstream, session in sessions.items():
+        assert await session.run("data", keep=True) is None, upstream
+        assert NEW_INDICATOR.encode() not in _text(session)
+        # a rerun of the same session goes to the same process (the cookie pins it)
+        assert await session.run("present", keep=True) is None
+        media = re.search(rb"/media/[0-9a-f]+\.(png|jpg)", _text(session))
+        assert media, "the QR code of 汇报模式 is served as media"
+        status, body = _get(url + media.group().decode(), session.cookies)
+        assert status == 200 and body[:3] in (b"\x89PN", b"\xff\xd8\xff")
+    engine = make_engine(database)
+    row = get_row(engine, "figures", "wuhai-08")
+    update_row(engine, "figures", "wuhai-08", row["version"], {"indicator": NEW_INDICATOR}, "甲")
+    engine.dispose()
+    await asyncio.sleep(REVISION_TTL_S + 0.2)
+    for upstream, session in sessions.items():
+        assert await session.run("data", keep=True) is None
+        assert NEW_INDICATOR.encode() in _text(session), f"edit not seen on {upstream}"
+        await session.close()
+
+
+def test_two_processes_behind_nginx_share_sessions_files_and_edits(tmp_path):
+    _nginx_or_skip()
+    database = f"sqlite:///{tmp_path / 'store.sqlite'}"
+    port, workers = free_port(), [free_port(), free_port()]
+    with cluster(
+        port, 2, env={"DATABASE_URL": database}, worker_ports=workers, folder=tmp_path / "nginx"
+    ) as running:
+        status, page = _get(running.url + "/")
+        assert status == 200
+        script = re.search(rb'src="\.?/?(static/js/[^"]+\.js)"', page)
+        assert script, "index.html names its script"
+        status, body = _get(f"{running.url}/{script.group(1).decode()}")
+        assert status == 200 and len(body) > 1000
+        load.run_isolated(_scenario(running.url, database))

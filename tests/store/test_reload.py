@@ -1,0 +1,107 @@
+"""After an edit the dataset is reloaded row by row (store/reload.py): the result is exactly what
+a full load returns, bad rows fail the same way, and anything but a row write reloads it all."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+import sqlalchemy as sa
+
+from metrics.load import DataError
+from store import reload, schema
+from store.db import load_store
+from store.edit import create_row, get_row, update_row, write_audit
+
+
+def assert_same(left, right) -> None:
+    """Two datasets hold the same frames (values, dtypes, index, order) and texts."""
+    for name in ("sources", "figures", "links", "tasks", "places"):
+        pd.testing.assert_frame_equal(getattr(left, name), getattr(right, name), check_exact=True)
+        assert type(getattr(left, name).index) is type(getattr(right, name).index), name
+    assert left.texts == right.texts
+
+
+@pytest.fixture
+def no_full_load(monkeypatch):
+    """Make a full reload fail, to prove a refresh went row by row."""
+
+    def refuse(_engine):
+        raise AssertionError("full reload")
+
+    return lambda: monkeypatch.setattr(reload, "snapshot", refuse)
+
+
+def _update(engine, table: str, key: str, changes: dict) -> None:
+    update_row(engine, table, key, get_row(engine, table, key)["version"], changes, "甲", "核对")
+
+
+def test_edits_to_figures_links_and_tasks_reload_only_those_rows(engine, no_full_load):
+    before = reload.snapshot(engine)
+    figure = get_row(engine, "figures", "wuhai-08")
+    _update(engine, "figures", "wuhai-08", {"indicator": "改过的指标名"})
+    targets = set("、".join(before.data.tasks["targets"]).split("、"))
+    spare = next(f for f in before.data.figures["figure_id"] if f not in targets | {"wuhai-08"})
+    _update(engine, "figures", spare, {"duplicate_of": "wuhai-08"})  # no longer counted
+    link = before.data.links.iloc[3]
+    status = "planned" if link["status"] == "achieved" else "achieved"
+    _update(engine, "links", link["link_id"], {"status": status})
+    task_id = before.data.tasks["task_id"].iloc[0]
+    _update(engine, "tasks", task_id, {"responsible": "某某局"})
+    new = {k: v for k, v in figure.items() if k not in ("version", "seq")}
+    create_row(engine, "figures", {**new, "figure_id": "wuhai-new"}, "甲", "新增")
+    no_full_load()
+    after = reload.refresh(engine, before)
+    assert_same(after.data, load_store(engine))
+    figures = after.data.figures.set_index("figure_id")
+    assert figures.loc["wuhai-08", "indicator"] == "改过的指标名"
+    assert spare not in figures.index and "wuhai-new" in figures.index
+    assert after.revision > before.revision
+
+
+def test_nothing_changed_and_task_updates_reuse_the_dataset(engine, no_full_load):
+    before = reload.snapshot(engine)
+    no_full_load()
+    same = reload.refresh(engine, before)
+    assert same.data.figures is not None
+    assert_same(same.data, before.data)
+
+
+def test_a_bad_row_written_behind_the_stores_back_fails_like_a_full_load(engine):
+    before = reload.snapshot(engine)
+    with engine.begin() as connection:
+        table = schema.figures
+        connection.execute(
+            table.update().where(table.c.figure_id == "wuhai-08").values(value=123456.0)
+        )
+        write_audit(connection, "甲", "update", "figures", "wuhai-08", None, None, "直接改库")
+    with pytest.raises(DataError) as full:
+        load_store(engine)
+    with pytest.raises(DataError) as incremental:
+        reload.refresh(engine, before)
+    assert str(incremental.value) == str(full.value)
+    assert "wuhai-08" in str(full.value)
+
+
+def test_a_change_to_sources_reloads_everything(engine, monkeypatch):
+    before = reload.snapshot(engine)
+    source_id = before.data.sources["source_id"].iloc[0]
+    with engine.begin() as connection:  # sources change by import or migration, not the editor
+        table = schema.sources
+        connection.execute(
+            table.update().where(table.c.source_id == source_id).values(title="改过的标题")
+        )
+        write_audit(connection, "甲", "import", "sources", source_id, None, None, "导入")
+    loads = []
+    full = reload.snapshot
+    monkeypatch.setattr(reload, "snapshot", lambda e: loads.append(1) or full(e))
+    after = reload.refresh(engine, before)
+    assert loads == [1]
+    assert after.data.sources.set_index("source_id").loc[source_id, "title"] == "改过的标题"
+    assert_same(after.data, load_store(engine))
+
+
+def test_read_in_chunks_of_at_most_500_ids(engine):
+    with engine.connect() as connection:
+        ids = set(pd.read_sql(sa.select(schema.links.c.link_id), connection)["link_id"])
+        rows = reload._read_rows(connection, "links", ids)
+    assert set(rows["link_id"]) == ids
