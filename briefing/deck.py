@@ -20,6 +20,7 @@ from briefing.slides import (  # noqa: F401  (the deck's public names, used by p
     TEXT,
     SlidePlan,
     describe_scope,
+    link_counts,
     plan_slides,
 )
 from geo.arcs import MAP_VIEWS, frame_pairs, link_pairs
@@ -28,7 +29,7 @@ from metrics.citation import titles_line
 from metrics.display import is_target, kind_label, marked_label
 from metrics.filters import Filters
 from metrics.load import Dataset
-from metrics.views import latest_update
+from metrics.views import sources_as_of
 from metrics.vocab import FIELD_COLORS
 
 # Explicit fonts: 微软雅黑 for Chinese (PowerPoint and WPS on Windows), Arial for Latin; a
@@ -50,7 +51,7 @@ def map_slide(
     return SlidePlan(
         "map",
         TEXT["map"],
-        TEXT["map_sub"].format(n=len(links)),
+        TEXT["map_sub"].format(counts=link_counts(links)),
         image=render_map_png(frames, pairs, nodes, view.frame),
         source_ids=list(dict.fromkeys(links["source_id"])),
         notes=[TEXT["map_note"].format(n=len(pairs))],
@@ -93,7 +94,7 @@ def _text(slide, box, lines, size, bold=False, color=INK):
 
 def _footer(slide, plan: SlidePlan, data: Dataset, number: int) -> None:
     named = source_line(plan.source_ids, data.sources)
-    text = f"来源：{named or '—'} · 数据更新：{latest_update(data.sources)} · {number}"
+    text = f"来源：{named or '—'} · 来源截至：{sources_as_of(data.sources)} · {number}"
     box = (Inches(0.5), HEIGHT - Inches(0.55), WIDTH - Inches(1), Inches(0.4))
     _text(slide, box, text, 11, color=MUTED)
 

@@ -12,8 +12,9 @@ from metrics.citation import source_titles
 from metrics.display import TARGET, fold_parts, kind_mix, marked_label
 from metrics.filters import Filters, describe_filters, filter_figures, filter_links
 from metrics.load import Dataset
+from metrics.relations import count_relations, in_scope
 from metrics.tracker import target_progress, tasks_reached
-from metrics.views import figure_table, kpi_cards, latest_update, sources_behind
+from metrics.views import figure_table, kpi_cards, sources_as_of, sources_behind
 from metrics.vocab import FIELDS, FILTER_LABELS, field_order
 
 KPI_PER_ROW = 4
@@ -86,20 +87,19 @@ def figure_lines(rows: pd.DataFrame, with_field: bool = False) -> list[str]:
 
 
 def link_counts(links: pd.DataFrame) -> str:
-    """'已实现 12 条、计划 3 条' (achieved and planned apart; '' without links)."""
-    counts = links["status"].value_counts()
-    return "、".join(
-        TEXT["link_status"][status].format(n=int(counts[status]))
-        for status in ("achieved", "planned")
-        if counts.get(status, 0)
-    )
+    """'已实现 12 条、计划 3 条': 京蒙 relations, one per (source sentence, pair of places), with
+    achieved and planned apart ('' without any). Rows flagged `jingmeng` False are not counted."""
+    if "jingmeng" in links:
+        links = links[links["jingmeng"]]
+    counts = count_relations(links)
+    return "、".join(TEXT["link_status"][status].format(n=n) for status, n in counts.items() if n)
 
 
 def counts_line(figures: pd.DataFrame, links: pd.DataFrame) -> str:
     """'6 个数字 · 合作关系：已实现 12 条' — never a '0 个数字'."""
     parts = [TEXT["figures"].format(n=len(figures))] if len(figures) else []
-    if len(links):
-        parts.append(TEXT["links"].format(parts=link_counts(links)))
+    if relations := link_counts(links):
+        parts.append(TEXT["links"].format(parts=relations))
     return " · ".join(parts)
 
 
@@ -111,12 +111,14 @@ def plan_slides(
 
     figures = filter_figures(data.figures, filters, data.places)
     links = filter_links(data.links, filters, data.places)
+    # Counts on every slide take the 京蒙 relations (a Beijing side), as 总览 does by default.
+    links = links.assign(jingmeng=links.index.isin(in_scope(links, data.places).index))
     table = figure_table(figures, data.sources)
     titles = source_titles(data.sources)
     link_rows = links.assign(source_title=links["source_id"].map(titles))
     behind = list(sources_behind(pd.concat([figures, links]), data.sources)["source_id"])
     subtitle = f"{describe_scope(filters, data)}\n"
-    subtitle += TEXT["updated"].format(date=latest_update(data.sources))
+    subtitle += TEXT["updated"].format(date=sources_as_of(data.sources))
     slides = [SlidePlan("title", TEXT["title"], subtitle, source_ids=behind)]
     slides += kpi_slide(figures, links, data)
     slides += field_slides(table, link_rows)
@@ -223,7 +225,7 @@ def _other_slide(names: list[str], table: pd.DataFrame, link_rows: pd.DataFrame)
     folded = fold_parts(figures.reset_index(drop=True)) if len(figures) else figures
     lines = figure_lines(folded, with_field=True)[: OTHER_ROWS - 1] if len(folded) else []
     per_field = [
-        f"{n} {len(links[links['field'] == n])} 条" for n in names if (links["field"] == n).any()
+        f"{n} {counted}" for n in names if (counted := link_counts(links[links["field"] == n]))
     ]
     if per_field:
         lines.append(TEXT["links_line"].format(parts="、".join(per_field)))

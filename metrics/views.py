@@ -220,12 +220,17 @@ def counts_by_kind(figures: pd.DataFrame) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
-def latest_update(sources: pd.DataFrame) -> str:
-    """The most recent date a source was published or taken in (YYYY-MM-DD), or ''."""
-    dates = [
-        d for column in ("published", "retrieved") if column in sources for d in sources[column]
-    ]
-    return max((d for d in dates if d), default="")
+def sources_as_of(sources: pd.DataFrame) -> str:
+    """The most recent date the sources themselves give (publication date, else their year), or ''.
+
+    Not the date they were imported (`retrieved`): a briefing states how current its sources are.
+    """
+    dates = [str(d) for d in sources.get("published", pd.Series(dtype=str)) if d]
+    years = [str(p) for p in sources.get("period", pd.Series(dtype=str)) if p]
+    latest = max(dates, default="")
+    if years and max(years) > latest[:4]:
+        return f"{max(years)}年"
+    return latest
 
 
 def selected_ids(event: object, position: int = 0) -> list[str]:

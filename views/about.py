@@ -3,7 +3,7 @@
 import streamlit as st
 
 from geo.boundaries import ATTRIBUTION
-from metrics.views import latest_update
+from metrics.views import sources_as_of
 from ui import auth, cards, loaders, page
 from ui.labels import LABELS, QUALIFIER_LABELS
 
@@ -62,7 +62,7 @@ if auth.editor():  # library names and settings are for whoever runs the dashboa
         st.markdown(LABELS["about_admin_text"].format(attribution=ATTRIBUTION, env=APPROVAL_ENV))
 
 st.subheader(LABELS["about_version"])
-st.markdown(f"数据更新：{latest_update(data.sources)}")
+st.markdown(LABELS["about_sources_as_of"].format(date=sources_as_of(data.sources)))
 edited = loaders.last_edit_at(ctx.path)
 if edited:
     st.markdown(LABELS["board_last_edit"].format(date=edited))

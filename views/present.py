@@ -8,7 +8,7 @@ import streamlit as st
 from briefing.deck import describe_scope, source_line
 from metrics.markdown import escape_markdown
 from metrics.urls import share_url
-from metrics.views import latest_update
+from metrics.views import sources_as_of
 from ui import cache, page, slides
 from ui.labels import LABELS
 
@@ -39,7 +39,7 @@ st.query_params[KEY_SLIDE] = str(number)
 plan = plans[number - 1]
 named = source_line(plan.source_ids, ctx.data.sources) or "—"
 footer = LABELS["present_footer"].format(
-    sources=named, updated=latest_update(ctx.data.sources), number=number, total=len(plans)
+    sources=named, updated=sources_as_of(ctx.data.sources), number=number, total=len(plans)
 )
 slides.draw(plan, footer, key=f"slide_{number}")
 

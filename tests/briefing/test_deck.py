@@ -92,7 +92,8 @@ def test_plan_chart_counts_tasks_per_section(full_deck):
 
 def test_every_slide_has_a_source_footer_and_notes_with_quotes(full_deck):
     for slide in full_deck.slides:
-        assert "数据更新：2026-11-22" in slide_text(slide)
+        assert "来源截至：2025-03-21" in slide_text(slide)  # the sources' own date
+        assert "2026-11-22" not in slide_text(slide)  # not the day they were imported
     notes = full_deck.slides[1].notes_slide.notes_text_frame.text
     assert "“北京医疗机构累计派专家250余人次”——《京蒙携手 双向奔赴" in notes
 
@@ -226,3 +227,20 @@ def test_a_footer_names_three_sources_and_counts_the_rest():
     assert source_line([f"s{i}" for i in range(5)], sources) == (
         "《报告0》；《报告1》；《报告2》 等 5 份来源"
     )
+
+
+@pytest.mark.parametrize("field", ["教育", "医疗", "科创"])
+def test_field_slides_count_relations_as_总览_does(field):
+    """A field slide counts 京蒙 relations once per (sentence, pair), 已实现 and 计划 apart: the
+    same numbers as metrics.relations, never the raw link rows (one sentence can make 16)."""
+    from metrics.filters import filter_links
+    from metrics.relations import count_relations, in_scope
+
+    plans = plan_slides(DATASET, Filters())
+    subtitle = next(p.subtitle for p in plans if p.title.startswith(field))
+    links = filter_links(DATASET.links, Filters(field=(field,)), DATASET.places)
+    honest = count_relations(in_scope(links, DATASET.places))
+    raw = links["status"].value_counts()
+    assert f"已实现 {honest['achieved']} 条" in subtitle or not honest["achieved"]
+    assert f"计划 {honest['planned']} 条" in subtitle or not honest["planned"]
+    assert (honest["achieved"], honest["planned"]) != (raw.get("achieved"), raw.get("planned"))

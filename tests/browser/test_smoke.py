@@ -142,7 +142,7 @@ def test_present_mode_fills_a_projector_without_chrome(browser, server, size):
     assert not page.locator("[data-testid=stSidebar]").is_visible()
     box = page.locator(".st-key-slide").bounding_box()
     assert box["width"] / box["height"] == pytest.approx(16 / 9, rel=0.02)
-    assert "数据更新" in page.locator(".slide-footer").inner_text()
+    assert "来源截至" in page.locator(".slide-footer").inner_text()
     page.screenshot(path=str(SCREENSHOTS / f"present-{size[0]}x{size[1]}.png"))
     page.get_by_text("下一页").click()
     page.wait_for_function("document.body.innerText.includes('第 3/')", timeout=15000)
