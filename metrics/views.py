@@ -150,19 +150,6 @@ def task_table(tasks: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
     return tasks.assign(target_display=tasks["targets"].map(targets_text))
 
 
-def counts_by_field(figures: pd.DataFrame, links: pd.DataFrame) -> pd.DataFrame:
-    """Figures and links per field, vocabulary order. Output: field, figures, links, color."""
-    counts = pd.DataFrame(
-        {
-            "figures": figures.groupby("field").size(),
-            "links": links.groupby("field").size(),
-        }
-    ).fillna(0)
-    counts = counts.astype(int).rename_axis("field").reset_index()
-    counts = counts.sort_values("field", key=lambda s: s.map(field_order)).reset_index(drop=True)
-    return counts.assign(color=counts["field"].map(FIELD_COLORS))
-
-
 def city_of(places: pd.DataFrame) -> dict[str, str]:
     """Each place → the city, league or region it belongs to (a banner → 鄂尔多斯市)."""
     parent = dict(zip(places["name"], places["parent"], strict=True))
@@ -179,45 +166,6 @@ def city_of(places: pd.DataFrame) -> dict[str, str]:
             current = parent[current]
         result[name] = current
     return result
-
-
-def counts_by_place(
-    figures: pd.DataFrame, links: pd.DataFrame, places: pd.DataFrame
-) -> pd.DataFrame:
-    """Figures and links per Inner Mongolia city (banners and institutions rolled up).
-
-    Output columns: place, figures, links; most first.
-    """
-    cities = city_of(places)
-    side = dict(zip(places["name"], places["side"], strict=True))
-    local_ends = pd.concat(
-        [
-            links[["link_id", "to_name"]].rename(columns={"to_name": "name"}),
-            links.loc[
-                links["from_name"].map(side) == "inner_mongolia", ["link_id", "from_name"]
-            ].rename(columns={"from_name": "name"}),
-        ]
-    )
-    # A link between two banners of one city counts once for that city.
-    link_cities = local_ends.assign(city=local_ends["name"].map(cities))[["link_id", "city"]]
-    link_cities = link_cities.drop_duplicates()
-    counts = pd.DataFrame(
-        {
-            "figures": figures["place"].map(cities).value_counts(),
-            "links": link_cities["city"].value_counts(),
-        }
-    ).fillna(0)
-    counts = counts.astype(int).rename_axis("place").reset_index()
-    counts = counts[counts["place"].map(side) == "inner_mongolia"]
-    return counts.sort_values(["figures", "links"], ascending=False).reset_index(drop=True)
-
-
-def counts_by_kind(figures: pd.DataFrame) -> pd.DataFrame:
-    """Achievement and target figures per field. Output: field, kind, count."""
-    counts = figures.groupby(["field", "kind"]).size().rename("count").reset_index()
-    return counts.sort_values(
-        ["field", "kind"], key=lambda s: s.map(field_order) if s.name == "field" else s
-    ).reset_index(drop=True)
 
 
 def sources_as_of(sources: pd.DataFrame) -> str:
@@ -250,16 +198,6 @@ def selected_ids(event: object, position: int = 0) -> list[str]:
         if value is not None and str(value) not in ids:
             ids.append(str(value))
     return ids
-
-
-def links_by_partner(links: pd.DataFrame) -> pd.DataFrame:
-    """Links per partner (from_name), most first. Output: partner, links, color (main field)."""
-    counts = links.groupby("from_name").agg(
-        links=("link_id", "size"), field=("field", lambda s: s.mode().iloc[0])
-    )
-    counts = counts.rename_axis("partner").reset_index()
-    counts = counts.assign(color=counts["field"].map(FIELD_COLORS))
-    return counts.sort_values(["links", "partner"], ascending=[False, True]).reset_index(drop=True)
 
 
 def record_labels(frame: pd.DataFrame, table: str) -> dict[str, str]:

@@ -29,6 +29,8 @@ def render(field: str) -> None:
     if figures.empty and links.empty:
         page.empty_state(ctx, scope)
         return
+    if figures.empty:  # 文旅: the sources name partners and events but give no numbers
+        st.info(LABELS["board_field_none"].format(field=field))
 
     picked: list[str] = []
     if not figures.empty:

@@ -66,30 +66,6 @@ def test_selected_ids_reads_plotly_selection_points():
     assert selected_ids(None) == []
 
 
-def test_counts_by_place_rolls_banners_up_to_their_city():
-    from metrics.views import counts_by_place
-
-    places = pd.DataFrame(
-        {
-            "name": ["内蒙古自治区", "鄂尔多斯市", "达拉特旗", "北京市"],
-            "parent": ["", "内蒙古自治区", "鄂尔多斯市", ""],
-            "kind": ["province", "city", "county", "province"],
-            "side": ["inner_mongolia", "inner_mongolia", "inner_mongolia", "beijing"],
-        }
-    )
-    figures = pd.DataFrame({"place": ["达拉特旗", "鄂尔多斯市"]})
-    links = pd.DataFrame(
-        {
-            "link_id": ["l1", "l2"],
-            "from_name": ["北京市", "鄂尔多斯市"],
-            "to_name": ["达拉特旗", "达拉特旗"],
-        }
-    )
-    counts = counts_by_place(figures, links, places)
-    # l2 joins two places of one city: it counts once.
-    assert counts.to_dict("records") == [{"place": "鄂尔多斯市", "figures": 2, "links": 2}]
-
-
 def test_task_table_writes_targets_out():
     from metrics.views import task_table
 
