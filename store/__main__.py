@@ -51,42 +51,75 @@ def main(argv: list[str] | None = None) -> int:
     restoring.add_argument("file", type=Path)
     args = parser.parse_args(argv)
     try:
-        if args.command == "hash-password":
-            print(auth.hash_password(_password(args.password_stdin)))
-            return 0
-        if args.command == "restore":
-            if not args.file.exists():
-                raise StoreError(f"文件不存在：{args.file}")
-            counts = restore_backup(make_engine(database_url()), args.file.read_bytes())
-            print("已恢复：" + "，".join(f"{name} {n} 行" for name, n in counts.items()))
-            return 0
-        engine = open_store()
-        if args.command == "upgrade":
-            print(f"{database_url()}: schema {schema_revision(engine)}")
-        elif args.command == "add-editor":
-            auth.add_editor(engine, args.name, _password(args.password_stdin), args.display_name)
-            print(f"已创建编辑账号 {args.name}")
-        elif args.command == "export":
-            args.out.write_bytes(backup.export_zip(engine))
-            print(f"已导出到 {args.out}")
-        elif args.command == "import":
-            if not args.file.exists():
-                raise StoreError(f"文件不存在：{args.file}")
-            tables = backup.read_upload(args.file.read_bytes(), args.file.name)
-            plan = backup.plan_import(engine, tables)
-            print(plan.summary().to_string(index=False))
-            if plan.errors:
-                print(plan.errors_frame().to_string(index=False), file=sys.stderr)
-                print(f"{len(plan.errors)} 行有问题，未写入任何数据", file=sys.stderr)
-                return 2
-            if args.apply:
-                print(f"已写入 {backup.apply_import(engine, plan, args.actor)} 行")
-            else:
-                print("预览完成（未写入）。确认无误后加 --apply 写入")
+        return _COMMANDS[args.command](args)
     except StoreError as error:
         print(f"错误：{error}", file=sys.stderr)
         return 2
+
+
+def _hash_password(args: argparse.Namespace) -> int:
+    """Print an Argon2 hash for .streamlit/secrets.toml."""
+    print(auth.hash_password(_password(args.password_stdin)))
     return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    """Fill an empty database from a backup zip."""
+    if not args.file.exists():
+        raise StoreError(f"文件不存在：{args.file}")
+    counts = restore_backup(make_engine(database_url()), args.file.read_bytes())
+    print("已恢复：" + "，".join(f"{name} {n} 行" for name, n in counts.items()))
+    return 0
+
+
+def _upgrade(args: argparse.Namespace) -> int:
+    """Create or migrate the store and print its schema revision."""
+    engine = open_store()
+    print(f"{database_url()}: schema {schema_revision(engine)}")
+    return 0
+
+
+def _add_editor(args: argparse.Namespace) -> int:
+    """Create an editor account."""
+    auth.add_editor(open_store(), args.name, _password(args.password_stdin), args.display_name)
+    print(f"已创建编辑账号 {args.name}")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    """Write a full backup zip."""
+    args.out.write_bytes(backup.export_zip(open_store()))
+    print(f"已导出到 {args.out}")
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    """Preview a CSV or zip import; write it with --apply when every row is valid."""
+    if not args.file.exists():
+        raise StoreError(f"文件不存在：{args.file}")
+    engine = open_store()
+    tables = backup.read_upload(args.file.read_bytes(), args.file.name)
+    plan = backup.plan_import(engine, tables)
+    print(plan.summary().to_string(index=False))
+    if plan.errors:
+        print(plan.errors_frame().to_string(index=False), file=sys.stderr)
+        print(f"{len(plan.errors)} 行有问题，未写入任何数据", file=sys.stderr)
+        return 2
+    if args.apply:
+        print(f"已写入 {backup.apply_import(engine, plan, args.actor)} 行")
+    else:
+        print("预览完成（未写入）。确认无误后加 --apply 写入")
+    return 0
+
+
+_COMMANDS = {
+    "hash-password": _hash_password,
+    "restore": _restore,
+    "upgrade": _upgrade,
+    "add-editor": _add_editor,
+    "export": _export,
+    "import": _import,
+}
 
 
 if __name__ == "__main__":

@@ -118,41 +118,53 @@ def validate_row(connection: sa.Connection, name: str, row: dict[str, Any]) -> N
             check_plain_text(value, f"{label}的“{column}”", column)
     frame = pd.DataFrame([row])
     try:
-        if name == "figures":
-            if not str(row.get("quote", "")).strip():
-                raise StoreError("新指标必须有引文：请从来源原文中复制包含该数字的原句")
-            frame = validate_figures(frame, label)
-            limits.check_value(float(row["value"]))
-            _check_duplicate_of(connection, row)
-            _check_figure_relations(connection, frame.iloc[0], label)
-            check_quotes(frame, "figure_id", _texts(connection, row["source_id"]), label)
-            check_places(frame, "figure_id", ["place", "partner"], _places(connection), label)
-        elif name == "links":
-            validate_links(frame, label)
-            check_quotes(frame, "link_id", _texts(connection, row["source_id"]), label)
-            check_places(frame, "link_id", ["from_name", "to_name"], _places(connection), label)
-        elif name == "tasks":
-            validate_tasks(frame, label)
-            text = _texts(connection, row["source_id"]).get(row["source_id"])
-            if text is None or row["text"] not in text:
-                raise StoreError(f"{label}（{row['task_id']}）：任务原文不是来源原文的原样片段")
-            targets = set(filter(None, row["targets"].split("、")))
-            known = set(
-                connection.execute(
-                    sa.select(schema.figures.c.figure_id).where(
-                        schema.figures.c.figure_id.in_(targets)
-                    )
-                ).scalars()
-            )
-            if targets - known:
-                missing = "、".join(sorted(targets - known))
-                raise StoreError(f"{label}（{row['task_id']}）：目标 {missing} 不存在")
+        if check := _ROW_CHECKS.get(name):
+            check(connection, frame, row, label)
     except StoreError:
         raise
     except (DataError, limits.LimitError) as error:
         raise StoreError(str(error)) from error
     except (TypeError, ValueError) as error:
         raise StoreError(f"{label}：数值“{row.get('value')}”不是数字") from error
+
+
+def _check_figure(connection: sa.Connection, frame: pd.DataFrame, row: dict, label: str) -> None:
+    """A figure: a quote, the loader's column checks, value limits, relations, provenance."""
+    if not str(row.get("quote", "")).strip():
+        raise StoreError("新指标必须有引文：请从来源原文中复制包含该数字的原句")
+    frame = validate_figures(frame, label)
+    limits.check_value(float(row["value"]))
+    _check_duplicate_of(connection, row)
+    _check_figure_relations(connection, frame.iloc[0], label)
+    check_quotes(frame, "figure_id", _texts(connection, row["source_id"]), label)
+    check_places(frame, "figure_id", ["place", "partner"], _places(connection), label)
+
+
+def _check_link(connection: sa.Connection, frame: pd.DataFrame, row: dict, label: str) -> None:
+    """A link: the loader's column checks, its quote verbatim, both places known."""
+    validate_links(frame, label)
+    check_quotes(frame, "link_id", _texts(connection, row["source_id"]), label)
+    check_places(frame, "link_id", ["from_name", "to_name"], _places(connection), label)
+
+
+def _check_task(connection: sa.Connection, frame: pd.DataFrame, row: dict, label: str) -> None:
+    """A task: the loader's column checks, its text verbatim in the plan, its targets stored."""
+    validate_tasks(frame, label)
+    text = _texts(connection, row["source_id"]).get(row["source_id"])
+    if text is None or row["text"] not in text:
+        raise StoreError(f"{label}（{row['task_id']}）：任务原文不是来源原文的原样片段")
+    targets = set(filter(None, row["targets"].split("、")))
+    known = set(
+        connection.execute(
+            sa.select(schema.figures.c.figure_id).where(schema.figures.c.figure_id.in_(targets))
+        ).scalars()
+    )
+    if targets - known:
+        missing = "、".join(sorted(targets - known))
+        raise StoreError(f"{label}（{row['task_id']}）：目标 {missing} 不存在")
+
+
+_ROW_CHECKS = {"figures": _check_figure, "links": _check_link, "tasks": _check_task}
 
 
 def _check_duplicate_of(connection: sa.Connection, row: dict[str, Any]) -> None:

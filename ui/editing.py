@@ -143,19 +143,7 @@ def edit_records(ctx: PageContext, editor: str) -> None:
         horizontal=True,
         key="ed_table",
     )
-    frame = getattr(ctx.data, table)
-    labels = cache.record_labels(ctx.path, table)
-    query = st.text_input(LABELS["edit_search"], key=f"ed_search_{table}").strip()
-    matches = [k for k, label in labels.items() if query in label] if query else list(labels)
-    if len(matches) > MAX_CHOICES:
-        st.caption(LABELS["edit_search_more"].format(n=len(matches), shown=MAX_CHOICES))
-    options = matches[:MAX_CHOICES] + ([NEW] if table == "figures" else [])
-    picked = st.selectbox(
-        LABELS["edit_pick"],
-        options,
-        format_func=lambda k: LABELS["edit_new"] if k == NEW else labels[k],
-        key=f"ed_pick_{table}",
-    )
+    picked = _pick_record(ctx, table)
     engine = loaders.engine()
     if picked == NEW:
         row, version = {}, None
@@ -168,30 +156,48 @@ def edit_records(ctx: PageContext, editor: str) -> None:
     form_key = f"ed_{table}_{picked}"
     _show_conflict(form_key)
     with st.form(form_key):
-        if table == "figures":
-            changes = _figure_form(ctx, row, form_key)
-        elif table == "links":
-            changes = _link_form(ctx, row, form_key)
-        else:
-            changes = _task_form(ctx, row, form_key)
+        changes = _FORMS[table](ctx, row, form_key)
         reason = st.text_input(LABELS["edit_reason"], key=f"{form_key}_reason")
         submitted = st.form_submit_button(LABELS["edit_save"], type="primary")
     if not submitted:
         return
     if "problem" in changes:
         st.error(escape_markdown(changes["problem"]))
-        return
-    if not reason.strip():
+    elif not reason.strip():
         st.error(LABELS["edit_reason_missing"])
-        return
+    else:
+        _save(ctx, table, picked, version, changes, (editor, reason), form_key)
+
+
+def _pick_record(ctx: PageContext, table: str) -> str:
+    """The record to edit, found by a search over its labels (NEW for a new figure)."""
+    labels = cache.record_labels(ctx.path, table)
+    query = st.text_input(LABELS["edit_search"], key=f"ed_search_{table}").strip()
+    matches = [k for k, label in labels.items() if query in label] if query else list(labels)
+    if len(matches) > MAX_CHOICES:
+        st.caption(LABELS["edit_search_more"].format(n=len(matches), shown=MAX_CHOICES))
+    options = matches[:MAX_CHOICES] + ([NEW] if table == "figures" else [])
+    return st.selectbox(
+        LABELS["edit_pick"],
+        options,
+        format_func=lambda k: LABELS["edit_new"] if k == NEW else labels[k],
+        key=f"ed_pick_{table}",
+    )
+
+
+def _save(ctx, table, picked, version, changes, who: tuple[str, str], form_key: str) -> None:
+    """Create or update the record with the version the editor saw; report what happened."""
+    editor, reason = who
+    engine = loaders.engine()
     try:
         if picked == NEW:
-            figure_id = _new_figure_id(frame, changes["source_id"])
+            figure_id = _new_figure_id(getattr(ctx.data, table), changes["source_id"])
             saved = create_row(engine, table, changes | {"figure_id": figure_id}, editor, reason)
         else:
             saved = update_row(engine, table, picked, version, changes, editor, reason)
     except ConflictError as error:
         _reload_after_conflict(table, picked, form_key, error, list(changes))
+        return  # (reruns unless the row is gone, which the message says)
     except StoreError as error:
         st.error(escape_markdown(str(error)))
         return
@@ -233,3 +239,7 @@ def _new_figure_id(figures: pd.DataFrame, source_id: str) -> str:
     while f"{source_id}-{number:02d}" in taken:
         number += 1
     return f"{source_id}-{number:02d}"
+
+
+# The form of each editable table (each returns the changed columns, or {"problem": …}).
+_FORMS = {"figures": _figure_form, "links": _link_form, "tasks": _task_form}
