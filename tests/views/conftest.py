@@ -47,3 +47,18 @@ def record_counts(at: AppTest) -> tuple[str, str]:
     at.switch_page("views/data.py").run()
     labels = [tab.label for tab in at.tabs]
     return tuple(label.split("（")[1].rstrip("）") for label in labels[:2])
+
+
+EDITOR_PASSWORD = "correct horse 1"
+
+
+@pytest.fixture
+def store(fresh_store):
+    """A fresh store with one editor account, 张编辑 (login zhang, password EDITOR_PASSWORD)."""
+    from store.auth import add_editor
+    from store.db import open_store
+
+    st.cache_resource.clear()
+    engine = open_store(fresh_store)
+    add_editor(engine, "zhang", EDITOR_PASSWORD, "张编辑")
+    return engine

@@ -3,27 +3,15 @@ see the dry run and the errors, apply, and a second upload changes nothing."""
 
 from datetime import date
 
-import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from store.auth import add_editor
-from store.db import open_store
 from store.tracker import load_updates
 from tests.conftest import ROOT
 from tests.schedule.helpers import blank, fill, row_of
-from tests.views.conftest import open_page
+from tests.views.conftest import EDITOR_PASSWORD, open_page
 
-PASSWORD = "correct horse 1"
+PASSWORD = EDITOR_PASSWORD
 MONTH = date.today().strftime("%Y-%m")
-
-
-@pytest.fixture
-def store(fresh_store):
-    st.cache_resource.clear()
-    engine = open_store(fresh_store)
-    add_editor(engine, "zhang", PASSWORD, "张编辑")
-    return engine
 
 
 def logged_in() -> AppTest:

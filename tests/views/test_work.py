@@ -7,28 +7,17 @@ from datetime import date
 
 import pandas as pd
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from store.auth import add_editor
 from store.backup import export_zip
-from store.db import data_revision, load_store, open_store
+from store.db import data_revision, load_store
 from store.edit import get_row
 from store.tracker import load_updates
 from tests.conftest import ROOT
-from tests.views.conftest import open_page
+from tests.views.conftest import EDITOR_PASSWORD, open_page
 
-PASSWORD = "correct horse 1"
+PASSWORD = EDITOR_PASSWORD
 MONTH = date.today().strftime("%Y-%m")
-
-
-@pytest.fixture
-def store(fresh_store):
-    """A fresh store with one editor account, 张编辑 (login zhang)."""
-    st.cache_resource.clear()
-    engine = open_store(fresh_store)
-    add_editor(engine, "zhang", PASSWORD, "张编辑")
-    return engine
 
 
 def new_app() -> AppTest:
