@@ -10,13 +10,12 @@ from store import schema
 from store.db import data_revision, open_store
 from store.edit import get_row, update_row, write_audit
 from tests.views.conftest import html_text, open_page
-from tests.views.test_work import (  # noqa: F401
+from tests.views.test_work import (
     backup_figures,
     login,
     new_app,
     open_figure,
     save,
-    store,
     upload,
 )
 
@@ -32,7 +31,7 @@ def break_the_store(engine) -> None:
         write_audit(connection, "dba", "update", "figures", "ordos-03", None, None, "手工 SQL")
 
 
-def test_a_store_that_does_not_load_shows_the_last_good_data_and_maintenance(store):  # noqa: F811
+def test_a_store_that_does_not_load_shows_the_last_good_data_and_maintenance(store):
     at = new_app().run()
     assert not at.exception and html_text(at)
     break_the_store(store)
@@ -75,7 +74,7 @@ def test_an_unexpected_error_shows_a_chinese_message_with_an_id_and_no_traceback
     assert "错误编号" in at.error[0].value and "ZeroDivision" not in at.error[0].value
 
 
-def test_after_a_conflict_the_form_holds_the_current_values_and_version(store):  # noqa: F811
+def test_after_a_conflict_the_form_holds_the_current_values_and_version(store):
     second = open_figure(new_app())  # opens version 1
     row = get_row(store, "figures", "wuhai-08")
     update_row(store, "figures", "wuhai-08", row["version"], {"indicator": "甲改的名字"}, "甲")
@@ -93,14 +92,14 @@ def test_after_a_conflict_the_form_holds_the_current_values_and_version(store): 
     assert data_revision(store) > revision
 
 
-def test_the_engine_reads_do_not_take_the_write_lock(store):  # noqa: F811
+def test_the_engine_reads_do_not_take_the_write_lock(store):
     with store.connect() as reader:
         reader.execute(sa.select(schema.figures.c.figure_id)).first()
         row = get_row(store, "figures", "wuhai-08")  # another connection can still write
         update_row(store, "figures", "wuhai-08", row["version"], {"note": "读时写"}, "张", "x")
 
 
-def test_bulk_import_writes_what_was_previewed_and_refuses_rows_changed_since(store):  # noqa: F811
+def test_bulk_import_writes_what_was_previewed_and_refuses_rows_changed_since(store):
     figures = backup_figures(store)
     figures.loc[figures["figure_id"] == "wuhai-08", "indicator"] = "导入的名字"
     at = login(open_page(new_app(), "maintain.py"))
