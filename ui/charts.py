@@ -17,6 +17,7 @@ from ui.labels import LABELS
 
 FONT_FAMILY = "Noto Sans CJK SC, Noto Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
 LINK_PATTERN = "/"
+PATTERN_TEXT = "#101828"  # labels of hatched bars: dark, never white on stripes
 
 
 def wrap_label(text: str, width: int = 12) -> str:
@@ -75,8 +76,11 @@ def relation_bars(
             x=ordered[status],
             orientation="h",
             text=[str(v) if v else "" for v in ordered[status]],
-            textposition="inside",
+            # Hatched bars (计划, the top of the stack) carry their number outside, in dark text:
+            # white text on stripes cannot be read.
+            textposition="outside" if pattern else "inside",
             insidetextanchor="middle",
+            textfont={"color": PATTERN_TEXT} if pattern else None,
             marker={
                 "color": ordered["color"],
                 "pattern": {"shape": pattern, "fgcolor": "#ffffff", "solidity": 0.35},
@@ -85,8 +89,11 @@ def relation_bars(
             customdata=ordered[["key"]].to_numpy(),
             hovertemplate=LABELS[hover].replace("{status}", name),
         )
+    total = float((ordered["achieved"] + ordered["planned"]).max() or 1)
     figure.update_layout(
-        barmode="stack", xaxis_title=LABELS["relation_axis"], legend={"traceorder": "normal"}
+        barmode="stack",
+        xaxis={"title": LABELS["relation_axis"], "range": [0, total * 1.12]},  # room for labels
+        legend={"traceorder": "normal"},
     )
     return _layout(figure, max(200, 40 * len(table) + 110), projector)
 
@@ -115,6 +122,7 @@ def indicator_chart(table: pd.DataFrame, unit: str, projector: bool = False) -> 
             orientation="h",
             text=ordered["bar_text"],
             textposition="outside",
+            textfont={"color": PATTERN_TEXT},
             cliponaxis=False,
             marker={
                 "color": ordered["field"].map(FIELD_COLORS),

@@ -18,8 +18,11 @@ a.tile {display:block; text-decoration:none; color:#101828; background:#fff;
   border:1px solid #d0d5dd; border-left:5px solid var(--c); border-radius:8px;
   padding:4px 9px 5px 9px; min-width:0; position:relative;}
 a.tile:hover {border-color:var(--c); box-shadow:0 1px 4px rgba(16,24,40,.18);}
-.tile-value {font-size:23px; font-weight:800; line-height:1.25; color:var(--c);
-  overflow-wrap:anywhere;}
+a.tile {container-type:inline-size;}
+/* The amount never breaks (增长20%以上 stays whole): one line, shrunk to the tile's width.
+   --w is the amount's width in em (ui.headline.em_width). */
+.tile-value {font-size:min(var(--max, 23px), calc(98cqi / var(--w, 5))); font-weight:800;
+  line-height:1.25; color:var(--c); white-space:nowrap;}
 .tile-label {font-size:13px; line-height:1.35; color:#344054; display:-webkit-box;
   -webkit-line-clamp:2; -webkit-box-orient:vertical; overflow:hidden;}
 .tile-where {font-size:12px; color:#475467;}
@@ -35,7 +38,7 @@ a.tile:hover {border-color:var(--c); box-shadow:0 1px 4px rgba(16,24,40,.18);}
 .fields .why {color:#475467;}
 @media (max-width: 640px) {
   .board {grid-template-columns:repeat(2,minmax(0,1fr));}
-  .tile-value {font-size:22px;}
+  .tile-value {--max:22px;}
   .fields td {display:block; border-bottom:none; padding:2px 8px;}
   .fields tr {display:block; border-bottom:1px solid #eaecf0; padding:4px 0;}
 }
@@ -43,7 +46,7 @@ a.tile:hover {border-color:var(--c); box-shadow:0 1px 4px rgba(16,24,40,.18);}
 """
 PROJECTOR_BOARD_CSS = """
 <style>
-.tile-value {font-size:40px;} .tile-label {font-size:18px;} .tile-where {font-size:16px;}
+.tile-value {--max:40px;} .tile-label {font-size:18px;} .tile-where {font-size:16px;}
 .pairs, .fields {font-size:20px;}
 </style>
 """
@@ -54,6 +57,11 @@ def source_link(figure_id: str) -> str:
     return f"sources?figure={quote(figure_id)}"
 
 
+def em_width(text: str) -> float:
+    """About how many em `text` takes in bold Noto Sans CJK: a Han character 1, ASCII 0.6."""
+    return max(1.0, sum(0.6 if ord(c) < 128 else 1.0 for c in text))
+
+
 def tiles_html(tiles: pd.DataFrame, target: bool = False) -> str:
     """Headline tiles: the source's phrase, the indicator and place, each a link to its sentence.
     Targets carry the 目标 mark on the number itself."""
@@ -61,7 +69,7 @@ def tiles_html(tiles: pd.DataFrame, target: bool = False) -> str:
     items = "".join(
         f'<a class="{"tile target" if target else "tile"}" style="--c:{escape(t.color)}" href="{source_link(t.figure_id)}" '
         f'target="_self" title="{escape(t.quote)}（{LABELS["board_tile_help"]}）">'
-        f'<div class="tile-value">{escape(t.label)}</div>'
+        f'<div class="tile-value" style="--w:{em_width(t.label):.2f}">{escape(t.label)}</div>'
         f'<div class="tile-label">{mark}{escape(t.indicator)}</div>'
         f'<div class="tile-where">{escape(t.place)} · {escape(t.field)}</div></a>'
         for t in tiles.itertuples(index=False)

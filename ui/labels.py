@@ -78,7 +78,7 @@ LABELS: dict[str, str] = {
     "relation_axis": "合作关系（条）",
     "relation_hover": "%{y} · {status}：%{x} 条<extra></extra>",
     "partner_hover": "%{y} · {status}：%{x} 条合作关系<extra></extra>",
-    "field_partners_caption": "只列内蒙古区外的合作方；同一句原文中的同一对地点计一次。",
+    "field_partners_caption": "此图只列内蒙古区外的合作方；同一句原文中的同一对地点计一次。“谁和谁合作”表列出全部合作关系，含内蒙古区内地区之间的合作。",
     "filter_not_applied": "本页不按“{names}”筛选：{why}。",
     "map_attribution": "边界：高德口径行政区划（开源数据，MIT 许可；详见“关于”）",
     "about_map_public": (

@@ -38,6 +38,7 @@ SLIDE_CSS = """
 .slide-kpi.target {border-top-style: dashed; background: repeating-linear-gradient(135deg, #fff,
   #fff 8px, #f2f4f7 8px, #f2f4f7 10px);}
 .slide-kpi .v {font-size: clamp(24px, 2.7vw, 56px); font-weight: 800; color: #0b1f3a; line-height: 1.1;}
+.slide-kpi .n {white-space: nowrap;}
 .slide-kpi .m {font-size: .45em; color: #475467; font-weight: 700; white-space: nowrap;}
 .slide-kpi .l {font-size: clamp(13px, 1.1vw, 22px); color: #101828;}
 .slide-kpi .p {font-size: clamp(11px, .9vw, 18px); color: #475467;}
@@ -79,7 +80,7 @@ def _kpi_html(card) -> str:
     css = "slide-kpi target" if is_target(card.kind) else "slide-kpi"
     return (
         f'<div class="{css}" style="--c:{FIELD_COLORS.get(card.field, "#101828")}">'
-        f'<div class="v">{escape(card.display)}{mark}</div><div class="l">{escape(card.indicator)}</div>'
+        f'<div class="v"><span class="n">{escape(card.display)}</span>{mark}</div><div class="l">{escape(card.indicator)}</div>'
         f'<div class="p">{escape(card.place)} · {escape(card.field)}</div></div>'
     )
 

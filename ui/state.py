@@ -55,6 +55,21 @@ def write_url() -> None:
             del st.query_params[name]
 
 
+ECHO_LIMIT = 30  # characters of an unknown URL value echoed back; the rest becomes "…"
+
+
+def shorten(text: str, limit: int = ECHO_LIMIT) -> str:
+    """`text` cut to `limit` characters, with "…" when something was cut."""
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def warn_unknown(what: str, values: str) -> None:
+    """The one warning for a URL value we do not know: short, escaped, naming the filter."""
+    st.warning(
+        LABELS["unknown_in_url"].format(filter=what, values=escape_markdown(shorten(values)))
+    )
+
+
 def _read_url_once(options: FilterOptions) -> None:
     """On a session's first run, take the filters from the URL; report values we do not know."""
     if st.session_state.get(STATE_READ_URL):
@@ -66,11 +81,7 @@ def _read_url_once(options: FilterOptions) -> None:
         st.session_state[state_key(name)] = list(values)
     st.session_state[STATE_PROJECTOR] = st.query_params.get(KEY_PROJECTOR) == "1"
     for name, values in unknown.items():
-        st.warning(
-            LABELS["unknown_in_url"].format(
-                filter=FILTER_LABELS[name], values=escape_markdown("、".join(values)[:200])
-            )
-        )
+        warn_unknown(FILTER_LABELS[name], "、".join(values))
 
 
 def _copy_back(name: str) -> Callable[[], None]:
@@ -161,9 +172,7 @@ def url_choice(
     """
     requested = st.query_params.get(param, options[0])
     if requested not in options:
-        st.warning(
-            LABELS["unknown_in_url"].format(filter=what, values=escape_markdown(requested[:200]))
-        )
+        warn_unknown(what, requested)
         requested = options[0]
     chosen = (
         st.segmented_control(

@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from metrics.export import labelled
+from ui.headline import em_width
 from ui.labels import (
     DIRECTION_LABELS,
     FIGURE_COLUMN_LABELS,
@@ -60,21 +61,25 @@ def tasks_for_display(table: pd.DataFrame) -> pd.DataFrame:
 def figure_dataframe(table: pd.DataFrame, key: str, selectable: bool = False):
     """Show figures; with `selectable`, one row can be picked and the selection is returned."""
     shown = figures_for_display(table)
+    amount = FIGURE_COLUMN_LABELS["display"]
     config = {
         FIGURE_COLUMN_LABELS["quote"]: st.column_config.TextColumn(**WIDE),
         FIGURE_COLUMN_LABELS["indicator"]: st.column_config.TextColumn(**WIDE),
         FIGURE_COLUMN_LABELS["value"]: st.column_config.NumberColumn(format="%.0f"),
+        amount: st.column_config.TextColumn(width=amount_width(shown[amount])),
     }
-    if selectable:
-        return st.dataframe(
-            shown,
-            hide_index=True,
-            key=key,
-            column_config=config,
-            on_select="rerun",
-            selection_mode="single-row",
-        )
-    return st.dataframe(shown, hide_index=True, key=key, column_config=config)
+    # 数量 first: on a phone the first columns are all that show without a sideways swipe.
+    order = [amount, *(c for c in shown.columns if c != amount)]
+    options = {"on_select": "rerun", "selection_mode": "single-row"} if selectable else {}
+    return st.dataframe(
+        shown, hide_index=True, key=key, column_config=config, column_order=order, **options
+    )
+
+
+def amount_width(amounts: pd.Series) -> int:
+    """Pixels for the 数量 column so that the longest amount (增长20%以上, 3900余人次) shows whole."""
+    longest = max((em_width(str(a)) for a in amounts), default=4.0)
+    return int(min(320, max(96, longest * 15 + 30)))
 
 
 def link_dataframe(table: pd.DataFrame, key: str) -> None:
