@@ -109,7 +109,7 @@ def test_projector_mode_is_a_toggle_mirrored_to_the_url(app):
     at = app.run()
     at.toggle(key="w_projector").set_value(True).run()
     assert query_value(at, "projector") == "1"
-    assert "font-size: 20px" in html_text(at) and ".tile-value {font-size:40px;}" in html_text(at)
+    assert "font-size: 20px" in html_text(at) and ".tile-value {--max:40px;}" in html_text(at)
 
 
 def test_hostile_text_in_the_data_is_shown_not_executed(data_copy, monkeypatch, fresh_store):
