@@ -34,58 +34,68 @@ def render(field: str) -> None:
 
     picked: list[str] = []
     if not figures.empty:
-        unit_charts = cache.indicator_charts(ctx.path, scope, ctx.projector)
-        if unit_charts:
-            st.subheader(LABELS["field_indicators"].format(field=field))
-            if any(len(chart.data[0].x) >= cache.CHART_BARS for chart in unit_charts.values()):
-                st.caption(LABELS["field_chart_top"].format(n=cache.CHART_BARS))
-        columns = st.columns(2)
-        for index, (unit, chart) in enumerate(unit_charts.items()):
-            with columns[index % 2]:
-                event = charts.show(chart, key=f"fv_{field}_{unit}", selectable=True)
-                picked += selected_ids(event)
-        picked = state.mirror_pick(picked, set(figures["figure_id"]), page_key=field)
-        table = cache.figure_rows(ctx.path, scope)
+        figures, picked = _figures_part(ctx, field, scope, figures, selection_line)
         if picked:
-            # Cross-filtering: the cards, the table and the links follow the selected bars.
-            selection_line.caption(LABELS["field_selection"].format(n=len(picked)))
-            figures = figures[figures["figure_id"].isin(picked)]
-            table = table[table["figure_id"].isin(picked)]
             links = _links_near(links, figures, ctx.data.places)
-            cards.show_cards(kpi_cards(figures, ctx.data.sources))
-        else:
-            grid, total = cache.cards_html(ctx.path, scope, CARD_LIMIT)
-            st.html(grid)
-            if total > CARD_LIMIT:
-                st.caption(LABELS["field_cards_more"].format(n=total - CARD_LIMIT))
-        st.subheader(LABELS["field_figure_table"].format(field=field))
-        tables.figure_dataframe(
-            tables.paged(table, key=f"fv_table_page_{field}"), key=f"fv_table_{field}"
-        )
-
     if not links.empty:
-        st.subheader(LABELS["field_links"])
-        left, right = st.columns([1, 2])
-        with left:
-            st.caption(LABELS["field_partners_caption"])
-            partners = (
-                cache.partner_chart_of(links, ctx.data.places, ctx.projector)
-                if picked
-                else cache.partner_chart(ctx.path, scope, ctx.projector)
-            )
-            if partners is not None:
-                key = f"fv_partners_{field}"
-                charts.show(partners, key=key, on_pick=state.pick_to_filter("partner", key))
-        with right:
-            rows = (
-                link_table(links, ctx.data.sources) if picked else cache.link_rows(ctx.path, scope)
-            )
-            tables.link_dataframe(
-                tables.paged(rows, key=f"fv_links_page_{field}"), key=f"fv_links_{field}"
-            )
+        _links_part(ctx, field, scope, links, picked)
     cards.source_footer(
         sources_behind(pd.concat([figures[["source_id"]], links[["source_id"]]]), ctx.data.sources)
     )
+
+
+def _figures_part(ctx, field: str, scope, figures: pd.DataFrame, selection_line):
+    """Charts per unit, cards and the table; returns the figures shown and the picked ids."""
+    unit_charts = cache.indicator_charts(ctx.path, scope, ctx.projector)
+    if unit_charts:
+        st.subheader(LABELS["field_indicators"].format(field=field))
+        if any(len(chart.data[0].x) >= cache.CHART_BARS for chart in unit_charts.values()):
+            st.caption(LABELS["field_chart_top"].format(n=cache.CHART_BARS))
+    picked: list[str] = []
+    columns = st.columns(2)
+    for index, (unit, chart) in enumerate(unit_charts.items()):
+        with columns[index % 2]:
+            event = charts.show(chart, key=f"fv_{field}_{unit}", selectable=True)
+            picked += selected_ids(event)
+    picked = state.mirror_pick(picked, set(figures["figure_id"]), page_key=field)
+    table = cache.figure_rows(ctx.path, scope)
+    if picked:
+        # Cross-filtering: the cards, the table and the links follow the selected bars.
+        selection_line.caption(LABELS["field_selection"].format(n=len(picked)))
+        figures = figures[figures["figure_id"].isin(picked)]
+        table = table[table["figure_id"].isin(picked)]
+        cards.show_cards(kpi_cards(figures, ctx.data.sources))
+    else:
+        grid, total = cache.cards_html(ctx.path, scope, CARD_LIMIT)
+        st.html(grid)
+        if total > CARD_LIMIT:
+            st.caption(LABELS["field_cards_more"].format(n=total - CARD_LIMIT))
+    st.subheader(LABELS["field_figure_table"].format(field=field))
+    tables.figure_dataframe(
+        tables.paged(table, key=f"fv_table_page_{field}"), key=f"fv_table_{field}"
+    )
+    return figures, picked
+
+
+def _links_part(ctx, field: str, scope, links: pd.DataFrame, picked: list[str]) -> None:
+    """Who works with whom: the partner chart (click to filter) and the relations table."""
+    st.subheader(LABELS["field_links"])
+    left, right = st.columns([1, 2])
+    with left:
+        st.caption(LABELS["field_partners_caption"])
+        partners = (
+            cache.partner_chart_of(links, ctx.data.places, ctx.projector)
+            if picked
+            else cache.partner_chart(ctx.path, scope, ctx.projector)
+        )
+        if partners is not None:
+            key = f"fv_partners_{field}"
+            charts.show(partners, key=key, on_pick=state.pick_to_filter("partner", key))
+    with right:
+        rows = link_table(links, ctx.data.sources) if picked else cache.link_rows(ctx.path, scope)
+        tables.link_dataframe(
+            tables.paged(rows, key=f"fv_links_page_{field}"), key=f"fv_links_{field}"
+        )
 
 
 def _links_near(links: pd.DataFrame, figures: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
