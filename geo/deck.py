@@ -287,6 +287,10 @@ def build_deck(
             character_set=pdk.types.String("auto"),
             outline_width=3,
             outline_color=[255, 255, 255, 255],
+            # A pale box behind each name: legible where lines cross it.
+            background=True,
+            get_background_color=[255, 255, 255, 215],
+            background_padding=[3, 1, 3, 1],
             font_settings={"sdf": True},
             parameters=ON_TOP,
         ),

@@ -11,6 +11,8 @@ from geo.arcs import MAP_HEIGHT_PX, MAP_WIDTH_PX
 LABEL_SIZE_PX = 15
 MAX_LABELS = 12  # more names than this on one map is a list, not a map
 EDGE_SHARE = 0.18  # a label this close to the left/right edge is anchored inwards
+EDGE_MARGIN_PX = 4  # a label box keeps this far from the map's edges
+OFF_FRAME_NOTE = "→ 表示该地在本图范围外，连线画到图边"
 SIDE_COLORS = {"beijing": [178, 34, 34], "inner_mongolia": [11, 92, 173]}
 OTHER_COLOR = [90, 90, 90]
 
@@ -54,7 +56,8 @@ def node_records(pairs: pd.DataFrame, places: pd.DataFrame) -> list[dict]:
                 "radius": 5 + 2 * math.sqrt(links),
                 "tip_title": label if len(names) == 1 else f"{names[0]} 等 {len(names)} 处",
                 "tip_body": "\n".join(f"{n}：{spot['names'][n]} 条" for n in names[:12])
-                + (f"\n…… 另有 {len(names) - 12} 处" if len(names) > 12 else ""),
+                + (f"\n…… 另有 {len(names) - 12} 处" if len(names) > 12 else "")
+                + (f"\n{OFF_FRAME_NOTE}" if spot["off"] else ""),
             }
         )
     return nodes
@@ -83,6 +86,18 @@ def label_box(
     return (left, top - 2, left + width, top + size + 8)
 
 
+def shift_inside(
+    box: tuple[float, float, float, float], width_px: float, height_px: float
+) -> tuple[float, float]:
+    """How far to move a label box so it lies wholly inside the map (with EDGE_MARGIN_PX)."""
+    left, top, right, bottom = box
+    low_x, high_x = EDGE_MARGIN_PX, width_px - EDGE_MARGIN_PX
+    low_y, high_y = EDGE_MARGIN_PX, height_px - EDGE_MARGIN_PX
+    dx = low_x - left if left < low_x else high_x - right if right > high_x else 0.0
+    dy = low_y - top if top < low_y else high_y - bottom if bottom > high_y else 0.0
+    return dx, dy
+
+
 def declutter_labels(
     nodes: list[dict],
     bbox: tuple[float, float, float, float],
@@ -92,11 +107,12 @@ def declutter_labels(
 ) -> list[dict]:
     """Label the most linked places first, at most MAX_LABELS, never overlapping one another.
 
-    A label near the left or right edge grows inwards (text_anchor start/end) so it is never cut.
+    A label near the left or right edge grows inwards (text_anchor start/end) and is shifted
+    wholly inside the map's pixels, so it is never cut (an edge dot's label ends left of it).
     Places left unlabelled keep their dot and tooltip: nothing is hidden, only unnamed.
     """
     placed: list[tuple[float, float, float, float]] = []
-    right = to_pixels([bbox[2], bbox[1]], bbox, width_px, height_px)[0]  # the frame's width
+    right, bottom = to_pixels([bbox[2], bbox[1]], bbox, width_px, height_px)  # the frame's size
     for node in sorted(nodes, key=lambda n: -n["links"]):
         x, y = to_pixels(node["position"], bbox, width_px, height_px)
         anchor = (
@@ -109,8 +125,12 @@ def declutter_labels(
         radius = node.get("radius", 6)
         below = y < size + radius + 14  # too close to the top edge: the label goes under the dot
         node["anchor"] = anchor
-        node["offset"] = [0, radius + size / 2 + 2] if below else [0, -(radius + size / 2 + 2)]
         box = label_box(x, y, node["label"], anchor, size, below, radius)
+        dx, dy = shift_inside(box, right, bottom)
+        box = (box[0] + dx, box[1] + dy, box[2] + dx, box[3] + dy)
+        lift = radius + size / 2 + 2
+        node["offset"] = [round(dx, 1), round((lift if below else -lift) + dy, 1)]
+        node["box"] = [round(v, 1) for v in box]
         overlaps = any(
             box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in placed
         )

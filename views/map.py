@@ -13,15 +13,36 @@ from ui.labels import LABELS
 KEY_VIEW = "view"  # URL parameter: ?view=ordos
 APPROVAL_ENV = "JMB_MAP_APPROVAL_NO"  # 审图号, shown under the map when a deployment has one
 MAP_HEIGHT = 540  # the whole map above the fold at 1366×768
-# A tooltip near the map's edge may run past it (over the legend) instead of being cut off.
+# A tooltip is not clipped by the map's box; TOOLTIP_JS then moves it back wholly inside the map.
 MAP_CSS = (
     "<style>.deck-widgets-root > div, [data-testid=stDeckGlJsonChart] > div {overflow: visible !important;}"
     "[data-testid=stColumn]:has([data-testid=stDeckGlJsonChart]) {position: relative; z-index: 3;}"
     "</style>"
 )
+TOOLTIP_JS = """<script>
+(() => {
+  if (window.jmbTooltipClamp) return;
+  window.jmbTooltipClamp = true;
+  const clamp = (tip) => {
+    const map = tip.closest("[data-testid=stDeckGlJsonChart]");
+    if (!map || tip.style.display === "none") return;
+    const m = map.getBoundingClientRect(), t = tip.getBoundingClientRect();
+    const [ox, oy] = [Number(tip.dataset.dx || 0), Number(tip.dataset.dy || 0)];
+    const [left, top] = [t.left - ox, t.top - oy];
+    let dx = Math.min(0, m.right - 4 - (left + t.width)), dy = Math.min(0, m.bottom - 4 - (top + t.height));
+    dx = Math.max(dx, m.left + 4 - left); dy = Math.max(dy, m.top + 4 - top);
+    if (dx === ox && dy === oy) return;
+    tip.dataset.dx = dx; tip.dataset.dy = dy;
+    tip.style.translate = dx + "px " + dy + "px";
+  };
+  new MutationObserver((changes) => {
+    for (const c of changes) if (c.target.classList && c.target.classList.contains("deck-tooltip")) clamp(c.target);
+  }).observe(document.body, {subtree: true, attributes: true, attributeFilter: ["style"]});
+})();
+</script>"""
 
 ctx = page.start()
-st.html(MAP_CSS)
+st.html(MAP_CSS + TOOLTIP_JS, unsafe_allow_javascript=True)
 st.title(LABELS["nav_map"])
 page.filters_caption(ctx, {"period": LABELS["why_links_period"]})
 
