@@ -7,7 +7,7 @@ URLS = [
     ("map?view=[点此重新登录](https://evil.example/login)", "点此重新登录"),
     ("sources?figure=![t](http://evil.example/t.png)", "evil.example/t.png"),
     ("present?slide=[x](https://evil.example/x)", "evil.example/x"),
-    ("?field=<img src=http://evil.example/i.png>", "evil.example/i.png"),
+    ("?field=<img src=http://evil.example/i.png>", "evil.example/i"),  # echo cut at 30 chars
 ]
 
 
