@@ -98,6 +98,12 @@ def relation_bars(
     return _layout(figure, max(200, 40 * len(table) + 110), projector)
 
 
+def _wrapped(text: str, width: int = 24) -> str:
+    """Hover text broken into lines of `width` characters (escaped line by line, so no entity is
+    split), so a long quote or source title stays inside the chart instead of running off it."""
+    return "<br>".join(escape(line) for line in textwrap.wrap(text, width)) or escape(text)
+
+
 def indicator_chart(table: pd.DataFrame, unit: str, projector: bool = False) -> go.Figure:
     """One unit's figures as horizontal bars labelled as the source wrote them (250余人次,
     50亿元以上（目标）), a part as '其中 4家' on its whole, targets hatched.
@@ -112,7 +118,7 @@ def indicator_chart(table: pd.DataFrame, unit: str, projector: bool = False) -> 
     hover = [
         f"<b>{escape(r.indicator)}</b>：{escape(r.bar_text)}<br>{escape(r.place)}"
         + (f"<br>{escape(r.parts_detail)}" if r.parts_detail else "")
-        + f"<br>“{'<br>'.join(textwrap.wrap(escape(r.quote), 24))}”<br>《{escape(r.source_title)}》"
+        + f"<br>“{_wrapped(r.quote)}”<br>《{_wrapped(r.source_title)}》"
         for r in ordered.itertuples(index=False)
     ]
     figure = go.Figure(

@@ -107,7 +107,7 @@ LABELS: dict[str, str] = {
     "footer_title": "数据来源",
     "footer_author": "作者",
     "footer_more": "另有 {n} 份来源，见“数据表”和“来源”页",
-    "field_page_caption": "{field}领域：数字、合作关系与来源。在图中框选或点选柱子，下方的表格和合作关系随之筛选。",
+    "field_page_caption": "{field}领域：数字、合作关系与来源。点选图中的柱子，下方的表格和合作关系随之筛选（拖动为放大）。",
     "field_indicators": "{field}指标（按单位分图）",
     "field_links": "谁和谁合作",
     "field_links_by_partner": "合作方",
