@@ -1,0 +1,49 @@
+"""Every UI string in one place (Chinese first), so an English or Mongolian set stays one folder away.
+
+`from ui.labels import X` and `from ui import labels as L` work as before: this package re-exports
+every name of its modules, and `LABELS` merges the pages' and the work section's strings.
+"""
+
+# The vocabulary's own display names live with the vocabulary (the deck and the map use them too).
+from metrics.vocab import DIRECTION_LABELS, FILTER_LABELS, KIND_LABELS, STATUS_LABELS
+from ui.labels import pages, work
+from ui.labels.columns import (
+    AUDIT_ACTION_LABELS,
+    AUDIT_COLUMN_LABELS,
+    AUDIT_TABLE_LABELS,
+    BEIJING_LABELS,
+    FIGURE_COLUMN_LABELS,
+    LINK_COLUMN_LABELS,
+    QUALIFIER_LABELS,
+    SOURCE_COLUMN_LABELS,
+    SOURCE_KIND_LABELS,
+    TASK_COLUMN_LABELS,
+    TRACKER_TARGET_COLUMNS,
+    TRACKER_TASK_COLUMNS,
+    TRACKER_UNIT_COLUMNS,
+    UPDATE_COLUMN_LABELS,
+)
+
+LABELS: dict[str, str] = {**pages.LABELS, **work.LABELS}
+
+__all__ = [
+    "AUDIT_ACTION_LABELS",
+    "AUDIT_COLUMN_LABELS",
+    "AUDIT_TABLE_LABELS",
+    "BEIJING_LABELS",
+    "DIRECTION_LABELS",
+    "FIGURE_COLUMN_LABELS",
+    "FILTER_LABELS",
+    "KIND_LABELS",
+    "LABELS",
+    "LINK_COLUMN_LABELS",
+    "QUALIFIER_LABELS",
+    "SOURCE_COLUMN_LABELS",
+    "SOURCE_KIND_LABELS",
+    "STATUS_LABELS",
+    "TASK_COLUMN_LABELS",
+    "TRACKER_TARGET_COLUMNS",
+    "TRACKER_TASK_COLUMNS",
+    "TRACKER_UNIT_COLUMNS",
+    "UPDATE_COLUMN_LABELS",
+]

@@ -1,0 +1,137 @@
+"""Table headers and value display names (keyed by data column or code)."""
+
+SOURCE_KIND_LABELS: dict[str, str] = {"news": "新闻报道", "plan": "行动方案", "report": "工作报告"}
+# The 来源 sheet of a download: what a reader needs to find the document (no internal columns).
+SOURCE_COLUMN_LABELS: dict[str, str] = {
+    "title": "标题",
+    "kind_label": "类型",
+    "publisher": "发布机关",
+    "author": "作者",
+    "doc_number": "文号",
+    "published": "发布日期",
+    "period": "时期",
+    "license": "性质",
+}
+
+# Column headers of tables shown to users and exported to Excel/CSV.
+FIGURE_COLUMN_LABELS: dict[str, str] = {
+    "field": "领域",
+    "indicator": "指标",
+    "display": "数量",
+    "qualifier_label": "限定",
+    "kind_label": "类型",
+    "place": "地区",
+    "partner": "合作方",
+    "quote": "原文引文",
+    "value": "数值（基本单位）",
+    "unit": "单位",
+    "period": "时期",
+    "source_title": "来源",
+    "publisher": "发布机关",
+    "doc_number": "文号",
+    "published": "发布日期",
+    "note": "口径说明",
+    "part_note": "部分与整体",
+    "figure_id": "编号",
+}
+LINK_COLUMN_LABELS: dict[str, str] = {
+    "from_name": "合作方",
+    "to_name": "内蒙古一侧",
+    "field": "领域",
+    "status_label": "状态",
+    "link_type": "关系类型",
+    "direction_label": "流向",
+    "quote": "原文引文",
+    "source_title": "来源",
+    "note": "备注",
+    "link_id": "编号",
+}
+TASK_COLUMN_LABELS: dict[str, str] = {
+    "task_id": "编号",
+    "section": "章节",
+    "title": "任务",
+    "responsible": "责任单位",
+    "target_display": "目标",
+    "text": "原文",
+}
+QUALIFIER_LABELS: dict[str, str] = {
+    "exact": "确数",
+    "more_than": "余/多/超（大于）",
+    "about": "近/约/左右（约数）",
+    "at_least": "以上（下限）",
+    "growth": "增长率",
+    "growth_at_least": "增长率下限（增长…%以上）",
+}
+
+AUDIT_COLUMN_LABELS: dict[str, str] = {
+    "at": "时间（UTC）",
+    "actor": "修改人",
+    "action": "操作",
+    "table_name": "表",
+    "row_id": "编号",
+    "before": "修改前",
+    "after": "修改后",
+    "reason": "原因",
+}
+AUDIT_ACTION_LABELS: dict[str, str] = {
+    "seed": "初始导入",
+    "create": "新增",
+    "update": "修改",
+    "import": "批量导入",
+    "status": "报送进展",
+    "publish": "发布报告",
+    "login": "登录",
+    "login_failed": "登录失败",
+    "restore": "从备份恢复",
+}
+AUDIT_TABLE_LABELS: dict[str, str] = {
+    "sources": "来源",
+    "places": "地点",
+    "figures": "指标",
+    "links": "合作关系",
+    "tasks": "任务",
+    "task_updates": "任务进展",
+    "users": "账号",
+}
+UPDATE_COLUMN_LABELS: dict[str, str] = {
+    "month": "月份",
+    "status": "状态",
+    "note": "进展说明",
+    "achieved": "完成值",
+    "quote": "引文",
+    "author": "报送人",
+    "created_at": "报送时间（UTC）",
+}
+
+# Whether a report's figure concerns Beijing (ingest's `beijing` guess), as the review table shows it.
+BEIJING_LABELS: dict[str, str] = {"yes": "是", "no": "否", "unknown": "不确定"}
+
+# 行动方案 table headers (issue 18: moved out of views/tracker.py), keyed by data column.
+TRACKER_TASK_COLUMNS: dict[str, str] = {
+    "task_id": "编号",
+    "title": "任务",
+    "responsible": "责任单位",
+    "status": "状态",
+    "month": "最近报送",
+    "note": "最近进展",
+    "stale": "本月",
+}
+TRACKER_UNIT_COLUMNS: dict[str, str] = {
+    "unit": "责任单位",
+    "tasks": "任务数",
+    "late": "滞后",
+    "done": "已完成",
+    "stale": "本月未报送",
+}
+TRACKER_TARGET_COLUMNS: dict[str, str] = {
+    "task_id": "任务",
+    "indicator": "目标",
+    "target": "目标值",
+    "rule": "达成条件",
+    "plan_quote": "方案原文",
+    "achieved": "最近报送值",
+    "month": "报送月份",
+    "share": "进度",
+    "result": "状态",
+    "quote": "报送引文",
+}
