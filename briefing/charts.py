@@ -17,9 +17,9 @@ from pptx.enum.chart import (
 from pptx.enum.dml import MSO_PATTERN
 from pptx.util import Pt
 
+from metrics.charts import bar_labels
 from metrics.display import TARGET, kind_label
 from metrics.quantity import SCALES, format_number
-from metrics.views import bar_labels
 
 EAST_ASIAN_FONT = "Microsoft YaHei"
 MUTED = RGBColor(0x47, 0x54, 0x67)

@@ -25,11 +25,10 @@ from briefing.slides import (  # noqa: F401  (the deck's public names, used by p
 )
 from geo.arcs import MAP_VIEWS, frame_pairs, link_pairs
 from geo.deck import declutter_labels, node_records
-from metrics.citation import titles_line
+from metrics.citation import sources_as_of, titles_line
 from metrics.display import is_target, kind_label, marked_label
 from metrics.filters import Filters
 from metrics.load import Dataset
-from metrics.views import sources_as_of
 from metrics.vocab import FIELD_COLORS
 
 # Explicit fonts: 微软雅黑 for Chinese (PowerPoint and WPS on Windows), Arial for Latin; a

@@ -8,13 +8,13 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from briefing.text import TEXT
-from metrics.citation import source_titles
+from metrics.citation import source_titles, sources_as_of, sources_behind
 from metrics.display import TARGET, fold_parts, kind_mix, marked_label
 from metrics.filters import Filters, describe_filters, filter_figures, filter_links
 from metrics.load import Dataset
 from metrics.relations import count_relations, in_scope
+from metrics.tables import figure_table, kpi_cards
 from metrics.tracker import target_progress, tasks_reached
-from metrics.views import figure_table, kpi_cards, sources_as_of, sources_behind
 from metrics.vocab import FIELDS, FILTER_LABELS, field_order
 
 KPI_PER_ROW = 4

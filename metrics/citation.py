@@ -1,5 +1,6 @@
-"""How a source is named: its title by id, its full citation line, and a short list of titles
-(the words around them are passed in by ui/labels.py or briefing/text.py)."""
+"""How a source is named: its title by id, its full citation line, a short list of titles (the
+words around them are passed in by ui/labels.py or briefing/text.py), the sources behind some
+rows and how current they are."""
 
 from __future__ import annotations
 
@@ -28,3 +29,21 @@ def titles_line(source_ids: list[str], sources: pd.DataFrame, limit: int, more: 
     named = [f"《{titles[s]}》" for s in source_ids if s in titles]
     line = "；".join(named[:limit])
     return more.format(line=line, n=len(named)) if len(named) > limit else line
+
+
+def sources_behind(table: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """The sources that the rows of `table` come from, in sources.csv order."""
+    return sources[sources["source_id"].isin(table["source_id"].unique())].reset_index(drop=True)
+
+
+def sources_as_of(sources: pd.DataFrame) -> str:
+    """The most recent date the sources themselves give (publication date, else their year), or ''.
+
+    Not the date they were imported (`retrieved`): a briefing states how current its sources are.
+    """
+    dates = [str(d) for d in sources.get("published", pd.Series(dtype=str)) if d]
+    years = [str(p) for p in sources.get("period", pd.Series(dtype=str)) if p]
+    latest = max(dates, default="")
+    if years and max(years) > latest[:4]:
+        return f"{max(years)}年"
+    return latest

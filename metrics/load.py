@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from metrics.places import place_aliases, split_aliases
 from metrics.quantity import QuantityError, parse_quantity
 from metrics.vocab import (
     DIRECTIONS,
@@ -194,20 +195,6 @@ def validate_places(places: pd.DataFrame, name: str = "places.csv") -> pd.DataFr
     if len(aliases) != sum(1 + len(split_aliases(a)) for a in places["aliases"]):
         raise DataError(f"{name}：别名与其他地点重名")
     return places
-
-
-def split_aliases(aliases: str) -> list[str]:
-    """'北理工附中|北京理工大学附中' → ['北理工附中', '北京理工大学附中']."""
-    return [alias for alias in aliases.split("|") if alias]
-
-
-def place_aliases(places: pd.DataFrame) -> dict[str, str]:
-    """Every name and alias → its canonical place name."""
-    index: dict[str, str] = {}
-    for name, aliases in zip(places["name"], places["aliases"], strict=True):
-        for alias in [name, *split_aliases(aliases)]:
-            index.setdefault(alias, name)
-    return index
 
 
 def load_figures(path: Path) -> pd.DataFrame:

@@ -126,7 +126,7 @@ def relations_by_partner(links: pd.DataFrame, places: pd.DataFrame) -> pd.DataFr
 def city_pairs(links: pd.DataFrame, places: pd.DataFrame, cities: dict[str, str]) -> pd.DataFrame:
     """Distinct relations between a partner city/district and an Inner Mongolia city, by status.
 
-    `cities` maps each place to the city it belongs to (metrics.views.city_of). Output columns:
+    `cities` maps each place to the city it belongs to (metrics.places.city_of). Output columns:
     partner, local, achieved, planned, total; most first.
     """
     links = links.reset_index(drop=True)

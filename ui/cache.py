@@ -12,7 +12,7 @@ import streamlit as st
 
 from metrics.filters import Filters, filter_figures, filter_links
 from metrics.relations import in_scope, relations_by_field, relations_by_partner
-from metrics.views import figure_table, kpi_cards, link_table
+from metrics.tables import figure_table, kpi_cards, link_table
 from metrics.vocab import FIELD_COLORS
 from ui import cards, charts, loaders
 
@@ -212,7 +212,7 @@ def tasks_reached(path: str, filters: Filters) -> tuple[pd.DataFrame, list[str]]
 @st.cache_resource(show_spinner=False, max_entries=4)
 def task_rows(path: str) -> pd.DataFrame:
     """task_table of every task (targets written out)."""
-    from metrics.views import task_table
+    from metrics.tables import task_table
 
     data = loaders.dataset_at(path)
     return task_table(data.tasks, data.figures)
@@ -228,7 +228,7 @@ def unit_load(path: str, month: str) -> pd.DataFrame:
 @st.cache_resource(show_spinner=False, max_entries=6)
 def record_labels(path: str, table: str) -> dict[str, str]:
     """The editor's record picker labels for one table."""
-    from metrics.views import record_labels as compute
+    from metrics.selection import record_labels as compute
 
     return compute(getattr(loaders.dataset_at(path), table), table)
 

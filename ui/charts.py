@@ -9,9 +9,9 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from metrics.charts import bar_labels
 from metrics.display import fold_parts, is_target, kind_mix
 from metrics.quantity import format_number
-from metrics.views import bar_labels
 from metrics.vocab import FIELD_COLORS
 from ui.labels import LABELS
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from metrics.citation import sources_behind
 from metrics.filters import descendants
-from metrics.views import kpi_cards, link_table, selected_ids, sources_behind
+from metrics.selection import selected_ids
+from metrics.tables import kpi_cards, link_table
 from ui import cache, cards, charts, page, state, tables
 from ui.labels import LABELS
 

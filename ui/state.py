@@ -219,7 +219,7 @@ def quick_field_switch(options: FilterOptions, key: str = "w_quick_field") -> No
 def pick_to_filter(name: str, chart_key: str, position: int = 0) -> Callable[[], None]:
     """An on_select callback: the clicked or boxed bars become the `name` filter (and the URL).
     An emptied selection leaves the filter as it is (clear it in the sidebar)."""
-    from metrics.views import selected_ids
+    from metrics.selection import selected_ids
 
     def on_select() -> None:
         picked = selected_ids(st.session_state.get(chart_key), position)

@@ -24,7 +24,7 @@ WIDE = {"width": "large"}
 
 
 def figures_for_display(table: pd.DataFrame) -> pd.DataFrame:
-    """Figure rows (metrics.views.figure_table) with Chinese headers and labels."""
+    """Figure rows (metrics.tables.figure_table) with Chinese headers and labels."""
     return labelled(
         table.assign(
             kind_label=table["kind"].map(KIND_LABELS),
@@ -35,7 +35,7 @@ def figures_for_display(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def links_for_display(table: pd.DataFrame) -> pd.DataFrame:
-    """Link rows (metrics.views.link_table) with Chinese headers and labels."""
+    """Link rows (metrics.tables.link_table) with Chinese headers and labels."""
     return labelled(
         table.assign(
             status_label=table["status"].map(STATUS_LABELS),
@@ -54,7 +54,7 @@ def sources_for_display(sources: pd.DataFrame) -> pd.DataFrame:
 
 
 def tasks_for_display(table: pd.DataFrame) -> pd.DataFrame:
-    """Task rows (metrics.views.task_table) with Chinese headers."""
+    """Task rows (metrics.tables.task_table) with Chinese headers."""
     return labelled(table, TASK_COLUMN_LABELS)
 
 

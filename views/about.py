@@ -3,7 +3,7 @@
 import streamlit as st
 
 from geo.boundaries import ATTRIBUTION
-from metrics.views import sources_as_of
+from metrics.citation import sources_as_of
 from ui import auth, cards, loaders, page
 from ui.labels import LABELS, QUALIFIER_LABELS
 

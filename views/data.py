@@ -4,9 +4,10 @@ from datetime import date
 
 import streamlit as st
 
+from metrics.citation import sources_behind
 from metrics.export import filters_sheet, to_csv_bytes, to_xlsx_bytes
 from metrics.highlight import quote_in_context
-from metrics.views import search_table, sources_behind
+from metrics.tables import search_table
 from ui import cache, cards, page, tables
 from ui.labels import FILTER_LABELS, LABELS
 

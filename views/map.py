@@ -5,8 +5,9 @@ import os
 import streamlit as st
 
 from geo.arcs import MAP_VIEWS
+from metrics.citation import sources_behind
 from metrics.markdown import escape_markdown
-from metrics.views import link_table, sources_behind
+from metrics.tables import link_table
 from ui import cache, cards, charts, legend, page, state, tables
 from ui.labels import LABELS
 

@@ -3,10 +3,11 @@
 import pandas as pd
 import streamlit as st
 
+from metrics.citation import sources_behind
 from metrics.headline import field_summary, headline_tiles, source_dates
 from metrics.markdown import escape_markdown
+from metrics.places import city_of
 from metrics.relations import SCOPES, city_pairs, in_scope
-from metrics.views import city_of, sources_behind
 from ui import cache, cards, charts, headline, loaders, page, state
 from ui.labels import LABELS
 

@@ -6,9 +6,9 @@ from datetime import date
 import streamlit as st
 
 from briefing.deck import describe_scope, source_line
+from metrics.citation import sources_as_of
 from metrics.markdown import escape_markdown
 from metrics.urls import share_url
-from metrics.views import sources_as_of
 from ui import cache, page, slides
 from ui.labels import LABELS
 

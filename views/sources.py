@@ -4,7 +4,7 @@ import streamlit as st
 
 from metrics.highlight import figure_spans, highlight_segments, quote_in_context
 from metrics.markdown import escape_markdown
-from metrics.views import figure_table
+from metrics.tables import figure_table
 from ui import cards, page
 from ui.labels import LABELS, SOURCE_KIND_LABELS
 

@@ -6,6 +6,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from metrics.citation import sources_behind
 from metrics.markdown import escape_markdown
 from metrics.tracker import (
     NO_UPDATE,
@@ -18,7 +19,6 @@ from metrics.tracker import (
     tasks_of_unit,
     unit_table,
 )
-from metrics.views import sources_behind
 from metrics.vocab import TASK_STATUSES
 from ui import auth, cache, cards, loaders, page
 from ui.labels import FILTER_LABELS, LABELS, UPDATE_COLUMN_LABELS

@@ -13,7 +13,7 @@ from briefing.deck import build_briefing, plan_slides
 from metrics.display import figure_labels
 from metrics.filters import Filters, filter_figures
 from metrics.load import load_dataset
-from metrics.views import figure_table
+from metrics.tables import figure_table
 from tests.conftest import DATA
 from ui.charts import indicator_chart
 

@@ -5,7 +5,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from metrics.load import DataError, load_dataset, place_aliases
+from metrics.load import DataError, load_dataset
+from metrics.places import place_aliases
 
 
 def edit_csv(path: Path, row_id_column: str, row_id: str, column: str, value: str) -> None:

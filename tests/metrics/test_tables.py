@@ -1,8 +1,8 @@
-"""Filtered views and the rows behind the KPI cards."""
+"""The tables pages show and the rows behind the KPI cards."""
 
 import pandas as pd
 
-from metrics.views import bar_labels, kpi_cards
+from metrics.tables import kpi_cards, search_table, task_table
 
 SOURCES = pd.DataFrame(
     {
@@ -45,49 +45,16 @@ def test_kpi_cards_put_headlines_first_and_format_with_qualifiers():
 
 
 def test_search_table_needs_every_word():
-    from metrics.views import search_table
-
     figures = make_figures()
     assert list(search_table(figures, "专家 250", ["indicator", "quote"])["figure_id"]) == ["f1"]
     assert search_table(figures, "  ", ["quote"]).equals(figures)
     assert search_table(figures, "高铁", ["quote"]).empty
 
 
-def test_selected_ids_reads_plotly_selection_points():
-    from metrics.views import selected_ids
-
-    event = {
-        "selection": {
-            "points": [{"customdata": ["f2"]}, {"customdata": ["f1"]}, {"customdata": ["f2"]}]
-        }
-    }
-    assert selected_ids(event) == ["f2", "f1"]
-    assert selected_ids({"selection": {"points": []}}) == []
-    assert selected_ids(None) == []
-
-
 def test_task_table_writes_targets_out():
-    from metrics.views import task_table
-
     tasks = pd.DataFrame({"task_id": ["1.3", "1.4"], "targets": ["f3", ""]})
     shown = task_table(tasks, make_figures())
     assert list(shown["target_display"]) == ["项目规模：50亿元以上", ""]
-
-
-def test_bar_labels_keep_every_bar_apart():
-    table = pd.DataFrame(
-        {
-            "indicator": ["培训教师", "培训教师", "培训教师", "服务患者"],
-            "place": ["包头市", "兴安盟", "包头市", "乌海市"],
-        }
-    )
-    assert bar_labels(table) == [
-        "培训教师（包头市）",
-        "培训教师（兴安盟）",
-        "培训教师（包头市） 2",
-        "服务患者",
-    ]
-    assert bar_labels(table[["indicator"]].tail(1)) == ["服务患者"]
 
 
 def test_kpi_cards_with_a_limit_are_the_first_cards_of_the_full_list():

@@ -1,4 +1,5 @@
-"""Filtered views of the curated tables and the rows behind the overview's KPI cards."""
+"""The tables pages, exports and the deck show: figures, links and tasks with their display text
+and sources, the rows behind the KPI cards, and a word search over any of them."""
 
 from __future__ import annotations
 
@@ -57,11 +58,6 @@ def kpi_cards(
         "part_note",
     ]
     return cards[columns].reset_index(drop=True)
-
-
-def sources_behind(table: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
-    """The sources that the rows of `table` come from, in sources.csv order."""
-    return sources[sources["source_id"].isin(table["source_id"].unique())].reset_index(drop=True)
 
 
 def with_sources(table: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
@@ -148,89 +144,3 @@ def task_table(tasks: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
         return "；".join(display[i] for i in ids.split("、") if i in display)
 
     return tasks.assign(target_display=tasks["targets"].map(targets_text))
-
-
-def city_of(places: pd.DataFrame) -> dict[str, str]:
-    """Each place → the city, league or region it belongs to (a banner → 鄂尔多斯市)."""
-    parent = dict(zip(places["name"], places["parent"], strict=True))
-    kind = dict(zip(places["name"], places["kind"], strict=True))
-    top_levels = ("province", "country")
-    result = {}
-    for name in places["name"]:
-        current = name
-        while (
-            kind.get(current) != "city"
-            and parent.get(current)
-            and kind.get(parent[current]) not in top_levels
-        ):
-            current = parent[current]
-        result[name] = current
-    return result
-
-
-def sources_as_of(sources: pd.DataFrame) -> str:
-    """The most recent date the sources themselves give (publication date, else their year), or ''.
-
-    Not the date they were imported (`retrieved`): a briefing states how current its sources are.
-    """
-    dates = [str(d) for d in sources.get("published", pd.Series(dtype=str)) if d]
-    years = [str(p) for p in sources.get("period", pd.Series(dtype=str)) if p]
-    latest = max(dates, default="")
-    if years and max(years) > latest[:4]:
-        return f"{max(years)}年"
-    return latest
-
-
-def selected_ids(event: object, position: int = 0) -> list[str]:
-    """The customdata[position] of every point selected in a plotly chart event, in order."""
-    selection = getattr(event, "selection", None) or (
-        event.get("selection") if isinstance(event, dict) else None
-    )
-    points = (
-        (selection or {}).get("points", [])
-        if isinstance(selection, dict)
-        else getattr(selection, "points", [])
-    )
-    ids: list[str] = []
-    for point in points or []:
-        data = point.get("customdata")
-        value = data[position] if isinstance(data, (list, tuple)) else data
-        if value is not None and str(value) not in ids:
-            ids.append(str(value))
-    return ids
-
-
-def record_labels(frame: pd.DataFrame, table: str) -> dict[str, str]:
-    """'wuhai-08 · 北京医疗机构派出专家 · 250余人次' for every row of figures, links or tasks."""
-    if table == "figures":
-        keys = frame["figure_id"]
-        text = keys + " · " + frame["indicator"] + " · " + frame["amount"]
-    elif table == "links":
-        keys = frame["link_id"]
-        text = (
-            keys + " · " + frame["from_name"] + " → " + frame["to_name"]
-            + "（" + frame["link_type"] + "）"
-        )  # fmt: skip
-    else:
-        keys = frame["task_id"]
-        text = keys + " · " + frame["title"]
-    return dict(zip(keys.tolist(), text.tolist(), strict=True))
-
-
-def bar_labels(table: pd.DataFrame) -> list[str]:
-    """One distinct label per figure for a bar chart: the indicator, with its place where the
-    indicator repeats (region-wide data has hundreds of 培训教师), then a number where both do.
-    A chart axis merges equal labels into one bar, so they must differ."""
-    indicators = table["indicator"].astype(str)
-    places = table["place"].astype(str) if "place" in table else pd.Series("", index=table.index)
-    repeated = indicators.duplicated(keep=False)
-    labels = [
-        f"{indicator}（{place}）" if again and place else indicator
-        for indicator, place, again in zip(indicators, places, repeated, strict=True)
-    ]
-    seen: dict[str, int] = {}
-    distinct = []
-    for label in labels:
-        seen[label] = seen.get(label, 0) + 1
-        distinct.append(label if seen[label] == 1 else f"{label} {seen[label]}")
-    return distinct
