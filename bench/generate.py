@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from metrics.load import LINK_COLUMNS, SOURCE_COLUMNS
+from metrics.columns import LINK_COLUMNS, SOURCE_COLUMNS
 from metrics.paths import DEFAULT_DATA_DIR
 from metrics.quantity import format_quantity
 from metrics.vocab import FIELDS

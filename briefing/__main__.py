@@ -12,7 +12,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from briefing.deck import build_briefing
 from briefing.map_image import map_boundaries
 from metrics.filters import Filters, filter_options, filters_from_query
-from metrics.load import DataError
+from metrics.validate import DataError
 from store.db import load_store, open_store
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from metrics.load import DataError
+from metrics.validate import DataError
 from metrics.vocab import DIRECTION_LABELS, STATUS_LABELS
 
 # The map column measures 631×540 px at 1366×768; framing for a little less keeps every edge in.

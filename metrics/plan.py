@@ -6,18 +6,9 @@ import re
 
 import pandas as pd
 
+from metrics.columns import TASK_COLUMNS
+
 CN_ORDINALS = "一二三四五六七八九十"
-TASK_COLUMNS = [
-    "task_id",
-    "source_id",
-    "section_no",
-    "section",
-    "item_no",
-    "title",
-    "text",
-    "responsible",
-    "targets",
-]
 # The closing section has no (责任单位：…) note; its duties are stated in the prose itself.
 GUARANTEE_SECTION = "保障措施"
 

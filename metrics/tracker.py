@@ -8,7 +8,8 @@ import pandas as pd
 
 from metrics.display import figure_label, figure_labels
 from metrics.filters import Filters, descendants, filter_figures, filter_links
-from metrics.load import Dataset, place_aliases
+from metrics.load import Dataset
+from metrics.places import place_aliases
 from metrics.plan import split_responsible
 from metrics.quantity import format_quantity
 

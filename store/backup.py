@@ -16,7 +16,7 @@ import sqlalchemy as sa
 
 from ingest.limits import ArchiveError, check_archive
 from metrics.export import neutralise_frame, restore
-from metrics.load import DataError
+from metrics.validate import DataError
 from store import import_rows, schema
 from store.db import TABLE_NAMES, data_revision, now, read_table, schema_revision, write
 from store.edit import StoreError, fetch_row, write_audit

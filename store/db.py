@@ -16,18 +16,17 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
-from metrics.load import (
+from metrics.load import Dataset, load_dataset
+from metrics.paths import DEFAULT_DATA_DIR, ROOT, data_dir
+from metrics.validate import (
     DataError,
-    Dataset,
     cross_check,
-    load_dataset,
     validate_figures,
     validate_links,
     validate_places,
     validate_sources,
     validate_tasks,
 )
-from metrics.paths import DEFAULT_DATA_DIR, ROOT, data_dir
 from store import schema
 
 DATABASE_URL_ENV = "DATABASE_URL"

@@ -14,7 +14,7 @@ from typing import Any
 import pandas as pd
 import sqlalchemy as sa
 
-from metrics.load import (
+from metrics.validate import (
     DataError,
     check_places,
     check_quotes,

@@ -12,14 +12,14 @@ from dataclasses import dataclass
 import pandas as pd
 import sqlalchemy as sa
 
-from metrics.load import (
+from metrics.places import place_aliases
+from metrics.validate import (
     COLUMN_LABELS,
     DataError,
     FigureRow,
-    _check_amount,
+    check_amount,
     check_places,
     check_quotes,
-    place_aliases,
     validate_figures,
     validate_links,
     validate_tasks,
@@ -205,7 +205,7 @@ def _figure_problem(row: dict, context: Context) -> str:
         return "数值必须是非负数"
     try:
         limits.check_value(value)
-        _check_amount(
+        check_amount(
             FigureRow(*(row[c] for c in FigureRow.__dataclass_fields__)), TABLE_NAMES["figures"]
         )
     except (limits.LimitError, DataError) as error:

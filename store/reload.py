@@ -18,12 +18,12 @@ from dataclasses import dataclass, replace
 import pandas as pd
 import sqlalchemy as sa
 
-from metrics.load import (
-    Dataset,
-    _check_unique,
+from metrics.load import Dataset
+from metrics.validate import (
     check_places,
     check_quotes,
     check_tasks,
+    check_unique,
     validate_figures,
     validate_links,
     validate_tasks,
@@ -107,7 +107,7 @@ def _revalidated(
     """The validated table: `previous` with the rows of `ids` replaced by `kept`'s, validated
     by `validate`; and the changed rows alone."""
     name = TABLE_NAMES[_TABLE_OF_KEY[key]]
-    _check_unique(kept, key, name)
+    check_unique(kept, key, name)
     changed = validate(kept[kept[key].isin(ids)], name)
     unchanged = previous[~previous[key].isin(ids)]
     # labels are store positions: `kept`'s index is the order (and index) a full load returns

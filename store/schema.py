@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from metrics.load import (
+from metrics.columns import (
     FIGURE_COLUMNS,
     LINK_COLUMNS,
     PLACE_COLUMNS,
     RELATION_COLUMNS,
     SOURCE_COLUMNS,
+    TASK_COLUMNS,
 )
-from metrics.plan import TASK_COLUMNS as PLAN_TASK_COLUMNS
 
 metadata = sa.MetaData()
 
@@ -58,7 +58,7 @@ figures = _curated(
     floats={"value"},
 )
 links = _curated("links", LINK_COLUMNS, ("note",))
-tasks = _curated("tasks", PLAN_TASK_COLUMNS)
+tasks = _curated("tasks", TASK_COLUMNS)
 
 audit = sa.Table(
     "audit",

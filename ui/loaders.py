@@ -18,8 +18,9 @@ import pandas as pd
 import sqlalchemy as sa
 import streamlit as st
 
-from metrics.load import DataError, Dataset, load_dataset
+from metrics.load import Dataset, load_dataset
 from metrics.paths import data_dir
+from metrics.validate import DataError
 from store import reload
 from store.db import data_revision, database_url, open_store
 from store.tracker import load_updates

@@ -16,7 +16,8 @@ from geo.arcs import (
     link_pairs,
     pair_tip,
 )
-from metrics.load import DataError, load_dataset
+from metrics.load import load_dataset
+from metrics.validate import DataError
 from tests.conftest import DATA
 
 PLACES = pd.DataFrame(

@@ -141,7 +141,7 @@ def test_a_table_cell_amount_must_match_its_value_at_a_scale(
 ):
     import pandas as pd
 
-    from metrics.load import DataError, validate_figures
+    from metrics.validate import DataError, validate_figures
 
     figure = {"figure_id": "t-01", "source_id": "s", "quote": quote, "amount": amount,
               "value": value, "unit": unit, "qualifier": qualifier, "kind": "achievement",

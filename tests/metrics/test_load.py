@@ -5,8 +5,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from metrics.load import DataError, load_dataset
+from metrics.load import load_dataset
 from metrics.places import place_aliases
+from metrics.validate import DataError
 
 
 def edit_csv(path: Path, row_id_column: str, row_id: str, column: str, value: str) -> None:

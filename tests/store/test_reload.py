@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 import sqlalchemy as sa
 
-from metrics.load import DataError
+from metrics.validate import DataError
 from store import reload, schema
 from store.db import load_store
 from store.edit import create_row, get_row, update_row, write_audit
