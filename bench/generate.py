@@ -18,7 +18,7 @@ import pandas as pd
 from metrics.columns import LINK_COLUMNS, SOURCE_COLUMNS
 from metrics.paths import DEFAULT_DATA_DIR
 from metrics.quantity import format_quantity
-from metrics.vocab import FIELDS
+from metrics.vocab import FIELDS, LOCAL_SIDE
 
 FIGURES_PER_REPORT = 100
 INDICATORS = {
@@ -93,8 +93,8 @@ def generate(
         shutil.rmtree(out)
     (out / "raw").mkdir(parents=True)
     places = pd.read_csv(DEFAULT_DATA_DIR / "places.csv", dtype=str, keep_default_na=False)
-    local = places.loc[places["side"] == "inner_mongolia", "name"].to_numpy()
-    partners = places.loc[places["side"] != "inner_mongolia", "name"].to_numpy()
+    local = places.loc[places["side"] == LOCAL_SIDE, "name"].to_numpy()
+    partners = places.loc[places["side"] != LOCAL_SIDE, "name"].to_numpy()
 
     # Load inputs: figures first, their sentences make up the report texts.
     field = rng.choice(FIELDS, figures)

@@ -16,14 +16,14 @@ from geo.boundaries import load_boundary_set
 from geo.deck import build_deck
 from metrics.load import load_dataset
 from metrics.paths import DATA_DIR, ROOT
-from metrics.vocab import FIELDS
+from metrics.vocab import FIELDS, LOCAL_SIDE
 
 
 def synthetic_links(places: pd.DataFrame, count: int, seed: int = 7) -> pd.DataFrame:
     """`count` links between random partners and random Inner Mongolia places."""
     rng = np.random.default_rng(seed)
-    local = places.loc[places["side"] == "inner_mongolia", "name"].to_numpy()
-    partner = places.loc[places["side"] != "inner_mongolia", "name"].to_numpy()
+    local = places.loc[places["side"] == LOCAL_SIDE, "name"].to_numpy()
+    partner = places.loc[places["side"] != LOCAL_SIDE, "name"].to_numpy()
     return pd.DataFrame(
         {
             "link_id": [f"syn-{i:05d}" for i in range(count)],

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from metrics.citation import source_titles
 from metrics.validate import DataError
 from metrics.vocab import DIRECTION_LABELS, STATUS_LABELS
 
@@ -89,7 +90,7 @@ def link_pairs(links: pd.DataFrame, places: pd.DataFrame, sources: pd.DataFrame)
     unknown = sorted((set(links["from_name"]) | set(links["to_name"])) - set(coordinates))
     if unknown:
         raise DataError(f"地图上无法定位：{'、'.join(unknown)}")
-    titles = dict(zip(sources["source_id"], sources["title"], strict=True))
+    titles = source_titles(sources)
     keys = ["from_name", "to_name", "field", "status", "direction"]
     pairs = (
         links.assign(source_title=links["source_id"].map(titles))

@@ -7,13 +7,14 @@ import math
 import pandas as pd
 
 from geo.arcs import MAP_HEIGHT_PX, MAP_WIDTH_PX
+from metrics.vocab import BEIJING_SIDE, LOCAL_SIDE
 
 LABEL_SIZE_PX = 15
 MAX_LABELS = 12  # more names than this on one map is a list, not a map
 EDGE_SHARE = 0.18  # a label this close to the left/right edge is anchored inwards
 EDGE_MARGIN_PX = 4  # a label box keeps this far from the map's edges
 OFF_FRAME_NOTE = "→ 表示该地在本图范围外，连线画到图边"
-SIDE_COLORS = {"beijing": [178, 34, 34], "inner_mongolia": [11, 92, 173]}
+SIDE_COLORS = {BEIJING_SIDE: [178, 34, 34], LOCAL_SIDE: [11, 92, 173]}
 OTHER_COLOR = [90, 90, 90]
 
 

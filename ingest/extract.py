@@ -9,11 +9,13 @@ import pandas as pd
 
 from ingest.guess import guess_field, guess_field_at, guess_kind, guess_partner, is_about_beijing
 from ingest.tables import table_candidates, table_spans
+from metrics.places import split_aliases
 from metrics.quantity import (
     CN_DIGITS,
     NUMBER_RE,
     PREFIX_RE,
     SCALE_RE,
+    SCALES,
     SUFFIX_RE,
     QuantityError,
     QuantityTooLarge,
@@ -40,13 +42,14 @@ CANDIDATE_COLUMNS = [
 ]
 # Longest first, so 人次 wins over 人 and 个月 over 个 (％ is made % before matching).
 _UNITS_RE = "|".join(map(re.escape, sorted(UNITS, key=len, reverse=True)))
+_SCALE_CHARS = "".join(dict.fromkeys("".join(SCALES)))  # 万亿
 # People counted without a measure word: 7.08万农牧民, 2000余名 is covered by 名 already.
 # The head noun may carry up to six characters before it: 8.9万建档立卡贫困人口.
 PEOPLE = ("农牧民", "农牧户", "群众", "人口", "劳动力", "学生", "患者", "游客", "师生", "居民",
           "职工", "党员", "干部")  # fmt: skip
 QUANTITY_RE = re.compile(
     rf"{PREFIX_RE}(?<![\d.{CN_DIGITS}第])(?P<number>{NUMBER_RE}){SCALE_RE}"
-    rf"(?:(?P<unit>{_UNITS_RE})|(?<=[万亿\d])(?P<people>[\u4e00-\u9fff]{{0,6}}?(?:{'|'.join(PEOPLE)})))"
+    rf"(?:(?P<unit>{_UNITS_RE})|(?<=[{_SCALE_CHARS}\d])(?P<people>[\u4e00-\u9fff]{{0,6}}?(?:{'|'.join(PEOPLE)})))"
     rf"{SUFFIX_RE}"
 )
 SENTENCE_END = "。！？!?；;\n"
@@ -63,7 +66,7 @@ class PlaceMatcher:
         """The matcher of every place name and alias of two characters or more."""
         pairs = []
         for name, aliases in zip(places["name"], places["aliases"], strict=True):
-            for alias in [name, *filter(None, aliases.split("|"))]:
+            for alias in [name, *split_aliases(aliases)]:
                 if len(alias) >= 2:
                     pairs.append((alias, name))
         return cls(tuple(sorted(pairs, key=lambda p: -len(p[0]))))

@@ -7,7 +7,7 @@ from dataclasses import dataclass, fields, replace
 
 import pandas as pd
 
-from metrics.vocab import FIELDS, FILTER_LABELS, KIND_LABELS, KINDS
+from metrics.vocab import FIELDS, FILTER_LABELS, KIND_LABELS, KINDS, LOCAL_SIDE
 
 # Link statuses answer the same question as figure kinds: done, or planned.
 LINK_STATUS_FOR_KIND: dict[str, str] = {"achievement": "achieved", "target": "planned"}
@@ -67,9 +67,9 @@ def filter_options(
         return set(column.unique().tolist())
 
     local_names = values(figures["place"]) | values(links["to_name"])
-    local_names |= {n for n in values(links["from_name"]) if side.get(n) == "inner_mongolia"}
+    local_names |= {n for n in values(links["from_name"]) if side.get(n) == LOCAL_SIDE}
     partner_names = values(figures["partner"]) | values(links["from_name"])
-    partner_names = {n for n in partner_names if n and side.get(n) != "inner_mongolia"}
+    partner_names = {n for n in partner_names if n and side.get(n) != LOCAL_SIDE}
     in_order = list(places["name"])  # places.csv lists places by level, cities before banners
     return FilterOptions(
         field=tuple(f for f in FIELDS if f in values(figures["field"]) | values(links["field"])),

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from metrics.display import figure_labels
-from metrics.relations import MAIN_FIELDS, OTHER, field_group, relations_by_field
-from metrics.vocab import FIELD_COLORS
+from metrics.relations import OTHER, field_group, relations_by_field
+from metrics.vocab import FIELD_COLORS, PRIMARY_FIELDS
 
 OTHER_COLOR = "#667085"
 
@@ -44,7 +44,7 @@ def field_summary(figures: pd.DataFrame, links: pd.DataFrame, per_field: int = 2
     grouped = figures.assign(group=figures["field"].map(field_group))
     relations = relations_by_field(links).set_index("field")
     rows = []
-    for field in [*MAIN_FIELDS, OTHER]:
+    for field in [*PRIMARY_FIELDS, OTHER]:
         mine = grouped[grouped["group"] == field]
         results = mine[mine["kind"] == "achievement"]
         if mine.empty and field not in relations.index:
@@ -76,14 +76,14 @@ def source_dates(sources: pd.DataFrame) -> list[tuple[str, str]]:
 
 
 QUICK_ALL = "全部"
-QUICK_CHOICES = (QUICK_ALL, *MAIN_FIELDS, OTHER)
+QUICK_CHOICES = (QUICK_ALL, *PRIMARY_FIELDS, OTHER)
 
 
 def quick_fields(choice: str, available: tuple[str, ...]) -> list[str]:
     """The field filter a quick switch choice stands for (全部 → none, 其他 → the plan's others)."""
     if choice == OTHER:
-        return [f for f in available if f not in MAIN_FIELDS]
-    return [choice] if choice in MAIN_FIELDS else []
+        return [f for f in available if f not in PRIMARY_FIELDS]
+    return [choice] if choice in PRIMARY_FIELDS else []
 
 
 def quick_choice(selected: tuple[str, ...], available: tuple[str, ...]) -> str | None:

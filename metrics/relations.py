@@ -9,21 +9,28 @@ from __future__ import annotations
 
 import pandas as pd
 
-from metrics.vocab import FIELDS, field_order
+from metrics.vocab import (
+    BEIJING_SIDE,
+    FIELDS,
+    LOCAL_SIDE,
+    OTHER_SIDE,
+    PRIMARY_FIELDS,
+    field_order,
+)
 
 # Which relations a count takes in: those with a Beijing side (the default), those with any
 # partner outside Inner Mongolia, or those between two places inside Inner Mongolia.
 SCOPES = ("jingmeng", "partners", "inner")
 STATUSES = ("achieved", "planned")
-LOCAL = "inner_mongolia"
-MAIN_FIELDS = FIELDS[:4]  # 教育 医疗 科创 文旅: the rest is grouped as 其他
-OTHER = "其他"
+OTHER = "其他"  # the fields after PRIMARY_FIELDS (教育 医疗 科创 文旅), grouped
 
 
 def sides(links: pd.DataFrame, places: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
     """The side (beijing / inner_mongolia / other) of each link's from and to place."""
     side = dict(zip(places["name"], places["side"], strict=True))
-    return links["from_name"].map(side).fillna("other"), links["to_name"].map(side).fillna("other")
+    return links["from_name"].map(side).fillna(OTHER_SIDE), links["to_name"].map(side).fillna(
+        OTHER_SIDE
+    )
 
 
 def in_scope(links: pd.DataFrame, places: pd.DataFrame, scope: str = "jingmeng") -> pd.DataFrame:
@@ -32,11 +39,11 @@ def in_scope(links: pd.DataFrame, places: pd.DataFrame, scope: str = "jingmeng")
         raise ValueError(f"未知的统计口径：{scope}")
     start, end = sides(links, places)
     if scope == "jingmeng":
-        keep = (start == "beijing") | (end == "beijing")
+        keep = (start == BEIJING_SIDE) | (end == BEIJING_SIDE)
     elif scope == "partners":
-        keep = (start != LOCAL) | (end != LOCAL)
+        keep = (start != LOCAL_SIDE) | (end != LOCAL_SIDE)
     else:
-        keep = (start == LOCAL) & (end == LOCAL)
+        keep = (start == LOCAL_SIDE) & (end == LOCAL_SIDE)
     return links[keep]
 
 
@@ -70,7 +77,7 @@ def count_relations(links: pd.DataFrame) -> dict[str, int]:
 
 def field_group(field: str) -> str:
     """教育/医疗/科创/文旅 as themselves, every other field as 其他."""
-    return field if field in MAIN_FIELDS else OTHER
+    return field if field in PRIMARY_FIELDS else OTHER
 
 
 def relations_by_field(links: pd.DataFrame, grouped: bool = True) -> pd.DataFrame:
@@ -103,8 +110,8 @@ def relations_by_partner(links: pd.DataFrame, places: pd.DataFrame) -> pd.DataFr
     keys = relation_keys(links)
     outside = pd.concat(
         [
-            keys[start != LOCAL].assign(partner=keys["from_name"]),
-            keys[(end != LOCAL) & (start == LOCAL)].assign(partner=keys["to_name"]),
+            keys[start != LOCAL_SIDE].assign(partner=keys["from_name"]),
+            keys[(end != LOCAL_SIDE) & (start == LOCAL_SIDE)].assign(partner=keys["to_name"]),
         ]
     )
     columns = ["partner", "achieved", "planned", "total", "field"]
@@ -132,7 +139,7 @@ def city_pairs(links: pd.DataFrame, places: pd.DataFrame, cities: dict[str, str]
     links = links.reset_index(drop=True)
     start, end = sides(links, places)
     keys = relation_keys(links)
-    flipped = (start == LOCAL) & (end != LOCAL)
+    flipped = (start == LOCAL_SIDE) & (end != LOCAL_SIDE)
     partner = keys["from_name"].where(~flipped, keys["to_name"])
     local = keys["to_name"].where(~flipped, keys["from_name"])
     keys = keys.assign(partner=partner.map(lambda n: cities.get(n, n)), local=local.map(cities))

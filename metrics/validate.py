@@ -13,7 +13,7 @@ import pandas as pd
 
 from metrics.columns import RELATION_COLUMNS
 from metrics.places import place_aliases, split_aliases
-from metrics.quantity import Quantity, QuantityError, parse_quantity
+from metrics.quantity import SCALES, Quantity, QuantityError, parse_quantity
 from metrics.vocab import (
     DIRECTIONS,
     FIELDS,
@@ -177,7 +177,9 @@ def _table_cell_matches(parsed: Quantity, row: FigureRow) -> bool:
         return False
     if parsed.qualifier != row.qualifier and (parsed.unit, row.qualifier) != ("%", "growth"):
         return False
-    return any(math.isclose(parsed.value * scale, row.value) for scale in (1, 10**4, 10**8))
+    return any(
+        math.isclose(parsed.value * scale, row.value) for scale in (1, SCALES["万"], SCALES["亿"])
+    )
 
 
 def check_amount(row: FigureRow, name: str) -> None:

@@ -12,7 +12,7 @@ from ingest.extract import PlaceMatcher
 from ingest.publish import REVIEW_COLUMNS, publish_report, review_table
 from ingest.read import IngestError, read_bytes
 from metrics.markdown import escape_markdown
-from metrics.vocab import FIELDS, KINDS
+from metrics.vocab import FIELDS, KINDS, LOCAL_SIDE
 from store import backup
 from store.edit import StoreError, history
 from store.limits import clean_report_text
@@ -49,7 +49,7 @@ def import_report(ctx: PageContext, editor: str) -> None:
     if not text.strip():
         return
     places = ctx.data.places
-    local = places["side"] == "inner_mongolia"
+    local = places["side"] == LOCAL_SIDE
     candidates = cache.report_candidates(ctx.path, text)
     if too_large := candidates.attrs.get("too_large"):
         shown = "、".join(quote[:30] for quote in too_large[:3])

@@ -13,7 +13,7 @@ import streamlit as st
 from metrics.filters import Filters, filter_figures, filter_links
 from metrics.relations import in_scope, relations_by_field, relations_by_partner
 from metrics.tables import figure_table, kpi_cards, link_table
-from metrics.vocab import FIELD_COLORS
+from metrics.vocab import FIELD_COLORS, LOCAL_SIDE
 from ui import cards, charts, loaders
 
 ENTRIES = 512  # distinct filter combinations kept per function
@@ -239,5 +239,5 @@ def report_candidates(path: str, text: str) -> pd.DataFrame:
     from ingest.extract import PlaceMatcher, extract_candidates
 
     places = loaders.dataset_at(path).places
-    local = places[places["side"] == "inner_mongolia"]
+    local = places[places["side"] == LOCAL_SIDE]
     return extract_candidates(text, PlaceMatcher.from_places(local))

@@ -7,9 +7,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from metrics.citation import source_titles
 from metrics.markdown import escape_markdown
 from metrics.quantity import QuantityError, parse_quantity
-from metrics.vocab import DIRECTIONS, FIELDS, KINDS, LINK_STATUSES
+from metrics.vocab import DIRECTIONS, FIELDS, KINDS, LINK_STATUSES, LOCAL_SIDE
 from store.edit import ConflictError, StoreError, create_row, get_row, update_row
 from ui import cache, loaders
 from ui.labels import (
@@ -46,9 +47,9 @@ def _choice(label, options, current, key, labels=None):
 
 def _figure_form(ctx: PageContext, row: dict, key: str) -> dict:
     places = ctx.data.places
-    local = ["", *places.loc[places["side"] == "inner_mongolia", "name"]]
-    partners = ["", *places.loc[places["side"] != "inner_mongolia", "name"]]
-    sources = dict(zip(ctx.data.sources["source_id"], ctx.data.sources["title"], strict=True))
+    local = ["", *places.loc[places["side"] == LOCAL_SIDE, "name"]]
+    partners = ["", *places.loc[places["side"] != LOCAL_SIDE, "name"]]
+    sources = source_titles(ctx.data.sources)
     changes = {
         "source_id": _choice("来源", sources, row.get("source_id"), f"{key}_src", sources),
         "quote": st.text_area(LABELS["edit_quote"], row.get("quote", ""), key=f"{key}_quote"),
@@ -90,7 +91,7 @@ def _figure_form(ctx: PageContext, row: dict, key: str) -> dict:
 
 def _link_form(ctx: PageContext, row: dict, key: str) -> dict:
     names = list(ctx.data.places["name"])
-    sources = dict(zip(ctx.data.sources["source_id"], ctx.data.sources["title"], strict=True))
+    sources = source_titles(ctx.data.sources)
     changes = {
         "source_id": _choice("来源", sources, row.get("source_id"), f"{key}_src", sources),
         "quote": st.text_area(LABELS["edit_quote"], row.get("quote", ""), key=f"{key}_quote"),

@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from metrics import filters as metrics_filters
+from metrics.citation import source_titles
 from metrics.filters import FilterOptions, Filters, filter_options
 from metrics.load import Dataset
 from metrics.markdown import escape_markdown
@@ -110,9 +111,7 @@ def start(filters: bool = True) -> PageContext:
 
 def describe_filters(filters: Filters, data: Dataset) -> str:
     """'领域：教育、医疗；类型：成果' for the active filters, '' when nothing is filtered."""
-    return metrics_filters.describe_filters(
-        filters, dict(zip(data.sources["source_id"], data.sources["title"], strict=True))
-    )
+    return metrics_filters.describe_filters(filters, source_titles(data.sources))
 
 
 def filters_text(ctx: PageContext) -> str:

@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from metrics.citation import source_titles
 from metrics.filters import (
     URL_SEPARATOR,
     FilterOptions,
@@ -108,7 +109,7 @@ def _formatter(name: str, data: Dataset) -> Callable[[str], str]:
     if name == "kind":
         return lambda value: KIND_LABELS.get(value, value)
     if name == "source":
-        titles = dict(zip(data.sources["source_id"], data.sources["title"], strict=True))
+        titles = source_titles(data.sources)
         return lambda value: titles.get(value, value)
     return str
 

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from metrics.citation import source_titles
 from metrics.highlight import figure_spans, highlight_segments, quote_in_context
 from metrics.markdown import escape_markdown
 from metrics.tables import figure_table
@@ -27,7 +28,7 @@ requested = st.query_params.get(KEY_DOC, "")
 if figure_id:
     requested = known_figures.loc[figure_id, "source_id"]
 ids = list(sources["source_id"])
-titles = dict(zip(ids, sources["title"], strict=True))
+titles = source_titles(sources)
 source_id = st.selectbox(
     LABELS["sources_select"],
     ids,
