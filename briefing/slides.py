@@ -14,7 +14,8 @@ from metrics.filters import Filters, describe_filters, filter_figures, filter_li
 from metrics.load import Dataset
 from metrics.relations import count_relations, in_scope
 from metrics.tables import figure_table, kpi_cards
-from metrics.tracker import target_progress, tasks_reached
+from metrics.targets import target_progress
+from metrics.tracker import tasks_reached
 from metrics.vocab import FIELDS, FILTER_LABELS, field_order
 
 KPI_PER_ROW = 4

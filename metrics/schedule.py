@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from metrics.plan import split_responsible
+from metrics.tracker import task_status
 from metrics.vocab import TASK_STATUSES
 
 SHEET = "调度表"
@@ -53,8 +54,6 @@ def schedule_rows(
 ) -> pd.DataFrame:
     """One row per task `unit` carries (all tasks for 全部) with its status and note as of the
     end of the month before `month`, and its targets as written."""
-    from metrics.tracker import task_status
-
     before = previous_month(month)
     known = updates[updates["month"] <= before] if len(updates) else updates
     status = task_status(tasks, known, before)

@@ -195,7 +195,7 @@ def task_status(path: str, month: str) -> pd.DataFrame:
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def target_progress(path: str) -> pd.DataFrame:
-    from metrics.tracker import target_progress as compute
+    from metrics.targets import target_progress as compute
 
     data = loaders.dataset_at(path)
     return compute(data.figures, data.tasks, loaders.updates_at(path), data.texts)

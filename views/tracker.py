@@ -8,13 +8,12 @@ import streamlit as st
 
 from metrics.citation import sources_behind
 from metrics.markdown import escape_markdown
+from metrics.targets import progress_of, target_ids
 from metrics.tracker import (
     NO_UPDATE,
     by_section,
     filter_tasks,
-    progress_of,
     status_counts,
-    target_ids,
     task_history,
     tasks_of_unit,
     unit_table,
