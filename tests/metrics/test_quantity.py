@@ -1,5 +1,7 @@
 """Chinese quantities: parsing what the documents write, formatting it back the same way."""
 
+from decimal import Decimal
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -22,6 +24,7 @@ from metrics.vocab import UNITS
         ("三批", Quantity(3, "批", "exact")),
         ("1.91万人次", Quantity(19100, "人次", "exact")),
         ("2.13亿元", Quantity(213_000_000, "元", "exact")),
+        ("67.4亿元", Quantity(6_740_000_000, "元", "exact")),  # not 6740000000.000001
         ("超200亿元", Quantity(20_000_000_000, "元", "more_than")),
         ("约3万人", Quantity(30000, "人", "about")),
         ("100人左右", Quantity(100, "人", "about")),
@@ -100,3 +103,14 @@ def test_format_then_parse_round_trips(value, unit, qualifier):
 def test_round_trip_is_exact_when_four_decimals_suffice(digits, scale):
     value = digits * scale // 10000 if scale > 1 else digits
     assert parse_quantity(format_quantity(value, "元", "exact")).value == value
+
+
+@given(
+    units=st.integers(min_value=0, max_value=9999),
+    hundredths=st.integers(min_value=0, max_value=99),
+    word=st.sampled_from(["万", "亿", "万亿"]),
+)
+def test_a_scaled_decimal_parses_to_its_exact_value(units, hundredths, word):
+    digits = f"{units}.{hundredths:02d}"
+    scale = {"万": 10**4, "亿": 10**8, "万亿": 10**12}[word]
+    assert parse_quantity(f"{digits}{word}元").value == float(Decimal(digits) * scale)
