@@ -102,9 +102,22 @@ def _is_duration(text: str, start: int, end: int, match: re.Match) -> bool:
     return match["unit"] == "期" and text.startswith(("工程", "项目", "建设"), end)
 
 
+# A multiple measured against a base (比上年增加近一倍, 同比增长1倍) is a relative change, not a
+# figure; a stated multiple (提高到原来的2倍, 翻2倍) stays one.
+_CHANGE_BEFORE = re.compile(
+    r"[比较][\u4e00-\u9fff]{0,6}?(增加|增长|提高|减少|下降|上升)了?(近|约|超过|超)?$"
+)
+
+
+def _is_relative_change(text: str, start: int, match: re.Match) -> bool:
+    """Whether the number is a multiple compared with a base period (比上年增加近一倍)."""
+    return match["unit"] == "倍" and bool(_CHANGE_BEFORE.search(text[max(0, start - 12) : start]))
+
+
 def _is_excluded(text: str, start: int, end: int, match: re.Match) -> bool:
-    """Dates, ordinals, document numbers, codes, names and durations are not figures."""
-    if _is_duration(text, start, end, match):
+    """Dates, ordinals, document numbers, codes, names, durations and relative changes are not
+    figures."""
+    if _is_duration(text, start, end, match) or _is_relative_change(text, start, match):
         return True
     before, after = text[max(0, start - 2) : start], text[end : end + 2]
     number = match["number"]

@@ -66,6 +66,19 @@ def test_dates_numbers_codes_and_names_are_not_figures(text):
     assert extract_candidates(text).empty, extract_candidates(text)["quote"].tolist()
 
 
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("帮扶资金11.3亿元，比上年增加近一倍。", ["11.3亿元"]),
+        ("销售额同比增长1倍。", []),
+        ("收入较去年提高了2倍，产量提高到原来的2倍。", ["2倍"]),
+        ("力争实现销售额翻2倍。", ["2倍"]),
+    ],
+)
+def test_a_multiple_against_a_base_period_is_a_change_not_a_figure(text, kept):
+    assert list(extract_candidates(text)["quote"]) == kept
+
+
 def test_digit_boundaries_are_respected():
     assert list(extract_candidates("新建12个中心。")["quote"]) == ["12个"]
 
