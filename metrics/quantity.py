@@ -78,7 +78,9 @@ def parse_quantity(text: str) -> Quantity:
     if unit and unit not in UNITS:
         raise QuantityError(f"未知单位“{unit}”：{text!r}")
     # Scaled in decimal: 67.4 * 10**8 in binary floats is 6740000000.000001.
-    value = float(Decimal(repr(parse_number(match["number"]))) * SCALES.get(match["scale"] or "", 1))
+    value = float(
+        Decimal(repr(parse_number(match["number"]))) * SCALES.get(match["scale"] or "", 1)
+    )
     if not value < MAX_QUANTITY:  # also inf and nan; Decimal in _tidy fails from 10^22
         raise QuantityTooLarge(f"数字过大：{text[:40]!r}")
     qualifier = _qualifier(match["prefix"], bool(match["more1"] or match["more2"]), match["suffix"])

@@ -5,7 +5,7 @@ task targets). Shared by the CSV loader, the store's edits, imports and reloads.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -111,8 +111,11 @@ def validate_places(places: pd.DataFrame, name: str = "places.csv") -> pd.DataFr
     return places
 
 
-def validate_figures(figures: pd.DataFrame, name: str = "figures.csv") -> pd.DataFrame:
-    """Check a figures frame (ids, vocabulary, amount ↔ value); returns it with value as float."""
+def validate_figures(
+    figures: pd.DataFrame, name: str = "figures.csv", parsed: Mapping[str, Quantity] | None = None
+) -> pd.DataFrame:
+    """Check a figures frame (ids, vocabulary, amount ↔ value); returns it with value as float.
+    `parsed`: amounts the caller has parsed already, by figure_id (an edit), not parsed again."""
     check_unique(figures, "figure_id", name)
     values = pd.to_numeric(figures["value"], errors="coerce")
     bad = figures[values.isna() | (values < 0)]
@@ -130,7 +133,7 @@ def validate_figures(figures: pd.DataFrame, name: str = "figures.csv") -> pd.Dat
     # Plain lists: iterating pandas' Arrow-backed strings row by row is ten times slower.
     columns = ["figure_id", "quote", "amount", "value", "unit", "qualifier", "indicator"]
     for row in zip(*(figures[c].tolist() for c in columns), strict=True):
-        check_amount(FigureRow(*row), name)
+        check_amount(FigureRow(*row), name, (parsed or {}).get(row[0]))
     return figures
 
 
@@ -182,16 +185,18 @@ def _table_cell_matches(parsed: Quantity, row: FigureRow) -> bool:
     )
 
 
-def check_amount(row: FigureRow, name: str) -> None:
-    """The `amount` phrase sits in the quote and parses to exactly value, unit and qualifier."""
+def check_amount(row: FigureRow, name: str, parsed: Quantity | None = None) -> None:
+    """The `amount` phrase sits in the quote and parses (unless given `parsed`) to exactly value,
+    unit and qualifier."""
     if not row.indicator.strip():
         raise fail(name, row.figure_id, "指标名称为空")
     if not row.amount or row.amount not in row.quote:
         raise fail(name, row.figure_id, f"数量“{row.amount}”不在引文中")
-    try:
-        parsed = parse_quantity(row.amount)
-    except QuantityError as error:
-        raise fail(name, row.figure_id, str(error)) from error
+    if parsed is None:
+        try:
+            parsed = parse_quantity(row.amount)
+        except QuantityError as error:
+            raise fail(name, row.figure_id, str(error)) from error
     same = math.isclose(parsed.value, row.value) and (parsed.unit, parsed.qualifier) == (
         row.unit,
         row.qualifier,

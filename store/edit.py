@@ -14,6 +14,7 @@ from typing import Any
 import pandas as pd
 import sqlalchemy as sa
 
+from metrics.quantity import Quantity, QuantityError, parse_quantity
 from metrics.validate import (
     DataError,
     check_places,
@@ -34,6 +35,9 @@ _VERBATIM_COLUMNS = {"quote", "text"}
 
 class StoreError(ValueError):
     """A change the store refuses; the message is Chinese and meant for the editor."""
+
+
+AMOUNT_MISSING = "请填写数量，例如 250余人次。"
 
 
 class ConflictError(StoreError):
@@ -58,6 +62,26 @@ def check_limits(value: str, label: str, column: str = "") -> None:
         limits.check_text(value, label, column)
     except limits.LimitError as error:
         raise StoreError(str(error)) from error
+
+
+def parse_amount(amount: str) -> Quantity:
+    """The amount an editor typed (250余人次) as a quantity: the one parse of a figure edit."""
+    if not str(amount).strip():
+        raise StoreError(AMOUNT_MISSING)
+    try:
+        return parse_quantity(amount)
+    except QuantityError as error:
+        raise StoreError(f"数量无法解析：{error}") from error
+
+
+def with_quantity(name: str, changes: dict[str, Any]) -> tuple[dict[str, Any], Quantity | None]:
+    """A figure's changes with value, unit and qualifier filled in from its amount text, when the
+    amount comes without them (the editor's form), and the quantity parsed; else as they are."""
+    if name != "figures" or "amount" not in changes or "value" in changes:
+        return changes, None
+    quantity = parse_amount(changes["amount"])
+    filled = {"value": quantity.value, "unit": quantity.unit, "qualifier": quantity.qualifier}
+    return changes | filled, quantity
 
 
 def _table(name: str) -> sa.Table:
@@ -108,8 +132,11 @@ def _check_figure_relations(connection: sa.Connection, row: pd.Series, label: st
     check_relations(frame, label, only={row["figure_id"], *dependents})
 
 
-def validate_row(connection: sa.Connection, name: str, row: dict[str, Any]) -> None:
-    """The data contract for one row, in the editor's words; raises StoreError."""
+def validate_row(
+    connection: sa.Connection, name: str, row: dict[str, Any], quantity: Quantity | None = None
+) -> None:
+    """The data contract for one row, in the editor's words; raises StoreError. `quantity`: the
+    figure's amount as with_quantity parsed it (not parsed again)."""
     label = TABLE_NAMES[name]
     for column, value in row.items():
         if column in _VERBATIM_COLUMNS:
@@ -118,7 +145,9 @@ def validate_row(connection: sa.Connection, name: str, row: dict[str, Any]) -> N
             check_plain_text(value, f"{label}的“{column}”", column)
     frame = pd.DataFrame([row])
     try:
-        if check := _ROW_CHECKS.get(name):
+        if name == "figures":
+            _check_figure(connection, frame, row, label, quantity)
+        elif check := _ROW_CHECKS.get(name):
             check(connection, frame, row, label)
     except StoreError:
         raise
@@ -128,11 +157,18 @@ def validate_row(connection: sa.Connection, name: str, row: dict[str, Any]) -> N
         raise StoreError(f"{label}：数值“{row.get('value')}”不是数字") from error
 
 
-def _check_figure(connection: sa.Connection, frame: pd.DataFrame, row: dict, label: str) -> None:
+def _check_figure(
+    connection: sa.Connection,
+    frame: pd.DataFrame,
+    row: dict,
+    label: str,
+    quantity: Quantity | None = None,
+) -> None:
     """A figure: a quote, the loader's column checks, value limits, relations, provenance."""
     if not str(row.get("quote", "")).strip():
         raise StoreError("新指标必须有引文：请从来源原文中复制包含该数字的原句")
-    frame = validate_figures(frame, label)
+    parsed = {row["figure_id"]: quantity} if quantity else None
+    frame = validate_figures(frame, label, parsed)
     limits.check_value(float(row["value"]))
     _check_duplicate_of(connection, row)
     _check_figure_relations(connection, frame.iloc[0], label)
@@ -164,7 +200,7 @@ def _check_task(connection: sa.Connection, frame: pd.DataFrame, row: dict, label
         raise StoreError(f"{label}（{row['task_id']}）：目标 {missing} 不存在")
 
 
-_ROW_CHECKS = {"figures": _check_figure, "links": _check_link, "tasks": _check_task}
+_ROW_CHECKS = {"links": _check_link, "tasks": _check_task}  # figures: _check_figure
 
 
 def _check_duplicate_of(connection: sa.Connection, row: dict[str, Any]) -> None:
@@ -216,6 +252,7 @@ def update_row(
     """Apply `changes` to the row if it is still at `expected_version`; returns the new row."""
     require_editor(actor, reason)
     table = _table(name)
+    changes, quantity = with_quantity(name, changes)
     key_column = table.c[schema.KEYS[name]]
     allowed = set(schema.data_columns(table)) - {schema.KEYS[name]}
     unknown = set(changes) - allowed
@@ -236,7 +273,7 @@ def update_row(
         if not changed:
             return current
         merged = {c: current[c] for c in schema.data_columns(table)} | changed
-        validate_row(connection, name, merged)
+        validate_row(connection, name, merged, quantity)
         result = connection.execute(
             table.update()
             .where(key_column == key, table.c.version == expected_version)
@@ -257,6 +294,7 @@ def create_row(engine: sa.Engine, name: str, row: dict[str, Any], actor: str, re
     require_editor(actor, reason)
     table = _table(name)
     key = schema.KEYS[name]
+    row, quantity = with_quantity(name, row)
     record = {c: row.get(c, "") for c in schema.data_columns(table)}
     if not str(record[key]).strip():
         raise StoreError(f"{TABLE_NAMES[name]}编号不能为空")
@@ -264,7 +302,7 @@ def create_row(engine: sa.Engine, name: str, row: dict[str, Any], actor: str, re
     with write(engine) as connection:
         if fetch_row(connection, table, record[key]) is not None:
             raise StoreError(f"{TABLE_NAMES[name]}编号“{record[key]}”已存在，不能覆盖")
-        validate_row(connection, name, record)
+        validate_row(connection, name, record, quantity)
         last = connection.execute(sa.select(sa.func.max(table.c.seq))).scalar() or 0
         connection.execute(table.insert().values(**record, seq=last + 1))
         write_audit(connection, actor, "create", name, record[key], None, record, reason)

@@ -9,7 +9,6 @@ import streamlit as st
 
 from metrics.citation import source_titles
 from metrics.markdown import escape_markdown
-from metrics.quantity import QuantityError, parse_quantity
 from metrics.vocab import DIRECTIONS, FIELDS, KINDS, LINK_STATUSES, LOCAL_SIDE
 from store.edit import ConflictError, StoreError, create_row, get_row, update_row
 from ui import cache, loaders
@@ -66,27 +65,7 @@ def _figure_form(ctx: PageContext, row: dict, key: str) -> dict:
     with right:
         changes["period"] = st.text_input("时期", row.get("period", ""), key=f"{key}_period")
         changes["note"] = st.text_input("口径说明", row.get("note", ""), key=f"{key}_note")
-    if not changes["amount"].strip():
-        st.caption(LABELS["edit_amount_missing"])
-        return changes | {"problem": LABELS["edit_amount_missing"]}
-    try:
-        quantity = parse_quantity(changes["amount"])
-    except QuantityError as error:
-        problem = f"数量无法解析：{error}"
-        st.caption(escape_markdown(problem))
-        return changes | {"problem": problem}
-    st.caption(
-        LABELS["edit_parsed"].format(
-            value=f"{quantity.value:g}",
-            unit=quantity.unit,
-            qualifier=QUALIFIER_LABELS[quantity.qualifier],
-        )
-    )
-    return changes | {
-        "value": quantity.value,
-        "unit": quantity.unit,
-        "qualifier": quantity.qualifier,
-    }
+    return changes  # the store parses the amount (store.edit.with_quantity)
 
 
 def _link_form(ctx: PageContext, row: dict, key: str) -> dict:
@@ -162,9 +141,7 @@ def edit_records(ctx: PageContext, editor: str) -> None:
         submitted = st.form_submit_button(LABELS["edit_save"], type="primary")
     if not submitted:
         return
-    if "problem" in changes:
-        st.error(escape_markdown(changes["problem"]))
-    elif not reason.strip():
+    if not reason.strip():
         st.error(LABELS["edit_reason_missing"])
     else:
         _save(ctx, table, picked, version, changes, (editor, reason), form_key)
@@ -208,6 +185,14 @@ def _save(ctx, table, picked, version, changes, who: tuple[str, str], form_key: 
         st.info(LABELS["edit_unchanged"])
     else:
         st.success(LABELS["edit_saved"].format(version=saved["version"]))
+    if table == "figures":
+        st.caption(
+            LABELS["edit_parsed"].format(
+                value=f"{saved['value']:g}",
+                unit=saved["unit"],
+                qualifier=QUALIFIER_LABELS[saved["qualifier"]],
+            )
+        )
 
 
 def _reload_after_conflict(table, picked, form_key, error: ConflictError, columns) -> None:
@@ -242,5 +227,5 @@ def _new_figure_id(figures: pd.DataFrame, source_id: str) -> str:
     return f"{source_id}-{number:02d}"
 
 
-# The form of each editable table (each returns the changed columns, or {"problem": …}).
+# The form of each editable table (each returns the changed columns; the store checks them).
 _FORMS = {"figures": _figure_form, "links": _link_form, "tasks": _task_form}
