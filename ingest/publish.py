@@ -15,8 +15,9 @@ from ingest.tables import CELL_SEP
 from metrics.quantity import Quantity, parse_quantity
 from metrics.vocab import FIELDS, KINDS
 from store import schema
+from store.audit import write_audit
 from store.db import now, write
-from store.edit import StoreError, check_limits, check_plain_text, validate_row, write_audit
+from store.edit import StoreError, check_limits, check_plain_text, validate_row
 
 _CLAUSE_END = re.compile(r"[，,；;。！？!?\n]")
 MAX_QUOTE = 120

@@ -18,8 +18,9 @@ from ingest.limits import ArchiveError, check_archive
 from metrics.export import neutralise_frame, restore
 from metrics.validate import DataError
 from store import import_rows, schema
+from store.audit import write_audit
 from store.db import TABLE_NAMES, data_revision, now, read_table, schema_revision, write
-from store.edit import StoreError, fetch_row, write_audit
+from store.edit import StoreError, fetch_row
 
 IMPORTABLE = ("figures", "links", "tasks")  # in dependency order
 EXPORTED = (*schema.CURATED, "task_updates", "audit")

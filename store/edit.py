@@ -7,7 +7,6 @@ nothing is ever silently overwritten.
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
@@ -25,7 +24,8 @@ from metrics.validate import (
     validate_tasks,
 )
 from store import limits, schema
-from store.db import TABLE_NAMES, now, write
+from store.audit import last_actor, write_audit
+from store.db import TABLE_NAMES, write
 
 EDITABLE = ("figures", "links", "tasks")
 # Free-text columns never carry markup: the quote and task text are checked against the source.
@@ -213,26 +213,6 @@ def _check_duplicate_of(connection: sa.Connection, row: dict[str, Any]) -> None:
         raise StoreError(f"指标（{row['figure_id']}）：重复的原指标“{duplicate}”不存在")
 
 
-def write_audit(connection, actor, action, name, row_id, before, after, reason) -> None:
-    """One audit row in the caller's transaction (before/after as JSON, None when absent)."""
-
-    def dump(value):
-        return None if value is None else json.dumps(value, ensure_ascii=False, default=str)
-
-    connection.execute(
-        schema.audit.insert().values(
-            at=now(),
-            actor=actor,
-            action=action,
-            table_name=name,
-            row_id=row_id,
-            before=dump(before),
-            after=dump(after),
-            reason=reason,
-        )
-    )
-
-
 def require_editor(actor: str, reason: str) -> None:
     """Refuse a write without a logged-in editor, or with markup in its reason."""
     if not actor.strip():
@@ -265,7 +245,7 @@ def update_row(
             raise StoreError(f"{TABLE_NAMES[name]}“{key}”不存在（可能已被他人删除）")
         if current["version"] != expected_version:
             raise ConflictError(
-                f"{TABLE_NAMES[name]}“{key}”在您打开后已被 {_last_actor(connection, name, key)} "
+                f"{TABLE_NAMES[name]}“{key}”在您打开后已被 {last_actor(connection, name, key)} "
                 "修改。下面是最新内容，请在此基础上重新修改。",
                 current,
             )
@@ -307,26 +287,3 @@ def create_row(engine: sa.Engine, name: str, row: dict[str, Any], actor: str, re
         connection.execute(table.insert().values(**record, seq=last + 1))
         write_audit(connection, actor, "create", name, record[key], None, record, reason)
         return fetch_row(connection, table, record[key])
-
-
-def _last_actor(connection: sa.Connection, name: str, key: str) -> str:
-    audit = schema.audit
-    actor = connection.execute(
-        sa.select(audit.c.actor)
-        .where(audit.c.table_name == name, audit.c.row_id == key)
-        .order_by(audit.c.id.desc())
-        .limit(1)
-    ).scalar()
-    return actor or "他人"
-
-
-def history(engine: sa.Engine, name: str | None = None, key: str | None = None, limit: int = 200):
-    """Audit rows, newest first, optionally for one table or one row."""
-    audit = schema.audit
-    query = sa.select(audit).order_by(audit.c.id.desc()).limit(limit)
-    if name:
-        query = query.where(audit.c.table_name == name)
-    if key:
-        query = query.where(audit.c.row_id == key)
-    with engine.connect() as connection:
-        return pd.read_sql(query, connection)

@@ -12,8 +12,9 @@ import sqlalchemy as sa
 from metrics.schedule import ParsedSchedule
 from metrics.schedule_read import describe
 from store import schema
+from store.audit import write_audit
 from store.db import now, write
-from store.edit import StoreError, require_editor, write_audit
+from store.edit import StoreError, require_editor
 from store.tracker import insert_update
 
 

@@ -10,8 +10,9 @@ import sqlalchemy as sa
 
 from metrics.vocab import TASK_STATUSES
 from store import limits, schema
+from store.audit import write_audit
 from store.db import now, write
-from store.edit import StoreError, check_limits, check_plain_text, require_editor, write_audit
+from store.edit import StoreError, check_limits, check_plain_text, require_editor
 
 MONTH_RE = re.compile(r"^20\d\d-(0[1-9]|1[0-2])$")
 UPDATE_COLUMNS = [c.name for c in schema.task_updates.columns]

@@ -14,7 +14,8 @@ from ingest.read import IngestError, read_bytes
 from metrics.markdown import escape_markdown
 from metrics.vocab import FIELDS, KINDS, LOCAL_SIDE
 from store import backup
-from store.edit import StoreError, history
+from store.audit import history
+from store.edit import StoreError
 from store.limits import clean_report_text
 from ui import cache, loaders
 from ui.labels import (

@@ -152,7 +152,7 @@ def updates_at(key: str) -> pd.DataFrame:
 @st.cache_resource(show_spinner=False, max_entries=2)
 def last_edit_at(key: str) -> str:
     """When the data was last changed in the store (the newest audit row's date), or ''."""
-    from store.edit import history
+    from store.audit import history
 
     newest = history(_engine_of(key), limit=1)
     return str(newest["at"].iloc[0])[:10] if not newest.empty else ""

@@ -9,8 +9,9 @@ import sqlalchemy as sa
 
 from metrics.validate import DataError
 from store import reload, schema
+from store.audit import write_audit
 from store.db import load_store
-from store.edit import create_row, get_row, update_row, write_audit
+from store.edit import create_row, get_row, update_row
 
 
 def assert_same(left, right) -> None:

@@ -9,8 +9,9 @@ import sqlalchemy as sa
 from metrics.load import load_dataset
 from metrics.paths import DATA_DIR
 from store import schema
+from store.audit import history
 from store.db import data_revision, head_revision, load_store, open_store, schema_revision, upgrade
-from store.edit import ConflictError, StoreError, create_row, get_row, history, update_row
+from store.edit import ConflictError, StoreError, create_row, get_row, update_row
 
 NEWS = "wuhai-news-2025"
 

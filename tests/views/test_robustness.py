@@ -7,8 +7,9 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from store import schema
+from store.audit import write_audit
 from store.db import data_revision, open_store
-from store.edit import get_row, update_row, write_audit
+from store.edit import get_row, update_row
 from tests.views.conftest import html_text, open_page
 from tests.views.test_work import (
     backup_figures,
