@@ -17,6 +17,7 @@ from metrics.quantity import (
     SCALE_RE,
     SCALES,
     SUFFIX_RE,
+    Quantity,
     QuantityError,
     QuantityTooLarge,
     parse_quantity,
@@ -164,7 +165,7 @@ def _indicator(text: str, sentence_start: int, start: int) -> str:
     return clause[-12:]
 
 
-def _quantity(match: re.Match, quote: str):
+def _quantity(match: re.Match, quote: str) -> Quantity:
     """The quantity a match stands for; people counted without a measure word are 人."""
     if match["people"]:
         counted = match.group(0)[: match.start("people") - match.start()] + "人"

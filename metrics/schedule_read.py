@@ -26,18 +26,18 @@ NO_CHANGE = "无变化（本月已按此报送）"
 WILL_WRITE = "将写入"
 
 
-def _month_of(value) -> str:
+def _month_of(value: object) -> str:
     """The month cell as '2025-06' (Excel may have turned '2025-06' into a date)."""
     if isinstance(value, (dt.datetime, dt.date)):
         return value.strftime("%Y-%m")
     return str(value or "").strip()
 
 
-def _text(value) -> str:
+def _text(value: object) -> str:
     return "" if value is None else str(value).strip()
 
 
-def _is_number(value) -> bool:
+def _is_number(value: object) -> bool:
     if isinstance(value, bool):
         return False
     if isinstance(value, (int, float)):
@@ -45,7 +45,7 @@ def _is_number(value) -> bool:
     return bool(re.fullmatch(r"-?\d+(\.\d+)?", _text(value)))
 
 
-def _task_id(value) -> str:
+def _task_id(value: object) -> str:
     if isinstance(value, float):
         return format(value, "g")
     return _text(value)
@@ -123,7 +123,7 @@ def _row(values: list, r: int, unit: str, known: dict) -> tuple[ScheduleRow | No
     return row, errors
 
 
-def _numbers(value, targets: int) -> tuple[list[float], str]:
+def _numbers(value: object, targets: int) -> tuple[list[float], str]:
     """The target values of a cell ('12', 12.5, '3；1.2'), or a problem in Chinese."""
     if value is None or _text(value) == "":
         return [], ""

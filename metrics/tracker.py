@@ -82,7 +82,8 @@ def tasks_reached(data: Dataset, filters: Filters) -> tuple[pd.DataFrame, list[s
     return tasks[keep], blind
 
 
-def _reached_by_rows(tasks: pd.DataFrame, figures: pd.DataFrame, links: pd.DataFrame):
+def _reached_by_rows(tasks: pd.DataFrame, figures: pd.DataFrame, links: pd.DataFrame) -> pd.Series:
+    """Tasks that name a kept figure as a target, or whose text quotes a kept link."""
     figure_ids = set(figures["figure_id"])
     quotes = list(zip(links["source_id"], links["quote"], strict=True))
     return pd.Series(
@@ -97,7 +98,7 @@ def _reached_by_rows(tasks: pd.DataFrame, figures: pd.DataFrame, links: pd.DataF
     )
 
 
-def _reached_by_text(tasks: pd.DataFrame, data, filters: Filters) -> pd.Series:
+def _reached_by_text(tasks: pd.DataFrame, data: Dataset, filters: Filters) -> pd.Series:
     """Without a field filter, tasks whose text or plan's city is a filtered place (1.1 → 鄂尔多斯市)."""
     if filters.field:
         return pd.Series(False, index=tasks.index)

@@ -23,7 +23,7 @@ def write_audit(
 ) -> None:
     """One audit row in the caller's transaction (before/after as JSON, None when absent)."""
 
-    def dump(value):
+    def dump(value: dict | None) -> str | None:
         return None if value is None else json.dumps(value, ensure_ascii=False, default=str)
 
     connection.execute(

@@ -269,7 +269,9 @@ def update_row(
         return fetch_row(connection, table, key)
 
 
-def create_row(engine: sa.Engine, name: str, row: dict[str, Any], actor: str, reason: str = ""):
+def create_row(
+    engine: sa.Engine, name: str, row: dict[str, Any], actor: str, reason: str = ""
+) -> dict:
     """Insert a new row (validated; its key must be new); returns it as stored."""
     require_editor(actor, reason)
     table = _table(name)
