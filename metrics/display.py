@@ -72,16 +72,6 @@ def marked_label(label: str, kind: str) -> str:
     return f"{label}（{kind_label(kind)}）" if is_target(kind) else label
 
 
-def marked_labels(figures: pd.DataFrame) -> pd.Series:
-    """figure_labels with the 目标 mark on targets (value, unit, qualifier, kind[, amount])."""
-    labels = figure_labels(figures)
-    return pd.Series(
-        [marked_label(label, kind) for label, kind in zip(labels, figures["kind"], strict=True)],
-        index=figures.index,
-        dtype=object,
-    )
-
-
 PART_WORD = "其中"
 
 

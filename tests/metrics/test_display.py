@@ -9,7 +9,6 @@ from metrics.display import (
     fold_parts,
     kind_mix,
     marked_label,
-    marked_labels,
     part_notes,
 )
 from metrics.load import load_dataset
@@ -45,7 +44,7 @@ def test_every_bundled_figure_label_is_its_amount_as_quoted():
     labels = figure_labels(figures)
     assert (labels == figures["amount"]).all()
     assert all(label in quote for label, quote in zip(labels, figures["quote"], strict=True))
-    marked = marked_labels(figures)
+    marked = pd.Series(map(marked_label, labels, figures["kind"]), index=figures.index)
     assert marked[figures["kind"] == "target"].str.endswith("（目标）").all()
     assert not marked[figures["kind"] == "achievement"].str.contains("目标").any()
 
