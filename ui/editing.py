@@ -9,6 +9,7 @@ import streamlit as st
 
 from metrics.citation import source_titles
 from metrics.markdown import escape_markdown
+from metrics.quantity import format_number
 from metrics.vocab import DIRECTIONS, FIELDS, KINDS, LINK_STATUSES, LOCAL_SIDE
 from store.edit import ConflictError, StoreError, create_row, get_row, update_row
 from ui import cache, loaders
@@ -188,7 +189,7 @@ def _save(ctx, table, picked, version, changes, who: tuple[str, str], form_key: 
     if table == "figures":
         st.caption(
             LABELS["edit_parsed"].format(
-                value=f"{saved['value']:g}",
+                value="".join(format_number(saved["value"])),  # 50亿, not 5e+09
                 unit=saved["unit"],
                 qualifier=QUALIFIER_LABELS[saved["qualifier"]],
             )
