@@ -14,6 +14,8 @@ import pandas as pd
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+from metrics.texts import FILTERS_SHEET_COLUMNS, FILTERS_SHEET_NONE, LIST_SEPARATOR
+
 CSV_ENCODING = "utf-8-sig"  # the BOM makes Chinese Excel open the file as UTF-8, not GBK
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _ESCAPED = re.compile(r"^'(?=[=+\-@\t\r'])")
@@ -82,5 +84,5 @@ def to_xlsx_bytes(sheets: Mapping[str, pd.DataFrame]) -> bytes:
 
 def filters_sheet(active: Mapping[str, tuple[str, ...]], labels: Mapping[str, str]) -> pd.DataFrame:
     """The active filters as a two-column table (筛选项, 取值); '全部' when nothing is filtered."""
-    rows = [(labels.get(name, name), "、".join(values)) for name, values in active.items()]
-    return pd.DataFrame(rows or [("（无）", "全部数据")], columns=["筛选项", "取值"])
+    rows = [(labels.get(name, name), LIST_SEPARATOR.join(v)) for name, v in active.items()]
+    return pd.DataFrame(rows or [FILTERS_SHEET_NONE], columns=list(FILTERS_SHEET_COLUMNS))

@@ -7,6 +7,7 @@ from dataclasses import dataclass, fields, replace
 
 import pandas as pd
 
+from metrics.texts import CLAUSE_SEPARATOR, LIST_SEPARATOR, NAME_VALUE
 from metrics.vocab import FIELDS, FILTER_LABELS, KIND_LABELS, KINDS, LOCAL_SIDE
 
 # Link statuses answer the same question as figure kinds: done, or planned.
@@ -151,7 +152,10 @@ def filters_from_query(
 
 def describe_filters(filters: Filters, source_titles: Mapping[str, str]) -> str:
     """'领域：教育、医疗；类型：成果' for the active filters ('' when nothing is filtered)."""
-    return "；".join(
-        f"{FILTER_LABELS[name]}：{'、'.join(KIND_LABELS.get(v, source_titles.get(v, v)) for v in values)}"
+    return CLAUSE_SEPARATOR.join(
+        NAME_VALUE.format(
+            name=FILTER_LABELS[name],
+            values=LIST_SEPARATOR.join(KIND_LABELS.get(v, source_titles.get(v, v)) for v in values),
+        )
         for name, values in filters.active().items()
     )

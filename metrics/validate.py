@@ -14,6 +14,7 @@ import pandas as pd
 from metrics.columns import RELATION_COLUMNS
 from metrics.places import place_aliases, split_aliases
 from metrics.quantity import SCALES, Quantity, QuantityError, parse_quantity
+from metrics.texts import COLUMN_LABELS
 from metrics.vocab import (
     DIRECTIONS,
     FIELDS,
@@ -29,23 +30,7 @@ if TYPE_CHECKING:  # only for the annotation: metrics.load imports this module
     from metrics.load import Dataset
 
 
-# Chinese names of the columns, for messages an editor reads.
-COLUMN_LABELS = {
-    "value": "数值",
-    "unit": "单位",
-    "qualifier": "限定词",
-    "kind": "类型",
-    "field": "领域",
-    "indicator": "指标",
-    "place": "地区",
-    "partner": "合作方",
-    "from_name": "一端",
-    "to_name": "另一端",
-    "status": "状态",
-    "direction": "方向",
-    "link_type": "合作形式",
-    "quote": "引文",
-}
+# COLUMN_LABELS (metrics.texts): the columns' display names, also in messages an editor reads.
 
 
 class DataError(ValueError):

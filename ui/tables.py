@@ -5,15 +5,20 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from metrics.export import labelled
+from metrics.export import filters_sheet, labelled, to_csv_bytes, to_xlsx_bytes
 from ui.headline import em_width
 from ui.labels import (
     DIRECTION_LABELS,
     FIGURE_COLUMN_LABELS,
+    FILTER_LABELS,
     KIND_LABELS,
     LABELS,
     LINK_COLUMN_LABELS,
     QUALIFIER_LABELS,
+    SEARCH_LABEL,
+    SHEET_FIGURES,
+    SHEET_FILTERS,
+    SHEET_SOURCES,
     SOURCE_COLUMN_LABELS,
     SOURCE_KIND_LABELS,
     STATUS_LABELS,
@@ -56,6 +61,24 @@ def sources_for_display(sources: pd.DataFrame) -> pd.DataFrame:
 def tasks_for_display(table: pd.DataFrame) -> pd.DataFrame:
     """Task rows (metrics.tables.task_table) with Chinese headers."""
     return labelled(table, TASK_COLUMN_LABELS)
+
+
+def figures_workbook(
+    figures: pd.DataFrame, sources: pd.DataFrame, active: dict[str, tuple[str, ...]]
+) -> bytes:
+    """The Excel download: the figures as the table shows them, their sources, the filters."""
+    return to_xlsx_bytes(
+        {
+            SHEET_FIGURES: figures_for_display(figures),
+            SHEET_SOURCES: sources_for_display(sources),
+            SHEET_FILTERS: filters_sheet(active, {**FILTER_LABELS, "search": SEARCH_LABEL}),
+        }
+    )
+
+
+def figures_csv(figures: pd.DataFrame) -> bytes:
+    """The CSV download: the figures as the table shows them (UTF-8 with BOM)."""
+    return to_csv_bytes(figures_for_display(figures))
 
 
 def figure_dataframe(table: pd.DataFrame, key: str, selectable: bool = False):

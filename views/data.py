@@ -5,11 +5,10 @@ from datetime import date
 import streamlit as st
 
 from metrics.citation import sources_behind
-from metrics.export import filters_sheet, to_csv_bytes, to_xlsx_bytes
 from metrics.highlight import quote_in_context
 from metrics.tables import search_table
 from ui import cache, cards, page, tables
-from ui.labels import FILTER_LABELS, LABELS
+from ui.labels import DOWNLOAD_STEM, LABELS
 
 SEARCH_COLUMNS = ["indicator", "quote", "place", "partner", "field", "display", "source_title"]
 
@@ -57,33 +56,23 @@ with tab_figures:
                 query_params={"doc": row["source_id"], "figure": row["figure_id"]},
             )
         stamp = date.today().isoformat()
-        searched = {"search": (query,)} if query else {}
-
-        def workbook() -> bytes:
-            """Built only when the user clicks: figures, their sources, the active filters."""
-            return to_xlsx_bytes(
-                {
-                    "数字": tables.figures_for_display(figures),
-                    "来源": tables.sources_for_display(sources_behind(figures, ctx.data.sources)),
-                    "筛选条件": filters_sheet(
-                        {**ctx.filters.active(), **searched}, {**FILTER_LABELS, "search": "搜索"}
-                    ),
-                }
-            )
+        active = {**ctx.filters.active(), **({"search": (query,)} if query else {})}
 
         left, right = st.columns(2)
         left.download_button(
             LABELS["data_download_xlsx"],
-            data=workbook,
-            file_name=f"京蒙协作数字_{stamp}.xlsx",
+            data=lambda: tables.figures_workbook(
+                figures, sources_behind(figures, ctx.data.sources), active
+            ),
+            file_name=f"{DOWNLOAD_STEM}{stamp}.xlsx",
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             key="dl_xlsx",
             on_click="ignore",
         )
         right.download_button(
             LABELS["data_download_csv"],
-            data=lambda: to_csv_bytes(tables.figures_for_display(figures)),
-            file_name=f"京蒙协作数字_{stamp}.csv",
+            data=lambda: tables.figures_csv(figures),
+            file_name=f"{DOWNLOAD_STEM}{stamp}.csv",
             mime="text/csv",
             key="dl_csv",
             on_click="ignore",

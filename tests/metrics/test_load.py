@@ -67,7 +67,7 @@ def test_figure_relations_as_the_sources_state_them():
 
 def test_load_dataset_rejects_a_link_to_an_unknown_place(data_copy):
     edit_csv(data_copy / "links.csv", "link_id", "wuhai-l001", "from_name", "东城")
-    with pytest.raises(DataError, match="wuhai-l001.*一端“东城”"):
+    with pytest.raises(DataError, match="wuhai-l001.*合作方“东城”"):
         load_dataset(data_copy)
 
 

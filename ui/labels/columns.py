@@ -1,59 +1,37 @@
-"""Table headers and value display names (keyed by data column or code)."""
+"""Table headers and value display names (keyed by data column or code).
+
+The data tables' headers (figures, links, tasks, sources) live in metrics/texts.py: validation,
+bulk import and the downloads name columns the same way.
+"""
+
+from metrics.texts import (
+    COLUMN_LABELS,
+    DOWNLOAD_STEM,
+    FIGURE_COLUMN_LABELS,
+    LINK_COLUMN_LABELS,
+    SEARCH_LABEL,
+    SHEET_FIGURES,
+    SHEET_FILTERS,
+    SHEET_SOURCES,
+    SOURCE_COLUMN_LABELS,
+    TASK_COLUMN_LABELS,
+)
+
+__all__ = [
+    "COLUMN_LABELS",
+    "DOWNLOAD_STEM",
+    "FIGURE_COLUMN_LABELS",
+    "LINK_COLUMN_LABELS",
+    "SEARCH_LABEL",
+    "SHEET_FIGURES",
+    "SHEET_FILTERS",
+    "SHEET_SOURCES",
+    "SOURCE_COLUMN_LABELS",
+    "TASK_COLUMN_LABELS",
+]
 
 SOURCE_KIND_LABELS: dict[str, str] = {"news": "新闻报道", "plan": "行动方案", "report": "工作报告"}
-# The 来源 sheet of a download: what a reader needs to find the document (no internal columns).
-SOURCE_COLUMN_LABELS: dict[str, str] = {
-    "title": "标题",
-    "kind_label": "类型",
-    "publisher": "发布机关",
-    "author": "作者",
-    "doc_number": "文号",
-    "published": "发布日期",
-    "period": "时期",
-    "license": "性质",
-}
 
-# Column headers of tables shown to users and exported to Excel/CSV.
-FIGURE_COLUMN_LABELS: dict[str, str] = {
-    "field": "领域",
-    "indicator": "指标",
-    "display": "数量",
-    "qualifier_label": "限定",
-    "kind_label": "类型",
-    "place": "地区",
-    "partner": "合作方",
-    "quote": "原文引文",
-    "value": "数值（基本单位）",
-    "unit": "单位",
-    "period": "时期",
-    "source_title": "来源",
-    "publisher": "发布机关",
-    "doc_number": "文号",
-    "published": "发布日期",
-    "note": "口径说明",
-    "part_note": "部分与整体",
-    "figure_id": "编号",
-}
-LINK_COLUMN_LABELS: dict[str, str] = {
-    "from_name": "合作方",
-    "to_name": "内蒙古一侧",
-    "field": "领域",
-    "status_label": "状态",
-    "link_type": "关系类型",
-    "direction_label": "流向",
-    "quote": "原文引文",
-    "source_title": "来源",
-    "note": "备注",
-    "link_id": "编号",
-}
-TASK_COLUMN_LABELS: dict[str, str] = {
-    "task_id": "编号",
-    "section": "章节",
-    "title": "任务",
-    "responsible": "责任单位",
-    "target_display": "目标",
-    "text": "原文",
-}
 QUALIFIER_LABELS: dict[str, str] = {
     "exact": "确数",
     "more_than": "余/多/超（大于）",
