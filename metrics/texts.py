@@ -110,7 +110,8 @@ FILTERS_SHEET_NONE = ("（无）", "全部数据")
 SEARCH_LABEL = "搜索"
 DOWNLOAD_STEM = "京蒙协作数字_"
 
-# Joining values and filters in one line: '领域：教育、医疗；类型：成果'.
+# Joining values and filters in one line: '领域：教育、医疗；类型：成果'. 、 also separates the values
+# of one cell in the curated tables (a task's responsible units and targets).
 LIST_SEPARATOR = "、"
 CLAUSE_SEPARATOR = "；"
 NAME_VALUE = "{name}：{values}"

@@ -12,6 +12,7 @@ from ingest.extract import PlaceMatcher
 from ingest.publish import REVIEW_COLUMNS, publish_report, review_table
 from ingest.read import IngestError, read_bytes
 from metrics.markdown import escape_markdown
+from metrics.texts import CLAUSE_SEPARATOR, LIST_SEPARATOR
 from metrics.vocab import FIELDS, KINDS, LOCAL_SIDE
 from store import backup
 from store.audit import history
@@ -26,16 +27,17 @@ from ui.labels import (
     KIND_LABELS,
     LABELS,
 )
+from ui.labels import IMPORT_REVIEW_COLUMNS as REVIEW
 from ui.page import PageContext
 
 
 def import_report(ctx: PageContext, editor: str) -> None:
     """Upload or paste a report → review its candidate figures → publish them with provenance."""
-    st.caption("上传 txt（UTF-8/GBK/GB18030/UTF-16）、docx 或有文字层的 pdf，或直接粘贴正文。")
+    st.caption(LABELS["import_caption"])
     upload = st.file_uploader(
-        "报告文件", type=["txt", "docx", "pdf", "xlsx", "csv"], key="ing_file"
+        LABELS["import_file"], type=["txt", "docx", "pdf", "xlsx", "csv"], key="ing_file"
     )
-    pasted = st.text_area("或粘贴正文", key="ing_text", height=120)
+    pasted = st.text_area(LABELS["import_paste"], key="ing_text", height=120)
     text = ""
     try:
         if upload is not None:
@@ -53,27 +55,24 @@ def import_report(ctx: PageContext, editor: str) -> None:
     local = places["side"] == LOCAL_SIDE
     candidates = cache.report_candidates(ctx.path, text)
     if too_large := candidates.attrs.get("too_large"):
-        shown = "、".join(quote[:30] for quote in too_large[:3])
+        shown = LIST_SEPARATOR.join(quote[:30] for quote in too_large[:3])
         st.warning(
             LABELS["import_too_large"].format(n=len(too_large), shown=escape_markdown(shown))
         )
     if candidates.empty:
-        st.warning("没有在文中找到数字。")
+        st.warning(LABELS["import_no_numbers"])
         return
     left, middle, right = st.columns(3)
     meta = {
-        "title": left.text_input("报告标题（必填）", key="ing_title"),
-        "publisher": middle.text_input("发布单位", key="ing_publisher"),
-        "published": right.text_input("发布日期（如 2025-06-30）", key="ing_date"),
+        "title": left.text_input(LABELS["import_title"], key="ing_title"),
+        "publisher": middle.text_input(LABELS["import_publisher"], key="ing_publisher"),
+        "published": right.text_input(LABELS["import_date"], key="ing_date"),
         "kind": "report",
     }
     period = meta["published"][:4]
     partners = PlaceMatcher.from_places(places[~local])
     table = review_table(candidates, text, ctx.data.figures, period, partners)
-    st.caption(
-        f"找到 {len(table)} 个候选数字。取消勾选不是指标的数字，修正领域、指标、地区和类型。"
-        "“重复”列非空表示已由其他报告收录，默认不勾选，发布后也不会重复计数。"
-    )
+    st.caption(LABELS["import_found"].format(n=len(table)))
     if st.toggle(LABELS["import_beijing_only"], key="ing_beijing_only"):
         table = table[table["beijing"] != "no"]  # hidden rows are not published
     shown = table[REVIEW_COLUMNS].assign(beijing=table["beijing"].map(BEIJING_LABELS))
@@ -83,24 +82,26 @@ def import_report(ctx: PageContext, editor: str) -> None:
         width="stretch",
         disabled=["quote", "duplicate", "sentence", "beijing"],
         column_config={
-            "keep": st.column_config.CheckboxColumn("采用"),
-            "quote": st.column_config.TextColumn("数量"),
-            "field": st.column_config.SelectboxColumn("领域", options=list(FIELDS), required=True),
-            "indicator": st.column_config.TextColumn("指标", required=True),
+            "keep": st.column_config.CheckboxColumn(REVIEW["keep"]),
+            "quote": st.column_config.TextColumn(REVIEW["quote"]),
+            "field": st.column_config.SelectboxColumn(
+                REVIEW["field"], options=list(FIELDS), required=True
+            ),
+            "indicator": st.column_config.TextColumn(REVIEW["indicator"], required=True),
             "place": st.column_config.SelectboxColumn(
-                "地区", options=["", *ctx.data.places["name"]]
+                REVIEW["place"], options=["", *ctx.data.places["name"]]
             ),
             "partner": st.column_config.TextColumn(LABELS["import_partner"]),
             "beijing": st.column_config.TextColumn(LABELS["import_beijing"]),
             "kind": st.column_config.SelectboxColumn(
-                "类型", options=list(KINDS), required=True, format_func=KIND_LABELS.get
+                REVIEW["kind"], options=list(KINDS), required=True, format_func=KIND_LABELS.get
             ),
-            "duplicate": st.column_config.TextColumn("重复"),
-            "sentence": st.column_config.TextColumn("原句", width="large"),
+            "duplicate": st.column_config.TextColumn(REVIEW["duplicate"]),
+            "sentence": st.column_config.TextColumn(REVIEW["sentence"], width="large"),
         },
         key="ing_review",
     )
-    if st.button("发布", type="primary", key="ing_publish"):
+    if st.button(LABELS["import_publish"], type="primary", key="ing_publish"):
         reviewed = table.assign(
             **{c: edited[c] for c in ["keep", "field", "indicator", "place", "kind"]}
         )
@@ -110,9 +111,11 @@ def import_report(ctx: PageContext, editor: str) -> None:
             st.error(escape_markdown(str(error)))
             return
         st.success(
-            f"已发布：来源 {published.source_id}，{len(published.figure_ids)} 个数字"
+            LABELS["import_published"].format(
+                source=published.source_id, n=len(published.figure_ids)
+            )
             + (
-                f"（其中 {len(published.duplicates)} 个与已有数字重复，不重复计数）"
+                LABELS["import_duplicates"].format(n=len(published.duplicates))
                 if published.duplicates
                 else ""
             )
@@ -125,7 +128,7 @@ def backup_and_import(editor: str) -> None:
     st.download_button(
         LABELS["backup_export"],
         data=lambda: backup.export_zip(engine),
-        file_name="京蒙协作看板备份.zip",
+        file_name=LABELS["backup_file"],
         mime="application/zip",
         key="bk_export",
         on_click="ignore",
@@ -189,7 +192,11 @@ def _compact(value) -> str:
         data = json.loads(value)
     except (TypeError, ValueError):
         return str(value)
-    return "；".join(f"{k}={v}" for k, v in data.items()) if isinstance(data, dict) else str(data)
+    return (
+        CLAUSE_SEPARATOR.join(f"{k}={v}" for k, v in data.items())
+        if isinstance(data, dict)
+        else str(data)
+    )
 
 
 def audit_log(limit: int = 300) -> None:

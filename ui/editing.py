@@ -10,19 +10,24 @@ import streamlit as st
 from metrics.citation import source_titles
 from metrics.markdown import escape_markdown
 from metrics.quantity import format_number
+from metrics.texts import LIST_SEPARATOR
 from metrics.vocab import DIRECTIONS, FIELDS, KINDS, LINK_STATUSES, LOCAL_SIDE
 from store.edit import ConflictError, StoreError, create_row, get_row, update_row
 from ui import cache, loaders
 from ui.labels import (
     DIRECTION_LABELS,
+    EDIT_TABLE_LABELS,
     KIND_LABELS,
     LABELS,
     QUALIFIER_LABELS,
     STATUS_LABELS,
 )
+from ui.labels import FIGURE_COLUMN_LABELS as FIGURE
+from ui.labels import LINK_COLUMN_LABELS as LINK
+from ui.labels import TASK_COLUMN_LABELS as TASK
 from ui.page import PageContext
 
-TABLE_CHOICES = {"figures": "指标（数字）", "links": "合作关系", "tasks": "方案任务"}
+TABLE_CHOICES = EDIT_TABLE_LABELS
 NEW = "__new__"
 MAX_CHOICES = 300  # records offered in the picker at once; the search narrows the rest
 
@@ -41,7 +46,11 @@ def _choice(label, options, current, key, labels=None):
     index = options.index(current) if current in options else 0
     names = labels or {}
     return st.selectbox(
-        label, options, index=index, key=key, format_func=lambda v: names.get(v, v) or "（无）"
+        label,
+        options,
+        index=index,
+        key=key,
+        format_func=lambda v: names.get(v, v) or LABELS["edit_none"],
     )
 
 
@@ -51,21 +60,31 @@ def _figure_form(ctx: PageContext, row: dict, key: str) -> dict:
     partners = ["", *places.loc[places["side"] != LOCAL_SIDE, "name"]]
     sources = source_titles(ctx.data.sources)
     changes = {
-        "source_id": _choice("来源", sources, row.get("source_id"), f"{key}_src", sources),
+        "source_id": _choice(
+            FIGURE["source_title"], sources, row.get("source_id"), f"{key}_src", sources
+        ),
         "quote": st.text_area(LABELS["edit_quote"], row.get("quote", ""), key=f"{key}_quote"),
         "amount": st.text_input(LABELS["edit_amount"], row.get("amount", ""), key=f"{key}_amt"),
-        "indicator": st.text_input("指标", row.get("indicator", ""), key=f"{key}_ind"),
+        "indicator": st.text_input(FIGURE["indicator"], row.get("indicator", ""), key=f"{key}_ind"),
     }
     left, middle, right = st.columns(3)
     with left:
-        changes["field"] = _choice("领域", FIELDS, row.get("field"), f"{key}_field")
-        changes["kind"] = _choice("类型", KINDS, row.get("kind"), f"{key}_kind", KIND_LABELS)
+        changes["field"] = _choice(FIGURE["field"], FIELDS, row.get("field"), f"{key}_field")
+        changes["kind"] = _choice(
+            FIGURE["kind_label"], KINDS, row.get("kind"), f"{key}_kind", KIND_LABELS
+        )
     with middle:
-        changes["place"] = _choice("地区（内蒙古）", local, row.get("place", ""), f"{key}_place")
-        changes["partner"] = _choice("合作方", partners, row.get("partner", ""), f"{key}_partner")
+        changes["place"] = _choice(
+            LABELS["edit_place"], local, row.get("place", ""), f"{key}_place"
+        )
+        changes["partner"] = _choice(
+            FIGURE["partner"], partners, row.get("partner", ""), f"{key}_partner"
+        )
     with right:
-        changes["period"] = st.text_input("时期", row.get("period", ""), key=f"{key}_period")
-        changes["note"] = st.text_input("口径说明", row.get("note", ""), key=f"{key}_note")
+        changes["period"] = st.text_input(
+            FIGURE["period"], row.get("period", ""), key=f"{key}_period"
+        )
+        changes["note"] = st.text_input(FIGURE["note"], row.get("note", ""), key=f"{key}_note")
     return changes  # the store parses the amount (store.edit.with_quantity)
 
 
@@ -73,25 +92,33 @@ def _link_form(ctx: PageContext, row: dict, key: str) -> dict:
     names = list(ctx.data.places["name"])
     sources = source_titles(ctx.data.sources)
     changes = {
-        "source_id": _choice("来源", sources, row.get("source_id"), f"{key}_src", sources),
+        "source_id": _choice(
+            FIGURE["source_title"], sources, row.get("source_id"), f"{key}_src", sources
+        ),
         "quote": st.text_area(LABELS["edit_quote"], row.get("quote", ""), key=f"{key}_quote"),
     }
     left, right = st.columns(2)
     with left:
-        changes["from_name"] = _choice("合作方", names, row.get("from_name"), f"{key}_from")
-        changes["field"] = _choice("领域", FIELDS, row.get("field"), f"{key}_field")
+        changes["from_name"] = _choice(
+            LINK["from_name"], names, row.get("from_name"), f"{key}_from"
+        )
+        changes["field"] = _choice(LINK["field"], FIELDS, row.get("field"), f"{key}_field")
         changes["status"] = _choice(
-            "状态", LINK_STATUSES, row.get("status"), f"{key}_status", STATUS_LABELS
+            LINK["status_label"], LINK_STATUSES, row.get("status"), f"{key}_status", STATUS_LABELS
         )
     with right:
-        changes["to_name"] = _choice("内蒙古一侧", names, row.get("to_name"), f"{key}_to")
+        changes["to_name"] = _choice(LINK["to_name"], names, row.get("to_name"), f"{key}_to")
         changes["link_type"] = st.text_input(
-            "关系类型", row.get("link_type", ""), key=f"{key}_type"
+            LINK["link_type"], row.get("link_type", ""), key=f"{key}_type"
         )
         changes["direction"] = _choice(
-            "流向", DIRECTIONS, row.get("direction"), f"{key}_dir", DIRECTION_LABELS
+            LINK["direction_label"],
+            DIRECTIONS,
+            row.get("direction"),
+            f"{key}_dir",
+            DIRECTION_LABELS,
         )
-    changes["note"] = st.text_input("备注", row.get("note", ""), key=f"{key}_note")
+    changes["note"] = st.text_input(LINK["note"], row.get("note", ""), key=f"{key}_note")
     return changes
 
 
@@ -99,11 +126,13 @@ def _task_form(ctx: PageContext, row: dict, key: str) -> dict:
     targets = ctx.data.figures[ctx.data.figures["kind"] == "target"]
     labels = dict(zip(targets["figure_id"], targets["indicator"], strict=True))
     st.text_area(LABELS["edit_text_readonly"], row["text"], disabled=True, key=f"{key}_text")
-    chosen = [t for t in row["targets"].split("、") if t in labels]
+    chosen = [t for t in row["targets"].split(LIST_SEPARATOR) if t in labels]
     return {
-        "title": st.text_input("任务", row["title"], key=f"{key}_title"),
-        "responsible": st.text_input("责任单位（用、分隔）", row["responsible"], key=f"{key}_resp"),
-        "targets": "、".join(
+        "title": st.text_input(TASK["title"], row["title"], key=f"{key}_title"),
+        "responsible": st.text_input(
+            LABELS["edit_responsible"], row["responsible"], key=f"{key}_resp"
+        ),
+        "targets": LIST_SEPARATOR.join(
             st.multiselect(
                 LABELS["edit_targets"],
                 list(labels),
@@ -131,7 +160,7 @@ def edit_records(ctx: PageContext, editor: str) -> None:
     else:
         row = get_row(engine, table, picked)
         if row is None:
-            st.error(f"记录“{escape_markdown(picked)}”已不存在")
+            st.error(LABELS["edit_gone"].format(key=escape_markdown(picked)))
             return
         version = _opened_version(table, picked)
     form_key = f"ed_{table}_{picked}"

@@ -15,7 +15,9 @@ from ui.labels.columns import (
     COLUMN_LABELS,
     DOWNLOAD_STEM,
     FIGURE_COLUMN_LABELS,
+    IMPORT_REVIEW_COLUMNS,
     LINK_COLUMN_LABELS,
+    QUALIFIER_EXAMPLES,
     QUALIFIER_LABELS,
     SEARCH_LABEL,
     SHEET_FIGURES,
@@ -29,6 +31,7 @@ from ui.labels.columns import (
     TRACKER_UNIT_COLUMNS,
     UPDATE_COLUMN_LABELS,
 )
+from ui.labels.work import EDIT_TABLE_LABELS
 
 LABELS: dict[str, str] = {**pages.LABELS, **work.LABELS}
 
@@ -40,11 +43,14 @@ __all__ = [
     "COLUMN_LABELS",
     "DIRECTION_LABELS",
     "DOWNLOAD_STEM",
+    "EDIT_TABLE_LABELS",
     "FIGURE_COLUMN_LABELS",
     "FILTER_LABELS",
+    "IMPORT_REVIEW_COLUMNS",
     "KIND_LABELS",
     "LABELS",
     "LINK_COLUMN_LABELS",
+    "QUALIFIER_EXAMPLES",
     "QUALIFIER_LABELS",
     "SEARCH_LABEL",
     "SHEET_FIGURES",

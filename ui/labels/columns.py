@@ -40,6 +40,15 @@ QUALIFIER_LABELS: dict[str, str] = {
     "growth": "增长率",
     "growth_at_least": "增长率下限（增长…%以上）",
 }
+# One example amount per qualifier, in QUALIFIER_LABELS' order (the 关于 page's table).
+QUALIFIER_EXAMPLES: list[str] = [
+    "14场",
+    "250余人次",
+    "近百家",
+    "50亿元以上",
+    "增长72%",
+    "增长20%以上",
+]
 
 AUDIT_COLUMN_LABELS: dict[str, str] = {
     "at": "时间（UTC）",
@@ -79,6 +88,18 @@ UPDATE_COLUMN_LABELS: dict[str, str] = {
     "quote": "引文",
     "author": "报送人",
     "created_at": "报送时间（UTC）",
+}
+
+# The review table of an imported report (keyed by ingest.publish.REVIEW_COLUMNS).
+IMPORT_REVIEW_COLUMNS: dict[str, str] = {
+    "keep": "采用",
+    "quote": "数量",
+    "field": "领域",
+    "indicator": "指标",
+    "place": "地区",
+    "kind": "类型",
+    "duplicate": "重复",
+    "sentence": "原句",
 }
 
 # Whether a report's figure concerns Beijing (ingest's `beijing` guess), as the review table shows it.

@@ -72,12 +72,30 @@ LABELS: dict[str, str] = {
     "edit_unchanged": "没有改动，未保存。",
     "edit_conflict_now": "当前内容（他人修改后）",
     "edit_amount": "数量（原文写法，如 250余人次、50亿元以上）",
+    "edit_place": "地区（内蒙古）",
+    "edit_responsible": "责任单位（用、分隔）",
+    "edit_none": "（无）",
+    "edit_gone": "记录“{key}”已不存在",
     "about_sources_as_of": "来源截至：{date}（来源文件本身的日期）",
+    "import_caption": "上传 txt（UTF-8/GBK/GB18030/UTF-16）、docx 或有文字层的 pdf，或直接粘贴正文。",
+    "import_file": "报告文件",
+    "import_paste": "或粘贴正文",
+    "import_no_numbers": "没有在文中找到数字。",
+    "import_title": "报告标题（必填）",
+    "import_publisher": "发布单位",
+    "import_date": "发布日期（如 2025-06-30）",
+    "import_found": (
+        "找到 {n} 个候选数字。取消勾选不是指标的数字，修正领域、指标、地区和类型。"
+        "“重复”列非空表示已由其他报告收录，默认不勾选，发布后也不会重复计数。"
+    ),
+    "import_publish": "发布",
+    "import_published": "已发布：来源 {source}，{n} 个数字",
+    "import_duplicates": "（其中 {n} 个与已有数字重复，不重复计数）",
+    "backup_file": "京蒙协作看板备份.zip",
     "import_too_large": "报告中有 {n} 个数字过大，无法作为数字记录，已略去：{shown}",
     "import_beijing_only": "只看与北京合作的数字（隐藏的行不发布）",
     "import_partner": "合作方",
     "import_beijing": "涉京",
-    "edit_amount_missing": "请填写数量，例如 250余人次。",
     "edit_parsed": "解析为：数值 {value}，单位 {unit}，限定 {qualifier}",
     "edit_quote": "引文（来源原文中的原句，一字不差）",
     "edit_text_readonly": "任务原文（来自行动方案，不可修改）",
@@ -123,3 +141,10 @@ LABELS |= {
     "schedule_login": "以编辑账号登录后可上传填好的调度表。",
 }
 LABELS |= {"tracker_reported_flag": "✓", "tracker_no_value": "—"}
+
+# The tables the 数据维护 editor can change.
+EDIT_TABLE_LABELS: dict[str, str] = {
+    "figures": "指标（数字）",
+    "links": "合作关系",
+    "tasks": "方案任务",
+}
