@@ -15,6 +15,7 @@ from metrics.relations import in_scope, relations_by_field, relations_by_partner
 from metrics.tables import figure_table, kpi_cards, link_table
 from metrics.vocab import FIELD_COLORS, LOCAL_SIDE
 from ui import cards, charts, loaders
+from ui.labels import LABELS
 
 ENTRIES = 512  # distinct filter combinations kept per function
 
@@ -148,7 +149,9 @@ def map_deck(path: str, filters: Filters, view_key: str, projector: bool = False
 def choropleth_values(profiles: pd.DataFrame) -> pd.DataFrame:
     """Banner profiles as choropleth rows: value = task count, tip_body = positioning, tasks."""
     tips = [
-        f"{r.positioning or '—'}\n方案任务 {r.task_count} 条（{r.task_ids}）"
+        LABELS["choropleth_tip"].format(
+            positioning=r.positioning or "—", count=r.task_count, ids=r.task_ids
+        )
         for r in profiles.itertuples(index=False)
     ]
     return pd.DataFrame(

@@ -145,7 +145,7 @@ def indicator_chart(table: pd.DataFrame, unit: str, projector: bool = False) -> 
     mix = kind_mix(kinds) if len(kinds) else ""
     unit = unit + LABELS.get(f"chart_kind_{mix}", "")
     figure.update_layout(
-        title={"text": f"单位：{unit}", "x": 0, "font": {"size": 16}},
+        title={"text": LABELS["chart_unit"].format(unit=unit), "x": 0, "font": {"size": 16}},
         xaxis={
             "range": [0, float(ordered["value"].max()) * 1.35],
             "showticklabels": bool(scale_word),

@@ -111,4 +111,6 @@ def fields_html(summary: pd.DataFrame) -> str:
 
 
 def _no_figures(field: str) -> str:
-    return LABELS["board_field_none"].format(field="其他" if field == OTHER else field)
+    return LABELS["board_field_none"].format(
+        field=LABELS["board_field_other"] if field == OTHER else field
+    )

@@ -26,15 +26,15 @@ def map_legend_html(pairs: pd.DataFrame, choropleth: bool = False) -> str:
         f"<b>{LABELS['map_legend']}</b>{swatches}"
         f'<div style="margin-top:6px"><span style="display:inline-block;width:28px;height:6px;'
         f'background:rgba(16,24,40,{achieved});vertical-align:middle;margin-right:8px"></span>'
-        f"{STATUS_LABELS['achieved']}（实线、不透明）</div>"
+        f"{STATUS_LABELS['achieved']}{LABELS['legend_achieved']}</div>"
         f'<div><span style="display:inline-block;width:28px;height:4px;'
         f'background:rgba(16,24,40,{planned});vertical-align:middle;margin-right:8px"></span>'
-        f"{STATUS_LABELS['planned']}（半透明）</div>"
+        f"{STATUS_LABELS['planned']}{LABELS['legend_planned']}</div>"
         f"<div>{LABELS['map_direction']}</div>"
         f"<div>{LABELS['map_width']}</div>"
-        '<div><span style="color:#b22222">●</span> 北京一侧　'
-        '<span style="color:#0b5cad">●</span> 内蒙古一侧　'
-        '<span style="color:#5a5a5a">●</span> 其他地区</div>'
+        f'<div><span style="color:#b22222">●</span> {LABELS["legend_beijing"]}　'
+        f'<span style="color:#0b5cad">●</span> {LABELS["legend_local"]}　'
+        f'<span style="color:#5a5a5a">●</span> {LABELS["legend_other"]}</div>'
         + (choropleth_legend_html() if choropleth else "")
         + "</div>"
     )
@@ -46,7 +46,8 @@ def choropleth_legend_html() -> str:
         f'<span style="display:inline-block;width:24px;height:14px;background:rgb{tuple(c)}"></span>'
         for c in SEQUENTIAL
     )
-    return f'<div style="margin-top:6px">{LABELS["map_choropleth"]}<br>少 {steps} 多</div>'
+    few, many = LABELS["legend_few"], LABELS["legend_many"]
+    return f'<div style="margin-top:6px">{LABELS["map_choropleth"]}<br>{few} {steps} {many}</div>'
 
 
 def selection(event: object, links: pd.DataFrame) -> tuple[list[str], str]:

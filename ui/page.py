@@ -44,14 +44,14 @@ BASE_CSS = """
 [data-testid=stButtonGroup] > div {flex-wrap: wrap;}
 [role=option][data-key^="__select_"] [data-item-hl] {visibility: hidden; white-space: nowrap;}
 [role=option][data-key^="__select_"] [data-item-hl]::before {visibility: visible; margin-right: -100%;}
-[role=option][data-key="__select_all__"] [data-item-hl]::before {content: "全选";}
-[role=option][data-key="__select_matches__"] [data-item-hl]::before {content: "选中全部匹配项";}
+[role=option][data-key="__select_all__"] [data-item-hl]::before {content: "SELECT_ALL";}
+[role=option][data-key="__select_matches__"] [data-item-hl]::before {content: "SELECT_MATCHES";}
 @media (max-width: 640px) {
   [data-testid=stMainBlockContainer] {padding-left: 0.8rem; padding-right: 0.8rem;}
   [data-testid=stMainBlockContainer] h1 {font-size: 1.9rem;}
 }
 </style>
-"""
+""".replace("SELECT_ALL", LABELS["select_all"]).replace("SELECT_MATCHES", LABELS["select_matches"])
 
 
 @dataclass(frozen=True)
@@ -137,10 +137,11 @@ def filters_caption(
 def empty_state(ctx: PageContext, filters: Filters | None = None) -> None:
     """Say which filters to relax instead of showing a blank chart."""
     active = (filters or ctx.filters).active()
-    names = "、".join(f"“{FILTER_LABELS[n]}”" for n in active) or "“领域”"
+    names = "、".join(f"“{FILTER_LABELS[n]}”" for n in active) or f"“{FILTER_LABELS['field']}”"
     st.info(
         LABELS["empty_filters"].format(
-            filters=escape_markdown(describe_filters(filters or ctx.filters, ctx.data)) or "全部",
+            filters=escape_markdown(describe_filters(filters or ctx.filters, ctx.data))
+            or LABELS["filter_all"],
             names=names,
         )
     )

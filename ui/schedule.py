@@ -43,7 +43,7 @@ def schedule_panel(ctx: PageContext, editor: str, month: str | None = None) -> N
     st.download_button(
         LABELS["schedule_download"],
         data=lambda: build_schedule(rows, picked_month, unit),
-        file_name=f"调度表_{picked_month}_{unit}.xlsx",
+        file_name=LABELS["schedule_file"].format(month=picked_month, unit=unit),
         mime=XLSX,
         key="sc_download",
         on_click="ignore",

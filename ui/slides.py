@@ -13,6 +13,7 @@ from metrics.display import is_target, kind_label, marked_label
 from metrics.vocab import FIELD_COLORS
 from ui import charts
 from ui.cards import escape
+from ui.labels import LABELS
 
 SLIDE_CSS = """
 <style>
@@ -116,7 +117,7 @@ CHART_HEIGHT = 430  # px: a field slide's chart between its title and its footer
 
 
 def _chart(plan, key: str) -> None:
-    rows = plan.chart.assign(field=plan.field or "综合")
+    rows = plan.chart.assign(field=plan.field or LABELS["present_field_all"])
     for column in ("quote", "source_title", "place"):
         if column not in rows:  # the plan slide counts tasks per section
             rows[column] = ""

@@ -51,7 +51,7 @@ view_key = state.url_choice(
     KEY_VIEW,
     list(MAP_VIEWS),
     LABELS["map_view"],
-    what="地图视图",
+    what=LABELS["map_view"],
     key="w_map_view",
     format_func=lambda k: MAP_VIEWS[k].label,
     label_visibility="collapsed",
@@ -73,7 +73,10 @@ with left:
             key=f"map_{view_key}_{int(ctx.projector)}",
         )
     approval = os.environ.get(APPROVAL_ENV, "")
-    st.caption(LABELS["map_attribution"] + (f" · 审图号：{approval}" if approval else ""))
+    st.caption(
+        LABELS["map_attribution"]
+        + (LABELS["map_approval"].format(number=approval) if approval else "")
+    )
 with right:
     st.caption(LABELS["map_caption"])
     st.html(legend.map_legend_html(pairs, choropleth=bool(MAP_VIEWS[view_key].choropleth)))

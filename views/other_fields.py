@@ -2,12 +2,16 @@
 
 from metrics.vocab import FIELDS, PRIMARY_FIELDS
 from ui import field_view, state
-from ui.labels import LABELS
+from ui.labels import FILTER_LABELS, LABELS
 
 KEY_TOPIC = "topic"  # URL parameter: ?topic=能源
 OTHER_FIELDS = [f for f in FIELDS if f not in PRIMARY_FIELDS]
 
 topic = state.url_choice(
-    KEY_TOPIC, OTHER_FIELDS, LABELS["other_field_select"], what="领域", key="w_topic"
+    KEY_TOPIC,
+    OTHER_FIELDS,
+    LABELS["other_field_select"],
+    what=FILTER_LABELS["field"],
+    key="w_topic",
 )
 field_view.render(topic)

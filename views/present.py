@@ -66,7 +66,7 @@ controls[2].caption(LABELS["present_keys"])
 controls[3].download_button(
     LABELS["present_download"],
     data=lambda: cache.briefing_pptx(ctx.path, ctx.filters),
-    file_name=f"京蒙协作汇报_{date.today().isoformat()}.pptx",
+    file_name=LABELS["present_file"].format(date=date.today().isoformat()),
     mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
     key="dl_pptx",
     on_click="ignore",

@@ -138,6 +138,7 @@ LABELS |= {
     "schedule_applied": "“{name}”：已写入 {n} 条进展。",
     "schedule_nothing": "“{name}”：与看板已有记录相同，没有需要写入的内容。",
     "schedule_no_rows": "“{name}”：没有填写任何一行。",
+    "schedule_file": "调度表_{month}_{unit}.xlsx",
     "schedule_login": "以编辑账号登录后可上传填好的调度表。",
 }
 LABELS |= {"tracker_reported_flag": "✓", "tracker_no_value": "—"}
