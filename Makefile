@@ -55,10 +55,11 @@ db-deps:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq postgresql >/dev/null; fi
 
-## lint: ruff format check + ruff lint
+## lint: ruff format check + ruff lint + vulture (dead code; whitelist in tests/vulture_whitelist.py)
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/vulture
 
 ## format: apply ruff formatting and safe fixes
 format: $(VENV)/.dev

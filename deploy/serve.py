@@ -118,7 +118,6 @@ class Cluster:
     url: str
     workers: list[str]
     pids: list[int]
-    nginx_pid: int
 
 
 def prepare_store(env: dict[str, str]) -> None:
@@ -163,7 +162,7 @@ def cluster(
         ]  # fmt: skip
         nginx = stack.enter_context(running_process(command, prefix / "nginx.out", full_env))
         wait_healthy(f"http://127.0.0.1:{port}/_stcore/health", nginx)
-        yield Cluster(f"http://127.0.0.1:{port}", urls, [p.pid for p in processes], nginx.pid)
+        yield Cluster(f"http://127.0.0.1:{port}", urls, [p.pid for p in processes])
 
 
 def main() -> int:

@@ -61,12 +61,6 @@ def clean_report_text(text: str) -> str:
     return _CONTROL.sub("", text.replace("\x0c", "\n").replace("\x0b", "\n"))
 
 
-def check_record(record: dict, label: str) -> None:
-    """check_text on every text value of a record, each against its column's limit."""
-    for column, value in record.items():
-        check_text(value, f"{label}的“{column}”", column)
-
-
 def check_value(value: float, label: str = "数值") -> None:
     """A stored number is finite, not negative and below MAX_VALUE."""
     if not isinstance(value, int | float) or not math.isfinite(value):

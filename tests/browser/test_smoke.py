@@ -57,16 +57,6 @@ def test_projector_mode_enlarges_the_numbers(watched, server):
     watched.screenshot("overview-projector")
 
 
-def box_select(page, element) -> None:
-    """Drag a selection box around one bar, as a user does (plotly's drag layer covers bars)."""
-    box = element.bounding_box()
-    page.mouse.move(box["x"] - 4, box["y"] - 8)
-    page.mouse.down()
-    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2, steps=5)
-    page.mouse.move(box["x"] + box["width"] + 1, box["y"] + box["height"] + 6, steps=5)
-    page.mouse.up()
-
-
 def test_selecting_a_bar_filters_the_cards(watched, server):
     watched.open(f"{server}/", ready=".kpi")
     page = watched.page
