@@ -64,6 +64,8 @@ def test_field_page_keeps_its_field_when_the_sidebar_selects_another(app):
 def test_culture_page_has_links_but_says_so_when_figures_are_missing(app):
     at = open_page(app, "culture.py")
     assert "来源未报告文旅领域的具体数字" in at.info[0].value
+    headings = [h.value for h in at.subheader]
+    assert "谁和谁合作" in headings and not any("指标" in h or "数字" in h for h in headings)
     links = at.dataframe[0].value
     assert "便宜坊" in set(links["合作方"]) and "王府井" not in set(links["合作方"])
 
