@@ -134,11 +134,8 @@ def paged(table: pd.DataFrame, key: str, size: int = PAGE_SIZE) -> pd.DataFrame:
     pages = max(1, -(-len(table) // size))
     if pages == 1:
         return table
-    left, right = st.columns([1, 3])
-    number = left.number_input(
-        LABELS["table_page"], min_value=1, max_value=pages, value=1, step=1, key=key
-    )
-    right.caption(
+    number = st.pagination(pages, key=key)
+    st.caption(
         LABELS["table_page_caption"].format(
             pages=pages,
             rows=len(table),

@@ -90,7 +90,7 @@ def test_a_long_table_is_sent_to_the_browser_a_page_at_a_time(
     assert len(at.dataframe[0].value) == 500
     first = set(at.dataframe[0].value["编号"])
     assert any("共 1200 行，分 3 页" in c.value for c in at.caption)
-    at.number_input(key="data_figures_page").set_value(3).run()
+    at.pagination(key="data_figures_page").set_value(3).run()
     assert len(at.dataframe[0].value) == 200
     assert not first & set(at.dataframe[0].value["编号"])  # another slice of the same table
 
@@ -109,7 +109,7 @@ def test_a_field_page_sends_its_long_figure_table_a_page_at_a_time(
     assert len(at.dataframe[0].value) == 500
     pages = -(-in_field // 500)
     assert any(f"共 {in_field} 行，分 {pages} 页" in c.value for c in at.caption)
-    at.number_input(key="fv_table_page_教育").set_value(pages).run()
+    at.pagination(key="fv_table_page_教育").set_value(int(pages)).run()
     assert len(at.dataframe[0].value) == in_field - 500 * (pages - 1)
 
 

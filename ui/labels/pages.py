@@ -122,7 +122,6 @@ LABELS: dict[str, str] = {
     "data_download_xlsx": "下载 Excel（含来源和筛选条件）",
     "data_download_csv": "下载 CSV（Excel 可直接打开）",
     "data_rows": "共 {n} 行",
-    "table_page": "页码",
     "table_page_caption": "共 {rows} 行，分 {pages} 页；当前显示第 {first}–{last} 行。搜索和下载针对全部行。",
     "data_selected_quote": "原文上下文",
     "data_open_source": "在“来源”页查看全文并定位",
