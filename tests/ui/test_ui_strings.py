@@ -6,6 +6,8 @@ from pathlib import Path
 
 from tests.conftest import ROOT
 
+# A Chinese character, not punctuation: the fullwidth separators and brackets that join values
+# (、：；（）《》) are typography, left where the values are joined.
 CHINESE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 CSS_COMMENT = re.compile(r"/\*.*?\*/", flags=re.DOTALL)  # a note to developers, never shown
 LABELS_HOME = ROOT / "ui" / "labels"
