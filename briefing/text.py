@@ -1,5 +1,5 @@
 """The briefing deck's own words (built without Streamlit, so they live here, not in
-ui/labels.py; the 汇报模式 page shows the same slide plans)."""
+ui/labels/; the 汇报模式 page shows the same slide plans)."""
 
 TEXT = {
     "title": "京蒙协作成果汇报",

@@ -1,5 +1,5 @@
 """How a source is named: its title by id, its full citation line, a short list of titles (the
-words around them are passed in by ui/labels.py or briefing/text.py), the sources behind some
+words around them are passed in by ui/labels/ or briefing/text.py), the sources behind some
 rows and how current they are."""
 
 from __future__ import annotations

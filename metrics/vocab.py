@@ -108,7 +108,7 @@ PLACE_KINDS: tuple[str, ...] = (
 )
 
 
-# Display names of the vocabulary values, shared by the pages (ui/labels.py re-exports them),
+# Display names of the vocabulary values, shared by the pages (ui/labels/ re-exports them),
 # the briefing deck and the map tooltips.
 KIND_LABELS: dict[str, str] = {"achievement": "成果", "target": "目标"}
 STATUS_LABELS: dict[str, str] = {"achieved": "已实现", "planned": "计划"}

@@ -1,5 +1,5 @@
 """The tables of 行动方案: tasks with coloured status, the units that carry them, target progress
-(the rows come from metrics/tracker.py; headers from ui/labels.py)."""
+(the rows come from metrics/tracker.py; headers from ui/labels/)."""
 
 from __future__ import annotations
 
