@@ -1,96 +1,133 @@
 """Per-view results cached across reruns and sessions, keyed by hashable inputs (never frames).
 
-Everything here is computed from the dataset at `path` and a `Filters` value; reruns with the
-same inputs reuse the frames, HTML and plotly figures. They are shared read-only: never mutate.
+Every function here is a cache around logic that lives in metrics/, geo/, briefing/ or
+ui/charts.py: its first argument `data_key` names the data at one revision ('<database url>#revN',
+from `loaders.data_key()`), so reruns and sessions with the same inputs share the frames, HTML and
+plotly figures. They are shared read-only: never mutate.
+
+Each is declared with `@view`, which records it in VIEWS: `clear_views` (called when the data
+revision changes) drops every one of them, and tests/ui/test_cache.py fails when a cached
+function in ui/ is neither a view nor listed as kept across revisions (KEPT).
+
+Imports inside functions are the heavy ones (geopandas 0.3 s, pydeck 0.2 s, python-pptx and the
+deck 1.2 s, the report extractor 0.1 s, measured): only the pages that need them pay for them, on
+their first use, not every page's first run.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from geo.choropleth import choropleth_values
+from metrics.chart_rows import CHART_BARS, indicator_groups
 from metrics.filters import Filters, filter_figures, filter_links
-from metrics.relations import in_scope, relations_by_field, relations_by_partner
-from metrics.tables import figure_table, kpi_cards, link_table
+from metrics.headline import quick_fields
+from metrics.plan import banner_profiles
+from metrics.relations import OTHER, in_scope, relations_by_field, relations_by_partner
+from metrics.selection import record_labels as compute_record_labels
+from metrics.tables import figure_table, kpi_cards, link_table, task_table
+from metrics.targets import target_progress as compute_target_progress
+from metrics.tracker import task_status as compute_task_status
+from metrics.tracker import tasks_reached as compute_tasks_reached
+from metrics.tracker import unit_load as compute_unit_load
 from metrics.vocab import FIELD_COLORS, LOCAL_SIDE
 from ui import cards, charts, loaders
 from ui.labels import LABELS
 
+__all__ = ["CHART_BARS"]  # ui/field_view.py reads the bar limit from here
+
 ENTRIES = 512  # distinct filter combinations kept per function
+VIEWS: list = []  # every @view function (streamlit CachedFunc), in definition order
+# Cached functions in ui/ that hold more than one revision's results or none: not cleared.
+KEPT = {
+    "ui.cache.boundary_set": "boundary files: the same for every revision of the data",
+    "ui.loaders._engine": "the store's connection pool, one per database",
+    "ui.loaders.dataset_at": "keyed by revision, at most 2 kept (the current and the one before)",
+    "ui.loaders.updates_at": "keyed by revision, at most 2 kept",
+    "ui.loaders.last_edit_at": "keyed by revision, at most 2 kept",
+}
 
 
-@st.cache_resource(show_spinner=False, max_entries=ENTRIES)
-def figures(path: str, filters: Filters) -> pd.DataFrame:
-    data = loaders.dataset_at(path)
+def view(max_entries: int = ENTRIES) -> Callable:
+    """st.cache_resource for a result of one data revision, recorded in VIEWS (`clear_views`
+    drops it when the revision changes)."""
+
+    def decorate(function: Callable) -> Callable:
+        cached = st.cache_resource(show_spinner=False, max_entries=max_entries)(function)
+        VIEWS.append(cached)
+        return cached
+
+    return decorate
+
+
+def clear_views() -> None:
+    """Drop every per-view result (after a change to the data; the boundaries stay)."""
+    for function in VIEWS:
+        function.clear()
+
+
+@view()
+def figures(data_key: str, filters: Filters) -> pd.DataFrame:
+    data = loaders.dataset_at(data_key)
     return filter_figures(data.figures, filters, data.places)
 
 
-@st.cache_resource(show_spinner=False, max_entries=ENTRIES)
-def links(path: str, filters: Filters) -> pd.DataFrame:
-    data = loaders.dataset_at(path)
+@view()
+def links(data_key: str, filters: Filters) -> pd.DataFrame:
+    data = loaders.dataset_at(data_key)
     return filter_links(data.links, filters, data.places)
 
 
-@st.cache_resource(show_spinner=False, max_entries=ENTRIES)
-def figure_rows(path: str, filters: Filters) -> pd.DataFrame:
+@view()
+def figure_rows(data_key: str, filters: Filters) -> pd.DataFrame:
     """figure_table of the filtered figures."""
-    return figure_table(figures(path, filters), loaders.dataset_at(path).sources)
+    return figure_table(figures(data_key, filters), loaders.dataset_at(data_key).sources)
 
 
-@st.cache_resource(show_spinner=False, max_entries=ENTRIES)
-def link_rows(path: str, filters: Filters) -> pd.DataFrame:
+@view()
+def link_rows(data_key: str, filters: Filters) -> pd.DataFrame:
     """link_table of the filtered links."""
-    return link_table(links(path, filters), loaders.dataset_at(path).sources)
+    return link_table(links(data_key, filters), loaders.dataset_at(data_key).sources)
 
 
-@st.cache_resource(show_spinner=False, max_entries=ENTRIES)
-def cards_html(path: str, filters: Filters, limit: int | None = None) -> tuple[str, int]:
+@view()
+def cards_html(data_key: str, filters: Filters, limit: int | None = None) -> tuple[str, int]:
     """The KPI grid's HTML for the filtered figures (first `limit`), and how many there are."""
-    chosen = figures(path, filters)
-    rows = kpi_cards(chosen, loaders.dataset_at(path).sources, limit or None)
+    chosen = figures(data_key, filters)
+    rows = kpi_cards(chosen, loaders.dataset_at(data_key).sources, limit or None)
     return cards.cards_html(rows), len(chosen)
 
 
-@st.cache_resource(show_spinner=False, max_entries=ENTRIES)
-def relation_field_chart(path: str, filters: Filters, scope: str, projector: bool) -> go.Figure:
+@view()
+def relation_field_chart(data_key: str, filters: Filters, scope: str, projector: bool) -> go.Figure:
     """Distinct relations per field group (已实现 / 计划) in `scope`; a bar's key is its fields."""
-    from metrics.headline import quick_fields
-    from metrics.relations import OTHER
-
-    data = loaders.dataset_at(path)
-    table = relations_by_field(in_scope(links(path, filters), data.places, scope))
-    available = tuple(dict.fromkeys(links(path, filters)["field"]))
+    data = loaders.dataset_at(data_key)
+    shown = links(data_key, filters)
+    table = relations_by_field(in_scope(shown, data.places, scope))
+    available = tuple(dict.fromkeys(shown["field"]))
     keys = [",".join(quick_fields(f, available)) if f == OTHER else f for f in table["field"]]
     colors = table["field"].map(FIELD_COLORS).fillna("#667085")
     return charts.relation_bars(table.assign(key=keys, color=colors), "field", projector)
 
 
-@st.cache_resource(show_spinner=False, max_entries=ENTRIES)
-def indicator_charts(path: str, filters: Filters, projector: bool) -> dict[str, go.Figure]:
-    """One chart per unit that has two or more figures (one bar compares nothing)."""
-    table = figure_rows(path, filters)
-    counts = table["unit"].value_counts()
-    units = [u for u in dict.fromkeys(table["unit"]) if counts[u] > 1]
-    return {
-        u: charts.indicator_chart(_largest(table[table["unit"] == u]), u, projector) for u in units
-    }
+@view()
+def indicator_charts(data_key: str, filters: Filters, projector: bool) -> dict[str, go.Figure]:
+    """One chart per unit that has two or more figures (metrics.chart_rows.indicator_groups)."""
+    groups = indicator_groups(figure_rows(data_key, filters))
+    return {unit: charts.indicator_chart(rows, unit, projector) for unit, rows in groups.items()}
 
 
-CHART_BARS = 20  # bars per indicator chart; more are unreadable (the table lists them all)
-
-
-def _largest(rows: pd.DataFrame) -> pd.DataFrame:
-    """At most CHART_BARS rows, the largest values, in their table order."""
-    if len(rows) <= CHART_BARS:
-        return rows
-    return rows.loc[rows["value"].nlargest(CHART_BARS).index.sort_values()]
-
-
-@st.cache_resource(show_spinner=False, max_entries=ENTRIES)
-def partner_chart(path: str, filters: Filters, projector: bool, top: int = 12) -> go.Figure | None:
+@view()
+def partner_chart(
+    data_key: str, filters: Filters, projector: bool, top: int = 12
+) -> go.Figure | None:
     """Distinct relations per partner outside Inner Mongolia (never its own districts)."""
-    return partner_chart_of(links(path, filters), loaders.dataset_at(path).places, projector, top)
+    places = loaders.dataset_at(data_key).places
+    return partner_chart_of(links(data_key, filters), places, projector, top)
 
 
 def partner_chart_of(
@@ -109,138 +146,105 @@ def partner_chart_of(
 @st.cache_resource(show_spinner=False)
 def boundary_set(name: str):
     """A simplified boundary set (GeoDataFrame), read once per server; derived files in build/."""
-    from geo.boundaries import load_boundary_set
+    from geo.boundaries import load_boundary_set  # geopandas
     from metrics.paths import ROOT
 
     return load_boundary_set(name, ROOT / "build" / "geo")
 
 
-@st.cache_resource(show_spinner=False, max_entries=ENTRIES)
-def map_pairs(path: str, filters: Filters, view_key: str) -> tuple[pd.DataFrame, tuple]:
+@view()
+def map_pairs(data_key: str, filters: Filters, view_key: str) -> tuple[pd.DataFrame, tuple]:
     """The filtered links as flying lines, and the frame that holds them (within the view)."""
-    from geo.arcs import MAP_VIEWS, content_frame, frame_pairs, link_pairs
+    from geo.arcs import MAP_VIEWS, content_frame, frame_pairs, link_pairs  # with geo.deck
 
-    data = loaders.dataset_at(path)
-    pairs = link_pairs(links(path, filters), data.places, data.sources)
+    data = loaders.dataset_at(data_key)
+    pairs = link_pairs(links(data_key, filters), data.places, data.sources)
     frame = content_frame(pairs, MAP_VIEWS[view_key].frame)
     return frame_pairs(pairs, frame), frame
 
 
-@st.cache_resource(show_spinner=False, max_entries=ENTRIES)
-def map_deck(path: str, filters: Filters, view_key: str, projector: bool = False):
+@view()
+def map_deck(data_key: str, filters: Filters, view_key: str, projector: bool = False):
     """The pydeck map of one view under the filters (boundaries, choropleth, arcs, labels)."""
     from geo.arcs import MAP_VIEWS
-    from geo.deck import build_deck
-    from metrics.plan import banner_profiles
+    from geo.deck import build_deck  # pydeck
 
-    data = loaders.dataset_at(path)
-    view = MAP_VIEWS[view_key]
-    frames = [(name, boundary_set(name)) for name in view.boundary_sets]
+    data = loaders.dataset_at(data_key)
+    shown = MAP_VIEWS[view_key]
+    frames = [(name, boundary_set(name)) for name in shown.boundary_sets]
     choropleth = None
-    if view.choropleth:
-        names = list(dict(frames)[view.choropleth]["name"])
-        choropleth = choropleth_values(banner_profiles(data.tasks, names))
-    pairs, frame = map_pairs(path, filters, view_key)
+    if shown.choropleth:
+        names = list(dict(frames)[shown.choropleth]["name"])
+        choropleth = choropleth_values(banner_profiles(data.tasks, names), LABELS["choropleth_tip"])
+    pairs, frame = map_pairs(data_key, filters, view_key)
     return build_deck(
-        view, frames, pairs, data.places, choropleth, frame, projector, links(path, filters)
-    )
-
-
-def choropleth_values(profiles: pd.DataFrame) -> pd.DataFrame:
-    """Banner profiles as choropleth rows: value = task count, tip_body = positioning, tasks."""
-    tips = [
-        LABELS["choropleth_tip"].format(
-            positioning=r.positioning or "—", count=r.task_count, ids=r.task_ids
-        )
-        for r in profiles.itertuples(index=False)
-    ]
-    return pd.DataFrame(
-        {"name": profiles["name"], "value": profiles["task_count"], "tip_body": tips}
+        shown, frames, pairs, data.places, choropleth, frame, projector, links(data_key, filters)
     )
 
 
 MAP_SETS = ("provinces", "beijing", "ordos", "wuhai")
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
-def briefing_slides(path: str, filters: Filters):
+@view(max_entries=64)
+def briefing_slides(data_key: str, filters: Filters):
     """The slide plans for the presentation page (the same plans the PPTX is drawn from)."""
-    from briefing.deck import plan_slides
+    from briefing.deck import plan_slides  # python-pptx
 
     boundaries = {name: boundary_set(name) for name in MAP_SETS}
-    return plan_slides(loaders.dataset_at(path), filters, boundaries)
+    return plan_slides(loaders.dataset_at(data_key), filters, boundaries)
 
 
-def briefing_pptx(path: str, filters: Filters) -> bytes:
+def briefing_pptx(data_key: str, filters: Filters) -> bytes:
     """The PPTX for the filters, built when the user clicks download (not cached: ~1 s, rare)."""
-    from briefing.deck import build_briefing
+    from briefing.deck import build_briefing  # python-pptx
 
     boundaries = {name: boundary_set(name) for name in MAP_SETS}
-    return build_briefing(loaders.dataset_at(path), filters, boundaries)
+    return build_briefing(loaders.dataset_at(data_key), filters, boundaries)
 
 
-def clear_views() -> None:
-    """Drop every per-view result (after a change to the data; the boundaries stay)."""
-    for function in (figures, links, figure_rows, link_rows, cards_html, relation_field_chart,
-                     indicator_charts, partner_chart, map_pairs, map_deck,
-                     briefing_slides, task_status, target_progress, tasks_reached, task_rows, unit_load,
-                     record_labels):  # fmt: skip
-        function.clear()
-
-
-@st.cache_resource(show_spinner=False, max_entries=4)
-def task_status(path: str, month: str) -> pd.DataFrame:
+@view(max_entries=4)
+def task_status(data_key: str, month: str) -> pd.DataFrame:
     """Every task with its latest status and the late / not-reported flags for `month`."""
-    from metrics.tracker import task_status as compute
-
-    return compute(loaders.dataset_at(path).tasks, loaders.updates_at(path), month)
-
-
-@st.cache_resource(show_spinner=False, max_entries=4)
-def target_progress(path: str) -> pd.DataFrame:
-    from metrics.targets import target_progress as compute
-
-    data = loaders.dataset_at(path)
-    return compute(data.figures, data.tasks, loaders.updates_at(path), data.texts)
+    tasks = loaders.dataset_at(data_key).tasks
+    return compute_task_status(tasks, loaders.updates_at(data_key), month)
 
 
-@st.cache_resource(show_spinner=False, max_entries=32)
-def tasks_reached(path: str, filters: Filters) -> tuple[pd.DataFrame, list[str]]:
+@view(max_entries=4)
+def target_progress(data_key: str) -> pd.DataFrame:
+    data = loaders.dataset_at(data_key)
+    updates = loaders.updates_at(data_key)
+    return compute_target_progress(data.figures, data.tasks, updates, data.texts)
+
+
+@view(max_entries=32)
+def tasks_reached(data_key: str, filters: Filters) -> tuple[pd.DataFrame, list[str]]:
     """The tasks the filters reach, and the active filters that cannot apply to tasks."""
-    from metrics.tracker import tasks_reached as compute
-
-    return compute(loaders.dataset_at(path), filters)
+    return compute_tasks_reached(loaders.dataset_at(data_key), filters)
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
-def task_rows(path: str) -> pd.DataFrame:
+@view(max_entries=4)
+def task_rows(data_key: str) -> pd.DataFrame:
     """task_table of every task (targets written out)."""
-    from metrics.tables import task_table
-
-    data = loaders.dataset_at(path)
+    data = loaders.dataset_at(data_key)
     return task_table(data.tasks, data.figures)
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
-def unit_load(path: str, month: str) -> pd.DataFrame:
-    from metrics.tracker import unit_load as compute
-
-    return compute(task_status(path, month))
+@view(max_entries=4)
+def unit_load(data_key: str, month: str) -> pd.DataFrame:
+    return compute_unit_load(task_status(data_key, month))
 
 
-@st.cache_resource(show_spinner=False, max_entries=6)
-def record_labels(path: str, table: str) -> dict[str, str]:
+@view(max_entries=6)
+def record_labels(data_key: str, table: str) -> dict[str, str]:
     """The editor's record picker labels for one table."""
-    from metrics.selection import record_labels as compute
-
-    return compute(getattr(loaders.dataset_at(path), table), table)
+    return compute_record_labels(getattr(loaders.dataset_at(data_key), table), table)
 
 
-@st.cache_resource(show_spinner=False, max_entries=8)
-def report_candidates(path: str, text: str) -> pd.DataFrame:
+@view(max_entries=8)
+def report_candidates(data_key: str, text: str) -> pd.DataFrame:
     """Candidate figures of an uploaded or pasted report (kept while the editor reviews it)."""
-    from ingest.extract import PlaceMatcher, extract_candidates
+    from ingest.extract import PlaceMatcher, extract_candidates  # the place-name matcher
 
-    places = loaders.dataset_at(path).places
+    places = loaders.dataset_at(data_key).places
     local = places[places["side"] == LOCAL_SIDE]
     return extract_candidates(text, PlaceMatcher.from_places(local))

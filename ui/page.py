@@ -73,9 +73,9 @@ class PageContext:
         return cache.links(self.path, filters or self.filters)
 
 
-@st.cache_resource(show_spinner=False)
-def _options_at(path: str) -> FilterOptions:
-    data = loaders.dataset_at(path)
+@cache.view(max_entries=4)
+def _options_at(data_key: str) -> FilterOptions:
+    data = loaders.dataset_at(data_key)
     return filter_options(data.figures, data.links, data.sources, data.places)
 
 
@@ -89,7 +89,6 @@ def current_key() -> str:
     if key != _seen["key"]:
         if _seen["key"]:
             cache.clear_views()
-            _options_at.clear()
         _seen["key"] = key
     return key
 

@@ -1,0 +1,51 @@
+"""ui/cache.py: every cached function in ui/ is dropped when the data changes, or kept on purpose."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+
+from streamlit.runtime.caching.cache_utils import CachedFunc
+
+import ui
+from ui import cache
+
+
+def _cached_functions() -> dict[str, CachedFunc]:
+    """Every st.cache_resource / st.cache_data function defined in a ui/ module, by its name."""
+    found = {}
+    for info in pkgutil.iter_modules(ui.__path__):
+        module = importlib.import_module(f"ui.{info.name}")
+        for name, value in vars(module).items():
+            if isinstance(value, CachedFunc) and value._info.func.__module__ == module.__name__:
+                found[f"{module.__name__}.{name}"] = value
+    return found
+
+
+def test_every_cached_function_in_ui_is_cleared_with_the_data_or_kept_on_purpose() -> None:
+    found = _cached_functions()
+    registered = {id(function) for function in cache.VIEWS}
+    missed = [n for n, f in found.items() if id(f) not in registered and n not in cache.KEPT]
+    assert not missed, f"cached but never cleared when the data changes: {missed}"
+    # a KEPT entry that no longer exists would hide a stale reason
+    assert set(cache.KEPT) <= set(found)
+    assert "ui.page._options_at" in found and "ui.cache.report_candidates" in found
+
+
+def test_clear_views_drops_what_a_view_computed() -> None:
+    calls = []
+
+    @cache.view()
+    def doubled(data_key: str, n: int) -> int:
+        calls.append(n)
+        return 2 * n
+
+    try:
+        assert doubled("sqlite:///x#rev1", 3) == 6
+        assert doubled("sqlite:///x#rev1", 3) == 6
+        assert calls == [3]  # the second call was answered from the cache
+        cache.clear_views()
+        assert doubled("sqlite:///x#rev1", 3) == 6
+        assert calls == [3, 3]
+    finally:
+        cache.VIEWS.remove(doubled)
