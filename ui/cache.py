@@ -31,6 +31,7 @@ from metrics.relations import OTHER, in_scope, relations_by_field, relations_by_
 from metrics.selection import record_labels as compute_record_labels
 from metrics.tables import figure_table, kpi_cards, link_table, task_table
 from metrics.targets import target_progress as compute_target_progress
+from metrics.tracker import by_section, filter_tasks, task_history, unit_table
 from metrics.tracker import task_status as compute_task_status
 from metrics.tracker import tasks_reached as compute_tasks_reached
 from metrics.tracker import unit_load as compute_unit_load
@@ -207,6 +208,35 @@ def task_status(data_key: str, month: str) -> pd.DataFrame:
     """Every task with its latest status and the late / not-reported flags for `month`."""
     tasks = loaders.dataset_at(data_key).tasks
     return compute_task_status(tasks, loaders.updates_at(data_key), month)
+
+
+@view(max_entries=32)
+def tracker_status(
+    data_key: str, month: str, filters: Filters
+) -> tuple[pd.DataFrame, list[str], pd.DataFrame]:
+    """行动方案 under the filters: the tasks they reach with their status for `month`, the active
+    filters that cannot apply to tasks, and the units carrying those tasks (unit_table)."""
+    reached, blind = tasks_reached(data_key, filters)
+    status = task_status(data_key, month)
+    status = status[status["task_id"].isin(reached["task_id"])]
+    return status, blind, unit_table(status)
+
+
+@view(max_entries=64)
+def tracker_sections(
+    data_key: str, month: str, filters: Filters, section: str, unit: str, statuses: tuple
+) -> tuple[pd.DataFrame, list[tuple[str, str, pd.DataFrame]]]:
+    """The tasks 行动方案 shows under its own section / unit / status pickers, and the same
+    tasks per section (by_section)."""
+    status = tracker_status(data_key, month, filters)[0]
+    shown = filter_tasks(status, section, unit, list(statuses))
+    return shown, by_section(shown)
+
+
+@view(max_entries=64)
+def history_of(data_key: str, task_id: str) -> pd.DataFrame:
+    """A task's status updates, newest first (metrics.tracker.task_history)."""
+    return task_history(loaders.updates_at(data_key), task_id)
 
 
 @view(max_entries=4)

@@ -3,14 +3,22 @@
 
 from __future__ import annotations
 
+import itertools
+import re
+import threading
+from collections import OrderedDict
+from enum import Enum
+
 import pandas as pd
 import streamlit as st
+from pandas.io.formats.style import Styler
 
 from metrics.vocab import TASK_STATUS_COLORS
 from ui import tables
 from ui.labels import LABELS, TRACKER_TARGET_COLUMNS, TRACKER_TASK_COLUMNS, TRACKER_UNIT_COLUMNS
 
 TASK_PAGE = 200  # rows per task table (status colours are drawn cell by cell)
+STYLED_KEPT = 256  # coloured task tables kept per process, one per distinct content
 
 
 def status_style(value: str) -> str:
@@ -19,15 +27,102 @@ def status_style(value: str) -> str:
     return f"color: {color}; font-weight: 700"
 
 
+class _StyledTables:
+    """Coloured task tables, shared by every session of the process.
+
+    Streamlit asks a pandas Styler for every cell's style on every run (`_compute`,
+    `_translate`): 7–20 ms a table, ~75 ms a rerun of 行动方案 with its six tables. A table with
+    the same rows gets the same Styler, with its cell styles computed once and then answered
+    from memory (what Streamlit sends is unchanged: tests/ui/test_tracker_tables.py). Task rows
+    that are the same object as before (the page's rows come from ui/cache.py) are found
+    without reading them; other rows by their content."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.by_content: OrderedDict[tuple, Styler] = OrderedDict()
+        # id(rows) → (rows, its Styler); holding `rows` keeps its id from being reused
+        self.by_rows: OrderedDict[int, tuple[pd.DataFrame, Styler]] = OrderedDict()
+        self.ids = itertools.count()
+
+    def of_tasks(self, rows: pd.DataFrame) -> Styler:
+        """The coloured display table of task rows (metrics.tracker.task_status columns)."""
+        with self.lock:
+            held = self.by_rows.get(id(rows))
+            if held is not None and held[0] is rows:
+                return held[1]
+        styler = self.get(task_display(rows), TRACKER_TASK_COLUMNS["status"])
+        with self.lock:
+            self.by_rows[id(rows)] = (rows, styler)
+            if len(self.by_rows) > STYLED_KEPT:
+                self.by_rows.popitem(last=False)
+        return styler
+
+    def get(self, table: pd.DataFrame, column: str) -> Styler:
+        """`table` with its `column` cells in their status colour (one Styler per content)."""
+        key = (  # as text (NaN != NaN), with the dtypes (1 and "1" read the same)
+            column,
+            tuple(table.columns),
+            tuple(table.dtypes.astype(str)),
+            tuple(table.index),
+            tuple(map(tuple, table.astype(str).to_numpy())),
+        )
+        with self.lock:
+            if key in self.by_content:
+                self.by_content.move_to_end(key)
+                return self.by_content[key]
+            styler = table.style.map(status_style, subset=[column])
+            styler.set_uuid(f"tasks{next(self.ids)}")
+            styler._compute()
+            translated = _without_plain_cells(styler._translate(False, False), table)
+            # Streamlit calls both on every run; they would give the same answer again.
+            styler._compute = lambda: styler
+            styler._translate = lambda *_args, **_kwargs: translated
+            self.by_content[key] = styler
+            if len(self.by_content) > STYLED_KEPT:
+                self.by_content.popitem(last=False)
+            return styler
+
+
+_styled = _StyledTables()
+_CELL = re.compile(r"row(\d+)_col(\d+)")
+
+
+def _without_plain_cells(translated: dict, table: pd.DataFrame) -> dict:
+    """A Styler's translated table without the body cells shown as their own text: Streamlit
+    writes each body cell's display value over the table's text one by one (~3 ms a table);
+    for a cell whose display value is its text that write changes nothing."""
+    text = table.astype(str).to_numpy()
+
+    def differs(cell: dict) -> bool:
+        match = _CELL.match(cell.get("id") or "")
+        if not match:
+            return False
+        shown = cell.get("display_value")
+        shown = str(shown.value) if isinstance(shown, Enum) else str(shown)
+        return shown != text[int(match[1]), int(match[2])]
+
+    body = [[cell for cell in row if differs(cell)] for row in translated.get("body", [])]
+    return {**translated, "body": body}
+
+
+def status_styled(table: pd.DataFrame, column: str) -> Styler:
+    """`table` with its `column` cells drawn in their status colour, bold (status_style)."""
+    return _styled.get(table, column)
+
+
+def task_display(rows: pd.DataFrame) -> pd.DataFrame:
+    """Task rows as the table shows them: its columns under their headers, this month's flag."""
+    flags = {True: LABELS["tracker_stale_flag"], False: LABELS["tracker_reported_flag"]}
+    table = rows[list(TRACKER_TASK_COLUMNS)].assign(stale=rows["stale"].map(flags))
+    return table.rename(columns=TRACKER_TASK_COLUMNS)
+
+
 def task_frame(rows: pd.DataFrame, key: str) -> None:
     """One page of tasks: id, title, units, coloured status, last report and this month's flag."""
     rows = tables.paged(rows, key=key, size=TASK_PAGE)
-    flags = {True: LABELS["tracker_stale_flag"], False: LABELS["tracker_reported_flag"]}
-    table = rows[list(TRACKER_TASK_COLUMNS)].assign(stale=rows["stale"].map(flags))
-    table = table.rename(columns=TRACKER_TASK_COLUMNS)
     heads = TRACKER_TASK_COLUMNS
     st.dataframe(
-        table.style.map(status_style, subset=[heads["status"]]),
+        _styled.of_tasks(rows),
         hide_index=True,
         width="stretch",
         column_config={

@@ -9,15 +9,7 @@ import streamlit as st
 from metrics.citation import sources_behind
 from metrics.markdown import escape_markdown
 from metrics.targets import progress_of, target_ids
-from metrics.tracker import (
-    NO_UPDATE,
-    by_section,
-    filter_tasks,
-    status_counts,
-    task_history,
-    tasks_of_unit,
-    unit_table,
-)
+from metrics.tracker import NO_UPDATE, status_counts, tasks_of_unit
 from metrics.vocab import TASK_STATUSES
 from ui import auth, cache, cards, loaders, page
 from ui.labels import FILTER_LABELS, LABELS, UPDATE_COLUMN_LABELS
@@ -27,9 +19,7 @@ from ui.tracker_tables import progress_table, task_frame, unit_picker
 ctx = page.start()
 editor = auth.sidebar_login()
 month = date.today().strftime("%Y-%m")
-reached, blind = cache.tasks_reached(ctx.path, ctx.filters)
-status = cache.task_status(ctx.path, month)
-status = status[status["task_id"].isin(reached["task_id"])]
+status, blind, load = cache.tracker_status(ctx.path, month, ctx.filters)
 plans = ctx.data.sources[ctx.data.sources["kind"] == "plan"]
 plan = plans.iloc[0] if len(plans) else None
 
@@ -49,7 +39,6 @@ if blind:
 for column, (key, count) in zip(st.columns(5), status_counts(status).items(), strict=True):
     column.metric(LABELS[f"tracker_{key}"], count)
 
-load = unit_table(status)
 left, middle, right = st.columns(3)
 section = left.selectbox(
     LABELS["tracker_filter_section"],
@@ -69,7 +58,9 @@ statuses = right.multiselect(
     key="tr_status",
     placeholder=LABELS["filter_all"],
 )
-shown = filter_tasks(status, section, unit, statuses)
+shown, sections = cache.tracker_sections(
+    ctx.path, month, ctx.filters, section, unit, tuple(statuses)
+)
 
 tab_sections, tab_units, tab_targets, tab_history = st.tabs(
     [LABELS[f"tracker_tab_{name}"] for name in ("sections", "units", "targets", "history")]
@@ -77,7 +68,7 @@ tab_sections, tab_units, tab_targets, tab_history = st.tabs(
 with tab_sections:
     if shown.empty:
         st.info(LABELS["tracker_none"])
-    for number, name, rows in by_section(shown):
+    for number, name, rows in sections:
         st.subheader(escape_markdown(f"{number}. {name}"))
         task_frame(rows, key=f"tr_page_{number}")
 
@@ -102,7 +93,7 @@ with tab_history:
     task_id = st.selectbox(
         LABELS["tracker_pick_task"], ids, format_func=lambda t: f"{t} {titles[t]}", key="tr_task"
     )
-    history = task_history(loaders.updates_at(ctx.path), task_id)
+    history = cache.history_of(ctx.path, task_id)
     if history.empty:
         st.caption(LABELS["tracker_history_empty"])
     else:
