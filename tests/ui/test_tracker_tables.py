@@ -1,8 +1,8 @@
 """ui/tracker_tables.py: the coloured status column, computed once per table, looks the same."""
 
 import pandas as pd
-from streamlit.proto.ArrowData_pb2 import ArrowData
 from streamlit.elements.lib.pandas_styler_utils import marshall_styler
+from streamlit.proto.ArrowData_pb2 import ArrowData
 
 from metrics.vocab import TASK_STATUS_COLORS
 from ui.tracker_tables import status_style, status_styled
