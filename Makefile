@@ -76,13 +76,14 @@ smoke: $(VENV)/.dev browser-deps
 	$(PY) -m pytest -m browser
 
 ## bench: browser and server timings, memory, load on the server (a room opening /present at
-## once, steady sessions: bench/room.py), bundled + region-scale data (not part of make test:
-## timings are noisy), first view after an edit at region scale; writes artifacts/bench.json
-## and the README's bench section from it
+## once, steady sessions: bench/room.py), a filter change in one real tab (bench/tab.py),
+## bundled + region-scale data (not part of make test: timings are noisy), first view after an
+## edit at region scale; writes artifacts/bench.json and the README's bench section from it
 bench: $(VENV)/.dev browser-deps web-deps
 	$(PY) -m bench
 	$(PY) -m bench.map
 	$(PY) -m bench.room
+	$(PY) -m bench.tab
 	JMB_DATA_DIR=build/region DATABASE_URL=sqlite:///$(CURDIR)/build/bench-region.sqlite \
 	  $(PY) -m bench.edit --save
 	$(PY) -m bench.readme

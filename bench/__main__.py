@@ -1,7 +1,10 @@
-"""`make bench`: every number issue 8 asks for, on the bundled data and a region-scale dataset.
+"""`make bench`, part "pages": every page's server and browser time on the bundled data and a
+region-scale dataset, server memory, ingest and PPTX.
 
-python -m bench [--skip-region] [--runs N] [--load-seconds S]
-Prints a table with the budgets and writes artifacts/bench.json. Not part of `make test`.
+python -m bench [--skip-region] [--runs N]
+Prints a table with the budgets and merges its results into artifacts/bench.json (the room
+load, the filter change in a real tab and the edit at region scale are bench/room.py,
+bench/tab.py and bench/edit.py). Not part of `make test`.
 """
 
 from __future__ import annotations
@@ -9,14 +12,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 from bench import browser
-from ui import runlog
 
 ROOT = Path(__file__).resolve().parents[1]
 REGION = ROOT / "build" / "region"
@@ -26,7 +27,6 @@ BUDGETS = {
     "filter_ms_bundled": 100,
     "filter_ms_region": 400,
     "memory_mb": 500,
-    "load_p95_s": 2.0,
 }
 
 
@@ -63,13 +63,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m bench")
     parser.add_argument("--skip-region", action="store_true")
     parser.add_argument("--runs", type=int, default=3, help="browser loads per page")
-    parser.add_argument("--load-seconds", type=float, default=60)
     args = parser.parse_args()
     (ROOT / "artifacts").mkdir(exist_ok=True)
     region_db = ROOT / "build" / "bench-region.sqlite"
+    from bench.room import machine
+
     results: dict = {
-        "machine": f"{platform.node()} · {os.cpu_count()} cores · Python {platform.python_version()}",
-        "date": time.strftime("%Y-%m-%d %H:%M"),
+        "machine": machine(),
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "load_average_before": [round(v, 1) for v in os.getloadavg()],
         "budgets": BUDGETS,
     }
     datasets = ["bundled"] if args.skip_region else ["bundled", "region"]
@@ -102,11 +104,6 @@ def main() -> int:
     env = dataset_env("bundled", region_db)
     with browser.serve(ROOT / "app.py", env) as (base, pid):
         results["memory"] = browser.memory_after_sessions(base, pid)
-    run_log = ROOT / "artifacts" / "bench-load-runs.tsv"
-    run_log.unlink(missing_ok=True)
-    with browser.serve(ROOT / "app.py", {**env, runlog.ENV: str(run_log)}) as (base, pid):
-        results["load"] = browser.load_test(base, seconds=args.load_seconds)
-    results["load"]["server"] = browser.server_times(run_log)
     if "region" in datasets:
         with browser.serve(ROOT / "app.py", dataset_env("region", region_db)) as (base, pid):
             results["memory_region"] = browser.memory_after_sessions(base, pid)
@@ -118,7 +115,9 @@ def main() -> int:
     results["pptx_s"] = bench_briefing.main()
 
     out = ROOT / "artifacts" / "bench.json"
-    out.write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
+    kept = json.loads(out.read_text(encoding="utf-8")) if out.exists() else {}
+    parts = {k: v for k, v in kept.items() if k in ("room", "edit_region", "filter_change_tab")}
+    out.write_text(json.dumps({**parts, **results}, ensure_ascii=False, indent=2), encoding="utf-8")
     print_table(results)
     print(f"wrote {out}")
     return 0
@@ -155,18 +154,6 @@ def print_table(results: dict) -> None:
           f"{_mark(memory['rss_peak_mb'] <= BUDGETS['memory_mb'])})")  # fmt: skip
     if "memory_region" in results:
         print(f"memory, region scale: {results['memory_region']}")
-    load = results["load"]
-    print(
-        f"8 sessions × {load['seconds']:.0f} s: {load['renders']} renders, {load['errors']} errors; "
-        f"in-app actions median {load['median_s']} s, p95 {load['p95_s']} s "
-        f"({_mark(load['errors'] == 0 and (load['p95_s'] or 1e9) <= BUDGETS['load_p95_s'])}); "
-        f"first opens median {load['open_median_s']} s, p95 {load['open_p95_s']} s"
-    )
-    server = load.get("server", {})
-    print(
-        f"  server script runs during the load: {server.get('runs')} runs, "
-        f"median {server.get('median_ms')} ms, p95 {server.get('p95_ms')} ms"
-    )
     print(f"ingest: {results['ingest']}; PPTX: {results['pptx_s']}")
 
 

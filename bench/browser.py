@@ -1,12 +1,10 @@
 """Browser-side numbers (playwright + Debian chromium): render time of every page as a ratio to a
-bare Streamlit page, server memory after 3 sessions, and 8 sessions changing filters at once."""
+bare Streamlit page and server memory after 3 sessions. Load on the server is measured without
+browsers (bench/room.py); a filter change in one real tab by bench/tab.py."""
 
 from __future__ import annotations
 
-import asyncio
-import math
 import os
-import random
 import socket
 import statistics
 import subprocess
@@ -42,7 +40,6 @@ FLOORS = [  # bench/floor.py: the bare page plus one trivial chart of each drawi
     ("bare + one plotly chart", "?chart=plotly", ".js-plotly-plot .main-svg"),
     ("bare + one pydeck map", "?chart=deck", "[data-testid=stDeckGlJsonChart] canvas"),
 ]
-FIELDS = ("教育", "医疗", "科创", "文旅", "产业", "能源")
 
 
 def free_port() -> int:
@@ -148,7 +145,7 @@ def memory_after_sessions(base: str, pid: int, sessions: int = 3) -> dict[str, f
     return {"rss_start_mb": round(before), "rss_peak_mb": round(peak), "rss_end_mb": round(after)}
 
 
-def _count_finished_runs(page) -> list[int]:
+def count_finished_runs(page) -> list[int]:
     """A one-element counter of the script runs the server has reported finished to `page`
     (ForwardMsg.script_finished on its websockets, across full page loads too)."""
     from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
@@ -164,139 +161,3 @@ def _count_finished_runs(page) -> list[int]:
 
     page.on("websocket", lambda socket: socket.on("framereceived", on_frame))
     return finished
-
-
-async def _after(counter: list[int], seen: int, timeout: float = 30) -> None:
-    """Wait until the counter has passed `seen`."""
-    deadline = time.monotonic() + timeout
-    while counter[0] <= seen:
-        if time.monotonic() > deadline:
-            raise TimeoutError(f"no script run finished in {timeout:.0f} s")
-        await asyncio.sleep(0.02)
-
-
-async def _load_user(
-    browser, base: str, seconds: float, seed: int, delay: float, results: list
-) -> None:
-    """One user in their own browser context (their own Streamlit session): arrive after `delay`
-    seconds, open the overview, then keep switching pages in the app, picking a 领域 in the
-    sidebar and clearing it, as a user does (no reloads), until time is up.
-
-    Each action is timed until the script run it caused has finished and the page's content is
-    on screen. Records (seconds or None, error text, action) per action."""
-    rng = random.Random(seed)
-    await asyncio.sleep(delay)
-    context = await browser.new_context(viewport={"width": 1600, "height": 900})
-    page = await context.new_page()
-    finished = _count_finished_runs(page)
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-
-    async def settle(action, ready: str, what: str) -> None:
-        start = time.perf_counter()
-        try:
-            seen = finished[0]
-            await action()
-            await _after(finished, seen)
-            await page.wait_for_selector(ready, timeout=30000)
-            if await page.locator("[data-testid=stException]").count():
-                errors.append("exception on page")
-            results.append((time.perf_counter() - start, errors.pop() if errors else "", what))
-        except Exception as error:  # noqa: BLE001 - every failure is a result here
-            results.append((None, f"{what}: {type(error).__name__}: {str(error)[:160]}", what))
-
-    await settle(lambda: page.goto(f"{base}/"), LOAD_PAGES[0][2], "open")
-    sidebar = page.get_by_test_id("stSidebar")
-    deadline = time.monotonic() + seconds
-    current = LOAD_PAGES[0][0]
-    while time.monotonic() < deadline:
-        name, _path, ready = rng.choice([p for p in LOAD_PAGES if p[0] != current])
-        current = name
-        await settle(
-            lambda name=name: sidebar.get_by_role("link", name=name).click(), ready, "page"
-        )
-        field = rng.choice(FIELDS[:4])
-
-        async def pick(field=field) -> None:
-            await sidebar.get_by_test_id("stMultiSelect").first.click()
-            await page.get_by_role("option", name=field, exact=True).click()
-            await page.keyboard.press("Escape")
-
-        await settle(pick, ready, "filter")
-        await settle(sidebar.get_by_role("button", name="清除全部筛选").click, ready, "reset")
-    await context.close()
-
-
-# Pages the load test moves between (the map is left out: its WebGL, drawn in software here,
-# costs seconds of CPU per render in the load generator itself).
-LOAD_PAGES = [
-    ("总览", "", "[data-testid=stMetric]"),  # a 领域 without figures has no KPI cards
-    ("医疗", "medical", ".js-plotly-plot"),
-    ("教育", "education", ".js-plotly-plot"),
-    ("科创", "innovation", ".js-plotly-plot"),
-]
-
-
-def load_test(base: str, users: int = 8, seconds: float = 60, arrival: float = 1.0) -> dict:
-    """`users` sessions (contexts of one headless browser, so the load generator itself stays
-    small on 2 cores) changing filters and pages at once against one server for `seconds`;
-    they arrive `arrival` seconds apart, as people opening a shared link do."""
-    from playwright.async_api import async_playwright
-
-    results: list = []
-
-    async def run() -> None:
-        async with async_playwright() as playwright:
-            browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-            await asyncio.gather(
-                *(
-                    _load_user(browser, base, seconds, seed, seed * arrival, results)
-                    for seed in range(users)
-                )
-            )
-            await browser.close()
-
-    asyncio.run(run())
-    errors = [e for _, e, _ in results if e]
-    summary = {
-        "users": users,
-        "seconds": seconds,
-        "arrival_s": arrival,
-        "renders": sum(t is not None for t, _, _ in results),
-        "errors": len(errors),
-        "error_examples": errors[:3],
-    }
-    # The budget is for what users do in the app (switch pages, filter, clear); first opens,
-    # when Chromium also loads plotly.js, are reported on their own.
-    actions = [t for t, _, w in results if w != "open" and t is not None]
-    opens = [t for t, _, w in results if w == "open" and t is not None]
-    summary.update(_spread("", actions))
-    summary.update(_spread("open_", opens))
-    for what in ("page", "filter", "reset"):
-        summary.update(_spread(f"{what}_", [t for t, _, w in results if w == what and t]))
-    return summary
-
-
-def server_times(run_log: Path) -> dict:
-    """What the server took per script run during a load test (JMB_RUN_LOG), in ms."""
-    from ui import runlog
-
-    times = [ms / 1000 for _, _, ms in runlog.read(run_log)] if run_log.exists() else []
-    spread = _spread("", times)
-    return {
-        "runs": len(times),
-        "median_ms": None if spread["median_s"] is None else round(spread["median_s"] * 1000),
-        "p95_ms": None if spread["p95_s"] is None else round(spread["p95_s"] * 1000),
-    }
-
-
-def _spread(prefix: str, times: list[float]) -> dict[str, float | None]:
-    """{prefix}median_s and {prefix}p95_s of `times` (nearest rank), None when empty."""
-    ordered = sorted(times)
-    if not ordered:
-        return {f"{prefix}median_s": None, f"{prefix}p95_s": None}
-    rank = max(0, math.ceil(len(ordered) * 0.95) - 1)
-    return {
-        f"{prefix}median_s": round(statistics.median(ordered), 2),
-        f"{prefix}p95_s": round(ordered[rank], 2),
-    }

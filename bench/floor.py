@@ -1,5 +1,7 @@
 """Library floors: a one-line page plus one trivial chart of the library the dashboard draws with
-(?chart=plotly or ?chart=deck). What plotly.js or deck.gl alone add to any page on this machine."""
+(?chart=plotly or ?chart=deck). What plotly.js or deck.gl alone add to any page on this machine.
+?chart=switch: a segmented control above one plotly chart whose bars it changes (the floor of a
+filter change in a real tab, bench/tab.py)."""
 
 import plotly.graph_objects as go
 import pydeck as pdk
@@ -12,3 +14,8 @@ elif st.query_params.get("chart") == "deck":
     layer = pdk.Layer("ScatterplotLayer", data=[{"p": [111.0, 40.0]}], get_position="p")
     view = pdk.ViewState(longitude=111.0, latitude=40.0, zoom=4)
     st.pydeck_chart(pdk.Deck(layers=[layer], initial_view_state=view, map_provider=None))
+elif st.query_params.get("chart") == "switch":
+    choices = ["全部", "教育", "医疗", "科创", "文旅"]
+    picked = st.segmented_control("领域", choices, default="全部", key="w_switch")
+    height = choices.index(picked or "全部") + 1
+    st.plotly_chart(go.Figure(go.Bar(x=["a", "b"], y=[1, height])), theme=None)

@@ -1,12 +1,15 @@
 """The README's bench section, written from artifacts/bench.json (the last `make bench`).
 
 python -m bench.readme [--check]  replaces everything from the "## Measured" heading to the end
-of README.md; --check exits 1 when the README differs from what bench.json gives.
+of README.md; --check exits 1 when the README differs from what bench.json gives. A part that
+bench.json does not hold (it was not run this time) keeps its subsection as the README has it,
+with the date, machine and load of the run that measured it.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -31,10 +34,12 @@ INTRO = """\
   query string, timed to `ForwardMsg.script_finished`; an exception element is an error), against
   a bare one-line app (`bench/bare.py`, one process) and the dashboard under `make serve` (nginx
   and one Streamlit process per core);
+- `python -m bench.tab`: a filter change in one real Debian Chromium tab with no other load,
+  against the same click on a bare page with one control and one chart (`bench/floor.py`);
 - `python -m bench.edit`: at region scale, the first view after an editor saves one figure;
 - `python -m bench`: every page's server script time (AppTest) and browser time in Debian
   Chromium as a ratio to the bare page and to the library floors (`bench/floor.py`), server memory,
-  8 browser sessions, ingest and PPTX; `python -m bench.map`: building the map per view.
+  ingest and PPTX; `python -m bench.map`: building the map per view.
 
 The region-scale dataset (`python -m bench.generate`: 100,000 figures, 5,000 links, 2,000 tasks ×
 24 monthly updates) is generated into `build/region` and seeded into its own SQLite file once."""
@@ -188,14 +193,6 @@ def other_section(results: dict) -> list[str]:
             f"{results['memory'].get('rss_peak_mb')} MB peak, region "
             f"{region.get('rss_peak_mb', '—')} MB peak (budget 500)."
         )
-    if "load" in results:
-        load = results["load"]
-        lines.append(
-            f"- 8 Chromium sessions on the same cores for {load.get('seconds')} s: "
-            f"{load.get('renders')} actions, {load.get('errors')} errors, median "
-            f"{load.get('median_s')} s, p95 {load.get('p95_s')} s (the renderers share the "
-            "server's cores; the room load above measures the server alone)."
-        )
     if "ingest" in results or "pptx_s" in results:
         lines.append(f"- Ingest: {results.get('ingest')}; PPTX: {results.get('pptx_s')}.")
     if MAP.exists():
@@ -208,22 +205,72 @@ def other_section(results: dict) -> list[str]:
     return lines if len(lines) > 1 else []
 
 
-def section(results: dict) -> str:
-    """The whole generated section."""
+def tab_section(tab: dict) -> list[str]:
+    """The filter change in one real tab, against its floor."""
+    app, floor = tab["app"], tab["floor"]
+    met = app["median_s"] <= tab["budget_s"]
+    return [
+        "",
+        f"### A filter change in one real tab (`bench/tab.py`, {tab['date']})",
+        "",
+        (
+            f"Machine: {tab['machine']}; load average before the run "
+            f"{' / '.join(str(v) for v in tab.get('load_average_before', []))}. A click on 总览's "
+            f"quick field switch, settled (script finished, no stale element, every chart drawn) "
+            f"after median {app['median_s']} s, p95 {app['p95_s']} s over {app['changes']} "
+            f"changes; budget median ≤ {tab['budget_s']} s: {_mark(met)}. The same click on a "
+            f"bare page with one control and one chart: median {floor['median_s']} s, p95 "
+            f"{floor['p95_s']} s ({tab['ratio']}× that floor)."
+        ),
+    ]
+
+
+# (results key, the heading its subsection starts with): the order of the subsections
+PARTS = (
+    ("room", "### A room at once"),
+    ("filter_change_tab", "### A filter change in one real tab"),
+    ("edit_region", "### First view after a saved edit"),
+    ("bundled", "### Pages"),
+)
+
+
+def _generated(key: str, results: dict) -> list[str]:
+    if key == "room":
+        return room_section(results["room"])
+    if key == "filter_change_tab":
+        return tab_section(results["filter_change_tab"])
+    if key == "edit_region":
+        return edit_section(results["edit_region"])
+    return pages_section(results) + other_section(results)
+
+
+def kept_parts(old_section: str) -> dict[str, str]:
+    """The subsections of an earlier bench section, by results key (as they were written)."""
+    kept = {}
+    for chunk in old_section.split("\n### ")[1:]:
+        text = "### " + chunk.rstrip()
+        for key, heading in PARTS:
+            if text.startswith(heading):
+                kept[key] = text
+    return kept
+
+
+def section(results: dict, old_section: str = "") -> str:
+    """The whole section: generated parts from `results`, the others kept from `old_section`."""
     lines = [HEADING, "", INTRO, ""]
-    if "room" in results:
-        lines += room_section(results["room"])
-    if "edit_region" in results:
-        lines += edit_section(results["edit_region"])
-    lines += pages_section(results)
-    lines += other_section(results)
-    return "\n".join(lines).rstrip() + "\n"
+    kept = kept_parts(old_section)
+    for key, _heading in PARTS:
+        if key in results:
+            lines += _generated(key, results)
+        elif key in kept:
+            lines += ["", kept[key]]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"
 
 
 def render(readme: str, results: dict) -> str:
     """`readme` with its bench section (the heading to the end) replaced."""
-    head = readme.split(HEADING, 1)[0].rstrip() + "\n\n"
-    return head + section(results)
+    head, _, old = readme.partition(HEADING)
+    return head.rstrip() + "\n\n" + section(results, old)
 
 
 def main(argv: list[str]) -> int:

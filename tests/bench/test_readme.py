@@ -31,3 +31,30 @@ def test_the_section_replaces_the_old_one_and_says_which_budgets_are_missed():
     )
     assert "met: 50-session burst on /present p95 4.0 s = 0.8× the bare app's (≤ 1.0×)" in new
     assert "| tracker | 90.0 | 120.0 |" in new
+
+
+TAB = {
+    "machine": "testhost · 2 cores",
+    "date": "2026-11-23 14:00 UTC",
+    "load_average_before": [1.5, 1.0, 0.5],
+    "budget_s": 0.3,
+    "floor": {"median_s": 0.1, "p95_s": 0.2, "changes": 20},
+    "app": {"median_s": 0.45, "p95_s": 0.9, "changes": 20},
+    "ratio": 4.5,
+}
+
+
+def test_a_part_not_run_this_time_keeps_its_subsection_and_its_date():
+    earlier = readme.render("# Title\n", {"room": ROOM})
+    earlier += (
+        "\n### First view after a saved edit, region scale (`bench/edit.py`)\n\nMedian 1.5 s.\n"
+    )
+    new = readme.render(earlier, {"filter_change_tab": TAB})
+    assert "2026-11-23 11:00 UTC" in new  # the room part, kept as it was measured
+    assert "Median 1.5 s." in new
+    assert new.index("### A room at once") < new.index("### A filter change in one real tab")
+    assert new.index("### A filter change in one real tab") < new.index("### First view after")
+    assert "median 0.45 s, p95 0.9 s over 20 changes; budget median ≤ 0.3 s: **missed**" in new
+    assert "1.5 / 1.0 / 0.5" in new and "(4.5× that floor)" in new
+    assert "\n\n\n" not in new
+    assert readme.render(new, {}) == new  # nothing measured: the section stays as it is
