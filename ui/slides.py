@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 
 import pandas as pd
@@ -56,6 +57,7 @@ SLIDE_CSS = """
 """
 
 
+@functools.lru_cache(maxsize=256)  # a room of phones opens the same few addresses
 def qr_png(url: str) -> bytes:
     """A QR code of `url` as PNG (segno; drawn locally)."""
     buffer = io.BytesIO()
