@@ -106,3 +106,35 @@ def test_read_in_chunks_of_at_most_500_ids(engine):
         ids = set(pd.read_sql(sa.select(schema.links.c.link_id), connection)["link_id"])
         rows = reload._read_rows(connection, "links", ids)
     assert set(rows["link_id"]) == ids
+
+
+def _write_behind(engine, figure_id: str, **values) -> None:
+    """Change a figure row directly in the database, with its audit row (as a bad import would)."""
+    with engine.begin() as connection:
+        table = schema.figures
+        connection.execute(table.update().where(table.c.figure_id == figure_id).values(**values))
+        write_audit(connection, "甲", "update", "figures", figure_id, None, None, "直接改库")
+
+
+def _fails_like_a_full_load(engine, before) -> str:
+    with pytest.raises(DataError) as full:
+        load_store(engine)
+    with pytest.raises(DataError) as incremental:
+        reload.refresh(engine, before)
+    assert str(incremental.value) == str(full.value)
+    return str(full.value)
+
+
+def test_a_repeat_of_a_figure_that_does_not_exist_fails_like_a_full_load(engine):
+    before = reload.snapshot(engine)
+    _write_behind(engine, "wuhai-08", duplicate_of="wuhai-nope")
+    assert "wuhai-nope" in _fails_like_a_full_load(engine, before)
+
+
+def test_a_task_target_marked_as_a_repeat_fails_like_a_full_load(engine):
+    before = reload.snapshot(engine)
+    tasks = before.data.tasks
+    target = next(t for t in "、".join(tasks["targets"]).split("、") if t)
+    other = next(f for f in before.data.figures["figure_id"] if f != target)
+    _write_behind(engine, target, duplicate_of=other)  # no longer counted: the task names nothing
+    assert target in _fails_like_a_full_load(engine, before)
