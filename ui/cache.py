@@ -24,10 +24,18 @@ import streamlit as st
 
 from geo.choropleth import choropleth_values
 from metrics.chart_rows import CHART_BARS, indicator_groups
+from metrics.citation import sources_behind
 from metrics.filters import Filters, filter_figures, filter_links
-from metrics.headline import quick_fields
+from metrics.headline import field_summary, headline_tiles, quick_fields, source_dates
+from metrics.places import city_of
 from metrics.plan import banner_profiles
-from metrics.relations import OTHER, in_scope, relations_by_field, relations_by_partner
+from metrics.relations import (
+    OTHER,
+    city_pairs,
+    in_scope,
+    relations_by_field,
+    relations_by_partner,
+)
 from metrics.selection import record_labels as compute_record_labels
 from metrics.tables import figure_table, kpi_cards, link_table, task_table
 from metrics.targets import target_progress as compute_target_progress
@@ -101,6 +109,36 @@ def cards_html(data_key: str, filters: Filters, limit: int | None = None) -> tup
     chosen = figures(data_key, filters)
     rows = kpi_cards(chosen, loaders.dataset_at(data_key).sources, limit or None)
     return cards.cards_html(rows), len(chosen)
+
+
+@view()
+def board_tiles(data_key: str, filters: Filters, kind: str, count: int) -> pd.DataFrame:
+    """总览's headline tiles of one kind (成果 or 目标) under the filters."""
+    return headline_tiles(figures(data_key, filters), kind, count)
+
+
+@view()
+def board_dates(data_key: str, filters: Filters) -> list[tuple[str, str]]:
+    """(title, date) of every source behind the filtered figures and links."""
+    shown = pd.concat([figures(data_key, filters), links(data_key, filters)])
+    return list(source_dates(sources_behind(shown, loaders.dataset_at(data_key).sources)))
+
+
+@view()
+def board_pairs(data_key: str, filters: Filters) -> pd.DataFrame:
+    """京蒙结对 on 总览: the filtered links between Beijing and Inner Mongolia, city by city."""
+    places = loaders.dataset_at(data_key).places
+    return city_pairs(
+        in_scope(links(data_key, filters), places, "jingmeng"), places, city_of(places)
+    )
+
+
+@view()
+def board_fields(data_key: str, filters: Filters, scope: str):
+    """总览's per-field summary: figures and the relations in `scope`."""
+    places = loaders.dataset_at(data_key).places
+    shown = in_scope(links(data_key, filters), places, scope)
+    return field_summary(figures(data_key, filters), shown)
 
 
 @view()

@@ -1,13 +1,9 @@
 """总览: the headline board — results and targets first, then 京蒙结对 and each field."""
 
-import pandas as pd
 import streamlit as st
 
-from metrics.citation import sources_behind
-from metrics.headline import field_summary, headline_tiles, source_dates
 from metrics.markdown import escape_markdown
-from metrics.places import city_of
-from metrics.relations import SCOPES, city_pairs, in_scope
+from metrics.relations import SCOPES
 from ui import cache, cards, charts, headline, loaders, page, state
 from ui.labels import LABELS
 
@@ -21,7 +17,7 @@ st.title(LABELS["app_title"])
 state.quick_field_switch(ctx.options)
 dates = "；".join(
     f"《{title}》{date or LABELS['board_no_date']}"
-    for title, date in source_dates(sources_behind(pd.concat([figures, links]), ctx.data.sources))
+    for title, date in cache.board_dates(ctx.path, ctx.filters)
 )
 edited = loaders.last_edit_at(ctx.path)
 page.filters_caption(ctx, {"period": LABELS["why_links_period"]}, show=False)
@@ -36,8 +32,8 @@ if figures.empty and links.empty:
     page.empty_state(ctx)
     st.stop()
 
-results = headline_tiles(figures, "achievement", RESULT_TILES)
-targets = headline_tiles(figures, "target", TARGET_TILES)
+results = cache.board_tiles(ctx.path, ctx.filters, "achievement", RESULT_TILES)
+targets = cache.board_tiles(ctx.path, ctx.filters, "target", TARGET_TILES)
 st.html(
     f'<div class="board-head">{LABELS["board_results"]}</div>'
     + (headline.tiles_html(results) if not results.empty else LABELS["board_no_results"])
@@ -53,9 +49,7 @@ left, right = st.columns([2, 3])
 with left:
     st.subheader(LABELS["board_pairs_header"])
     st.caption(LABELS["board_pairs_caption"])
-    pairs = city_pairs(
-        in_scope(links, ctx.data.places, "jingmeng"), ctx.data.places, city_of(ctx.data.places)
-    )
+    pairs = cache.board_pairs(ctx.path, ctx.filters)
     st.html(headline.pairs_html(pairs))
     st.page_link("views/map.py", label=LABELS["board_pairs_map"])
 with right:
@@ -77,7 +71,7 @@ with right:
     )
 
 st.subheader(LABELS["board_fields_header"])
-st.html(headline.fields_html(field_summary(figures, in_scope(links, ctx.data.places, scope))))
+st.html(headline.fields_html(cache.board_fields(ctx.path, ctx.filters, scope)))
 
 st.subheader(LABELS["board_cards_header"])
 grid, total = cache.cards_html(ctx.path, ctx.filters, KPI_LIMIT)
