@@ -44,7 +44,7 @@ from metrics.tracker import task_status as compute_task_status
 from metrics.tracker import tasks_reached as compute_tasks_reached
 from metrics.tracker import unit_load as compute_unit_load
 from metrics.vocab import FIELD_COLORS, LOCAL_SIDE
-from ui import cards, charts, loaders
+from ui import cards, charts, headline, loaders
 from ui.labels import LABELS
 
 __all__ = ["CHART_BARS"]  # ui/field_view.py reads the bar limit from here
@@ -112,9 +112,10 @@ def cards_html(data_key: str, filters: Filters, limit: int | None = None) -> tup
 
 
 @view()
-def board_tiles(data_key: str, filters: Filters, kind: str, count: int) -> pd.DataFrame:
-    """总览's headline tiles of one kind (成果 or 目标) under the filters."""
-    return headline_tiles(figures(data_key, filters), kind, count)
+def board_tiles_html(data_key: str, filters: Filters, kind: str, count: int) -> str:
+    """总览's headline tiles of one kind (成果 or 目标) under the filters, '' when none."""
+    tiles = headline_tiles(figures(data_key, filters), kind, count)
+    return "" if tiles.empty else headline.tiles_html(tiles, target=kind == "target")
 
 
 @view()
@@ -134,11 +135,19 @@ def board_pairs(data_key: str, filters: Filters) -> pd.DataFrame:
 
 
 @view()
-def board_fields(data_key: str, filters: Filters, scope: str):
-    """总览's per-field summary: figures and the relations in `scope`."""
+def board_fields_html(data_key: str, filters: Filters, scope: str) -> str:
+    """总览's per-field summary (figures and the relations in `scope`) as HTML."""
     places = loaders.dataset_at(data_key).places
     shown = in_scope(links(data_key, filters), places, scope)
-    return field_summary(figures(data_key, filters), shown)
+    return headline.fields_html(field_summary(figures(data_key, filters), shown))
+
+
+@view()
+def sources_shown(data_key: str, filters: Filters) -> pd.DataFrame:
+    """The sources behind the filtered figures (behind the links when there are no figures)."""
+    shown = figures(data_key, filters)
+    shown = shown if not shown.empty else links(data_key, filters)
+    return sources_behind(shown, loaders.dataset_at(data_key).sources)
 
 
 @view()

@@ -32,17 +32,13 @@ if figures.empty and links.empty:
     page.empty_state(ctx)
     st.stop()
 
-results = cache.board_tiles(ctx.path, ctx.filters, "achievement", RESULT_TILES)
-targets = cache.board_tiles(ctx.path, ctx.filters, "target", TARGET_TILES)
+results = cache.board_tiles_html(ctx.path, ctx.filters, "achievement", RESULT_TILES)
+targets = cache.board_tiles_html(ctx.path, ctx.filters, "target", TARGET_TILES)
 st.html(
     f'<div class="board-head">{LABELS["board_results"]}</div>'
-    + (headline.tiles_html(results) if not results.empty else LABELS["board_no_results"])
+    + (results or LABELS["board_no_results"])
     + f'<div class="board-head">{LABELS["board_targets"]}</div>'
-    + (
-        headline.tiles_html(targets, target=True)
-        if not targets.empty
-        else LABELS["board_no_targets"]
-    )
+    + (targets or LABELS["board_no_targets"])
 )
 
 left, right = st.columns([2, 3])
@@ -71,11 +67,11 @@ with right:
     )
 
 st.subheader(LABELS["board_fields_header"])
-st.html(headline.fields_html(cache.board_fields(ctx.path, ctx.filters, scope)))
+st.html(cache.board_fields_html(ctx.path, ctx.filters, scope))
 
 st.subheader(LABELS["board_cards_header"])
 grid, total = cache.cards_html(ctx.path, ctx.filters, KPI_LIMIT)
 st.html(grid)
 if total > KPI_LIMIT:
     st.caption(LABELS["kpi_more"].format(n=total - KPI_LIMIT))
-cards.source_footer(sources_behind(figures if not figures.empty else links, ctx.data.sources))
+cards.source_footer(cache.sources_shown(ctx.path, ctx.filters))
