@@ -152,7 +152,14 @@ def pages_section(results: dict) -> list[str]:
         "",
         f"### Pages (`python -m bench`, {results.get('date', '')})",
         "",
-        f"Machine: {results.get('machine', '—')}. Bare page {results.get('bare_page_s')} s; "
+        f"Machine: {results.get('machine', '—')}"
+        + (
+            f"; load average before the run "
+            f"{' / '.join(str(v) for v in results['load_average_before'])}"
+            if results.get("load_average_before")
+            else ""
+        )
+        + f". Bare page {results.get('bare_page_s')} s; "
         + "; ".join(
             f"{name} {row['seconds']} s ({row['ratio']}×)"
             for name, row in results.get("library_floors", {}).items()
