@@ -58,10 +58,13 @@ SLIDE_CSS = """
 
 
 @functools.lru_cache(maxsize=256)  # a room of phones opens the same few addresses
-def qr_png(url: str) -> bytes:
-    """A QR code of `url` as PNG (segno; drawn locally)."""
+def qr_png(url: str, width: int = 180) -> bytes:
+    """A QR code of `url` as PNG (segno; drawn locally), whole pixels per module, at most `width`
+    pixels wide: a wider one Streamlit would decode, scale down and encode again on every run."""
+    code = segno.make(url, error="m")
+    modules = code.symbol_size(scale=1, border=2)[0]
     buffer = io.BytesIO()
-    segno.make(url, error="m").save(buffer, kind="png", scale=6, border=2)
+    code.save(buffer, kind="png", scale=max(1, width // modules), border=2)
     return buffer.getvalue()
 
 
