@@ -77,13 +77,19 @@ def room_section(room: dict) -> list[str]:
             f" (`/{s['page']}`, one process) | {_num(ratio['first_run'], '×')} |"
         ),
     ]
-    for name, label in (("burst", f"{s['burst']} sessions open `/{s['page']}` at once"),):
-        b, a = bare[name], app[name]
-        lines.append(
-            f"| {label}: median / p95 / errors | {_num(b['median_s'], ' s')} / "
-            f"{_num(b['p95_s'], ' s')} / {b['errors']} | {_num(a['median_s'], ' s')} / "
-            f"{_num(a['p95_s'], ' s')} / {a['errors']} | p95 {_num(ratio['burst_p95'], '×')} |"
-        )
+    b, a = bare["burst"], app["burst"]
+    times = f", {s['bursts']} times (medians; each p95)" if s.get("bursts", 1) > 1 else ""
+
+    def each(row: dict) -> str:
+        runs = row.get("p95_each_s")
+        return f" ({', '.join(_num(v, ' s') for v in runs)})" if runs and len(runs) > 1 else ""
+
+    lines.append(
+        f"| {s['burst']} sessions open `/{s['page']}` at once{times}: median / p95 / errors | "
+        f"{_num(b['median_s'], ' s')} / {_num(b['p95_s'], ' s')}{each(b)} / {b['errors']} | "
+        f"{_num(a['median_s'], ' s')} / {_num(a['p95_s'], ' s')}{each(a)} / {a['errors']} | "
+        f"p95 {_num(ratio['burst_p95'], '×')} |"
+    )
     b, a = bare["burst"], app["burst"]
     if "server_cpu_s_per_session" in a:
         cpu_ratio = _num(
