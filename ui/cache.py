@@ -280,6 +280,23 @@ def tracker_sections(
     return shown, by_section(shown)
 
 
+@view(max_entries=32)
+def schedule_rows(data_key: str, month: str, unit: str) -> pd.DataFrame:
+    """The monthly 调度表's rows for `unit` (metrics.schedule.schedule_rows)."""
+    from metrics.schedule import schedule_rows as compute  # the xlsx writer's module
+
+    data = loaders.dataset_at(data_key)
+    return compute(data.tasks, loaders.updates_at(data_key), data.figures, month, unit)
+
+
+@view(max_entries=32)
+def tracker_sources(data_key: str, month: str, filters: Filters) -> pd.DataFrame:
+    """The sources behind 行动方案 under the filters: its tasks' plan and the status updates."""
+    status = tracker_status(data_key, month, filters)[0]
+    behind = pd.concat([status[["source_id"]], loaders.updates_at(data_key)[["source_id"]]])
+    return sources_behind(behind, loaders.dataset_at(data_key).sources)
+
+
 @view(max_entries=64)
 def history_of(data_key: str, task_id: str) -> pd.DataFrame:
     """A task's status updates, newest first (metrics.tracker.task_history)."""

@@ -9,11 +9,11 @@ import pandas as pd
 import streamlit as st
 
 from metrics.plan import split_responsible
-from metrics.schedule import ALL_UNITS, build_schedule, previous_month, schedule_rows
+from metrics.schedule import ALL_UNITS, build_schedule, previous_month
 from metrics.schedule_read import WILL_WRITE, parse_schedule, plan_changes
 from store.edit import StoreError
 from store.schedule import apply_schedule
-from ui import loaders
+from ui import cache, loaders
 from ui.labels import LABELS
 from ui.page import PageContext
 
@@ -39,7 +39,7 @@ def schedule_panel(ctx: PageContext, editor: str, month: str | None = None) -> N
     picked_month = left.selectbox(LABELS["schedule_month"], _months(this_month), key="sc_month")
     unit = right.selectbox(LABELS["schedule_unit"], [ALL_UNITS, *units], key="sc_unit")
     updates = loaders.updates_at(ctx.path)
-    rows = schedule_rows(data.tasks, updates, data.figures, picked_month, unit)
+    rows = cache.schedule_rows(ctx.path, picked_month, unit)
     st.download_button(
         LABELS["schedule_download"],
         data=lambda: build_schedule(rows, picked_month, unit),

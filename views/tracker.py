@@ -3,15 +3,13 @@ editors report a month's progress here (logic in metrics/tracker.py, widgets in 
 
 from datetime import date
 
-import pandas as pd
 import streamlit as st
 
-from metrics.citation import sources_behind
 from metrics.markdown import escape_markdown
 from metrics.targets import progress_of, target_ids
 from metrics.tracker import NO_UPDATE, status_counts, tasks_of_unit
 from metrics.vocab import TASK_STATUSES
-from ui import auth, cache, cards, loaders, page
+from ui import auth, cache, cards, page
 from ui.labels import FILTER_LABELS, LABELS, UPDATE_COLUMN_LABELS
 from ui.tracker_form import update_form
 from ui.tracker_tables import progress_table, task_frame, unit_picker
@@ -112,5 +110,4 @@ from ui.schedule import schedule_panel  # issue 17: the monthly 调度表 round 
 
 schedule_panel(ctx, editor, month)
 
-behind = pd.concat([status[["source_id"]], loaders.updates_at(ctx.path)[["source_id"]]])
-cards.source_footer(sources_behind(behind, ctx.data.sources))
+cards.source_footer(cache.tracker_sources(ctx.path, month, ctx.filters))
