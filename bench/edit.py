@@ -8,6 +8,7 @@ options and the overview's views). A full load of the same store is timed next t
 
 from __future__ import annotations
 
+import os
 import statistics
 import sys
 import time
@@ -49,6 +50,9 @@ def first_views(edits: int = EDITS) -> tuple[list[float], list[float]]:
 
 
 def main() -> dict:
+    from bench.room import machine
+
+    load_before = [round(v, 1) for v in os.getloadavg()]
     times, cpu = first_views()
     from ui import loaders
 
@@ -62,6 +66,9 @@ def main() -> dict:
         "full_load_s": round(full, 3),
         "full_load_cpu_s": round(full_cpu, 3),
         "budget_s": BUDGET_S,
+        "machine": machine(),
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "load_average_before": load_before,
     }
     ok = "ok" if result["first_view_after_edit_s"] <= BUDGET_S else "OVER"
     print(

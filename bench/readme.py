@@ -134,12 +134,19 @@ def room_section(room: dict) -> list[str]:
 def edit_section(edit: dict) -> list[str]:
     """The region-scale first view after an edit."""
     met = edit["first_view_after_edit_s"] <= edit["budget_s"]
+    when = f", {edit['date']}" if edit.get("date") else ""
+    where = (
+        f"Machine: {edit['machine']}; load average before the run "
+        f"{' / '.join(str(v) for v in edit['load_average_before'])}. "
+        if edit.get("machine")
+        else ""
+    )
     return [
         "",
-        "### First view after a saved edit, region scale (`bench/edit.py`)",
+        f"### First view after a saved edit, region scale (`bench/edit.py`{when})",
         "",
         (
-            f"Median {edit['first_view_after_edit_s']} s (script thread CPU "
+            where + f"Median {edit['first_view_after_edit_s']} s (script thread CPU "
             f"{edit['first_view_after_edit_cpu_s']} s) over {len(edit['runs_s'])} edits "
             f"({', '.join(str(v) for v in edit['runs_s'])} s); budget ≤ {edit['budget_s']} s: "
             f"{_mark(met)}. A full load and validation of the same store takes {edit['full_load_s']} s "
