@@ -1,5 +1,6 @@
 """Library floors: a one-line page plus one trivial chart of the library the dashboard draws with
-(?chart=plotly or ?chart=deck). What plotly.js or deck.gl alone add to any page on this machine.
+(?chart=plotly, ?chart=deck, or ?chart=both: one of each, the floor of the 合作地图 page).
+What plotly.js and deck.gl alone add to any page on this machine.
 ?chart=switch: a segmented control above one plotly chart whose bars it changes (the floor of a
 filter change in a real tab, bench/tab.py)."""
 
@@ -8,13 +9,14 @@ import pydeck as pdk
 import streamlit as st
 
 st.write("ok")
-if st.query_params.get("chart") == "plotly":
+chart = st.query_params.get("chart")
+if chart in ("plotly", "both"):
     st.plotly_chart(go.Figure(go.Bar(x=["a", "b"], y=[1, 2])), theme=None)
-elif st.query_params.get("chart") == "deck":
+if chart in ("deck", "both"):
     layer = pdk.Layer("ScatterplotLayer", data=[{"p": [111.0, 40.0]}], get_position="p")
     view = pdk.ViewState(longitude=111.0, latitude=40.0, zoom=4)
     st.pydeck_chart(pdk.Deck(layers=[layer], initial_view_state=view, map_provider=None))
-elif st.query_params.get("chart") == "switch":
+elif chart == "switch":
     choices = ["全部", "教育", "医疗", "科创", "文旅"]
     picked = st.segmented_control("领域", choices, default="全部", key="w_switch")
     height = choices.index(picked or "全部") + 1

@@ -13,6 +13,8 @@ from metrics.vocab import DIRECTION_LABELS, STATUS_LABELS
 
 # The map column measures 631×540 px at 1366×768; framing for a little less keeps every edge in.
 MAP_WIDTH_PX, MAP_HEIGHT_PX = 620, 540
+# On a phone (390 px wide) the map column is 364 px: a narrower, lower map of its own.
+PHONE_WIDTH_PX, PHONE_HEIGHT_PX = 356, 440
 
 
 @dataclass(frozen=True)
@@ -144,9 +146,11 @@ def content_frame(
     bbox: tuple[float, float, float, float],
     pad: float = 0.22,
     min_span: float = 0.7,
+    size: tuple[int, int] = (MAP_WIDTH_PX, MAP_HEIGHT_PX),
 ) -> tuple[float, float, float, float]:
     """The part of a view that holds its places: the places inside `bbox`, padded, at least
-    `min_span` degrees across, in the panel's shape; the whole view when nothing is inside."""
+    `min_span` degrees across, in the shape of a panel of `size` pixels; the whole view when
+    nothing is inside."""
     points = [
         point
         for row in pairs.itertuples(index=False)
@@ -154,13 +158,13 @@ def content_frame(
         if is_inside(point, bbox)
     ]
     if not points:
-        return fit_to_panel(bbox)
+        return fit_to_panel(bbox, *size)
     xs, ys = [p[0] for p in points], [p[1] for p in points]
     span_x, span_y = max(max(xs) - min(xs), min_span), max(max(ys) - min(ys), min_span * 0.6)
     middle_x, middle_y = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
     west, east = middle_x - span_x * (0.5 + pad), middle_x + span_x * (0.5 + pad)
     south, north = middle_y - span_y * (0.5 + pad), middle_y + span_y * (0.5 + pad)
-    return fit_to_panel((west, south, east, north))
+    return fit_to_panel((west, south, east, north), *size)
 
 
 def frame_pairs(pairs: pd.DataFrame, bbox: tuple[float, float, float, float]) -> pd.DataFrame:

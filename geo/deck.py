@@ -8,15 +8,19 @@ import math
 import geopandas as gpd
 import pandas as pd
 import pydeck as pdk
-import shapely
+from PIL import ImageColor
 
 from geo.arcs import MAP_HEIGHT_PX, MAP_WIDTH_PX, MapView, pair_tip
 from geo.labels import LABEL_SIZE_PX, declutter_labels, node_records, to_pixels
+from geo.regions import LAYER_CHOROPLETH, LAYER_REGIONS, SEQUENTIAL, Size, region_layers
 from metrics.relations import count_relations
 from metrics.vocab import FIELD_COLORS, STATUS_LABELS
 
-# node_records, declutter_labels and to_pixels moved to geo.labels; kept importable from here.
-__all__ = ["build_deck", "declutter_labels", "node_records", "to_pixels"]
+# Moved to geo.labels and geo.regions; kept importable from here.
+__all__ = [
+    "LAYER_CHOROPLETH", "LAYER_REGIONS", "SEQUENTIAL",
+    "build_deck", "declutter_labels", "node_records", "to_pixels",
+]  # fmt: skip
 FONT = "Noto Sans CJK SC, Noto Sans SC, Microsoft YaHei, sans-serif"
 # Dots and labels are drawn over the lines whatever their height (no depth test).
 ON_TOP = {"depthCompare": "always", "depthTest": False}
@@ -39,13 +43,7 @@ TOOLTIP = {
     },
 }
 ALPHA = {"achieved": 235, "planned": 110}
-LAYER_REGIONS, LAYER_ARCS, LAYER_NODES, LAYER_LABELS = "regions", "arcs", "nodes", "labels"
-# Sequential, colour-blind safe (viridis, light to dark) for choropleths.
-SEQUENTIAL = [(253, 231, 37), (122, 209, 81), (34, 168, 132), (42, 120, 142), (65, 68, 135)]
-
-
-def hex_to_rgb(color: str) -> list[int]:
-    return [int(color.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4)]
+LAYER_ARCS, LAYER_NODES, LAYER_LABELS = "arcs", "nodes", "labels"
 
 
 def lighten(rgb: list[int], share: float = 0.6) -> list[int]:
@@ -64,13 +62,6 @@ class FrozenDeck(pdk.Deck):
                 spec, ensure_ascii=False, separators=(",", ":")
             )
         return self.__dict__["_frozen_json"]
-
-
-def in_frame(frame: gpd.GeoDataFrame, bbox: tuple[float, float, float, float]) -> gpd.GeoDataFrame:
-    """Only the boundaries that reach into the view (with a margin): less to send and draw."""
-    west, south, east, north = bbox
-    margin_x, margin_y = (east - west) * 0.25, (north - south) * 0.25
-    return frame.cx[west - margin_x : east + margin_x, south - margin_y : north + margin_y]
 
 
 def view_state(
@@ -132,7 +123,7 @@ def arc_records(
     tips = spot_tips(pairs, links)
     records = []
     for row in pairs.itertuples(index=False):
-        color = hex_to_rgb(FIELD_COLORS.get(row.field, "#666666"))
+        color = list(ImageColor.getrgb(FIELD_COLORS.get(row.field, "#666666")))
         alpha = ALPHA[row.status]
         outward = row.direction == "to_partner"
         start, end = (
@@ -157,53 +148,6 @@ def arc_records(
     return records
 
 
-def simplified(
-    frame: gpd.GeoDataFrame, bbox: tuple[float, float, float, float]
-) -> gpd.GeoDataFrame:
-    """Boundaries in the view, simplified to about half a pixel of it: what the eye can see."""
-    shown = in_frame(frame, bbox)
-    tolerance = (bbox[2] - bbox[0]) / MAP_WIDTH_PX / 2
-    grid = 10 ** math.floor(math.log10(tolerance))  # a decimal grid: short numbers in the JSON
-    geometry = shapely.set_precision(
-        shown.geometry.simplify(tolerance, preserve_topology=True).values, grid
-    )
-    return shown.assign(geometry=geometry)
-
-
-def region_features(
-    boundaries: gpd.GeoDataFrame, values: pd.DataFrame | None = None, line: float = 1.0
-) -> list[dict]:
-    """Boundaries as GeoJSON features; with `values` (name, value, tip_body) a choropleth."""
-    by_name = values.set_index("name") if values is not None and not values.empty else None
-    top = float(by_name["value"].max()) if by_name is not None else 0.0
-    features = []
-    for row in boundaries.itertuples(index=False):
-        fill, body = [242, 244, 247, 255], ""
-        if by_name is not None and row.name in by_name.index:
-            value = float(by_name.loc[row.name, "value"])
-            step = (
-                0
-                if top == 0
-                else min(len(SEQUENTIAL) - 1, int(value / top * (len(SEQUENTIAL) - 1)))
-            )
-            fill = [*SEQUENTIAL[step], 200]
-            body = str(by_name.loc[row.name, "tip_body"])
-        features.append(
-            {
-                "type": "Feature",
-                "geometry": row.geometry.__geo_interface__,
-                "properties": {
-                    "name": row.name,
-                    "fill": fill,
-                    "line": line,
-                    "tip_title": row.name,
-                    "tip_body": body,
-                },
-            }
-        )
-    return features
-
-
 def build_deck(
     view: MapView,
     boundaries: list[tuple[str, gpd.GeoDataFrame]],
@@ -213,9 +157,11 @@ def build_deck(
     frame: tuple[float, float, float, float] | None = None,
     projector: bool = False,
     links: pd.DataFrame | None = None,
+    size: Size = (MAP_WIDTH_PX, MAP_HEIGHT_PX),
 ) -> pdk.Deck:
-    """The map, one layer per purpose: boundaries (a choropleth on the view's chosen set),
-    flying lines, place dots, labels. `frame` (default: the view's) is what the map shows.
+    """The map, one layer per purpose: boundaries (one picture; a choropleth on the view's chosen
+    set), flying lines, place dots, labels. `frame` (default: the view's) is what the map shows,
+    `size` the map's pixels it is framed and labelled for (a phone's map is narrower).
 
     map_provider=None with pydeck's default style: Streamlit then draws no basemap and sends no
     request (an explicit map_style=None makes its front end fetch Carto's style).
@@ -223,26 +169,10 @@ def build_deck(
     frame = frame or view.frame
     scale = PROJECTOR_SCALE if projector else 1.0
     label_size = round(LABEL_SIZE_PX * scale)
-    features = []
-    for boundary_set, regions in boundaries:
-        values = choropleth if view.choropleth and boundary_set == view.choropleth else None
-        line = 1.5 if boundary_set == "provinces" else 1.0
-        features += region_features(simplified(regions, frame), values, line)
-    nodes = declutter_labels(node_records(pairs, places), frame, label_size)
+    state = view_state(frame, *size)
+    nodes = declutter_labels(node_records(pairs, places), frame, label_size, *size)
     layers = [
-        pdk.Layer(
-            "GeoJsonLayer",
-            id=LAYER_REGIONS,
-            data={"type": "FeatureCollection", "features": features},
-            stroked=True,
-            filled=True,
-            get_fill_color="properties.fill",
-            get_line_color=[120, 130, 145, 255],
-            get_line_width="properties.line",
-            line_width_units=pdk.types.String("pixels"),
-            pickable=bool(view.choropleth),
-            auto_highlight=bool(view.choropleth),
-        ),
+        *region_layers(view, boundaries, choropleth, state, frame, size),
         pdk.Layer(
             "ArcLayer",
             id=LAYER_ARCS,
@@ -285,19 +215,12 @@ def build_deck(
             font_family=pdk.types.String(FONT),
             # CJK glyphs: the default character set is ASCII only. Plain strings would become accessors.
             character_set=pdk.types.String("auto"),
-            outline_width=3,
+            # A wide white halo keeps a name legible where lines cross it (a background box
+            # would cost the browser one more WebGL program on the first open).
+            outline_width=5,
             outline_color=[255, 255, 255, 255],
-            # A pale box behind each name: legible where lines cross it.
-            background=True,
-            get_background_color=[255, 255, 255, 215],
-            background_padding=[3, 1, 3, 1],
-            font_settings={"sdf": True},
+            font_settings={"sdf": True, "buffer": 6},
             parameters=ON_TOP,
         ),
     ]
-    return FrozenDeck(
-        layers=layers,
-        initial_view_state=view_state(frame),
-        map_provider=None,
-        tooltip=TOOLTIP,
-    )
+    return FrozenDeck(layers=layers, initial_view_state=state, map_provider=None, tooltip=TOOLTIP)

@@ -26,6 +26,7 @@ from geo.choropleth import choropleth_values
 from metrics.chart_rows import CHART_BARS, indicator_groups
 from metrics.citation import sources_behind
 from metrics.filters import Filters, filter_figures, filter_links
+from metrics.paths import MAP_SETS
 from metrics.headline import field_summary, headline_tiles, quick_fields, source_dates
 from metrics.places import city_of
 from metrics.plan import banner_profiles
@@ -230,7 +231,6 @@ def map_deck(data_key: str, filters: Filters, view_key: str, projector: bool = F
     )
 
 
-MAP_SETS = ("provinces", "beijing", "ordos", "wuhai")
 
 
 @view(max_entries=64)

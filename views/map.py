@@ -4,16 +4,17 @@ import os
 
 import streamlit as st
 
-from geo.arcs import MAP_VIEWS
+from geo.arcs import MAP_HEIGHT_PX, MAP_VIEWS, PHONE_HEIGHT_PX
 from metrics.citation import sources_behind
 from metrics.markdown import escape_markdown
+from metrics.relations import SCOPES
 from metrics.tables import link_table
-from ui import cache, cards, charts, legend, page, state, tables
+from ui import cache, cards, charts, legend, map_cache, page, state, tables
 from ui.labels import LABELS
 
-KEY_VIEW = "view"  # URL parameter: ?view=ordos
+KEY_VIEW, KEY_SCOPE = "view", "scope"  # URL parameters: ?view=ordos&scope=inner
+KEY_DETAILS = "map_details"  # the expander with the partner chart and the relation table
 APPROVAL_ENV = "JMB_MAP_APPROVAL_NO"  # 审图号, shown under the map when a deployment has one
-MAP_HEIGHT = 540  # the whole map above the fold at 1366×768
 # A tooltip is not clipped by the map's box; TOOLTIP_JS then moves it back wholly inside the map.
 MAP_CSS = (
     "<style>.deck-widgets-root > div, [data-testid=stDeckGlJsonChart] > div {overflow: visible !important;}"
@@ -47,18 +48,31 @@ st.html(MAP_CSS + TOOLTIP_JS, unsafe_allow_javascript=True)
 st.title(LABELS["nav_map"])
 page.filters_caption(ctx, {"period": LABELS["why_links_period"]})
 
-view_key = state.url_choice(
-    KEY_VIEW,
-    list(MAP_VIEWS),
-    LABELS["map_view"],
-    what=LABELS["map_view"],
-    key="w_map_view",
-    format_func=lambda k: MAP_VIEWS[k].label,
-    label_visibility="collapsed",
-)
+view_column, scope_column = st.columns(2)
+with view_column:
+    view_key = state.url_choice(
+        KEY_VIEW,
+        list(MAP_VIEWS),
+        LABELS["map_view"],
+        what=LABELS["map_view"],
+        key="w_map_view",
+        format_func=lambda k: MAP_VIEWS[k].label,
+        label_visibility="collapsed",
+    )
+with scope_column:
+    scope = state.url_choice(
+        KEY_SCOPE,
+        list(SCOPES),
+        LABELS["relation_scope"],
+        what=LABELS["relation_scope"],
+        key="w_map_scope",
+        format_func=lambda s: LABELS[f"relation_scope_{s}"],
+        label_visibility="collapsed",
+    )
 
-pairs, _ = cache.map_pairs(ctx.path, ctx.filters, view_key)
-links = ctx.links()
+phone = map_cache.is_phone()
+pairs, _ = map_cache.map_pairs(ctx.path, ctx.filters, scope, view_key, phone)
+links = map_cache.scoped_links(ctx.path, ctx.filters, scope)
 left, right = st.columns([3, 1.25])
 with left:
     if pairs.empty:
@@ -66,11 +80,11 @@ with left:
         event = None
     else:
         event = st.pydeck_chart(
-            cache.map_deck(ctx.path, ctx.filters, view_key, ctx.projector),
-            height=MAP_HEIGHT,
+            map_cache.map_deck(ctx.path, ctx.filters, scope, view_key, ctx.projector, phone),
+            height=PHONE_HEIGHT_PX if phone else MAP_HEIGHT_PX,
             on_select="rerun",
             selection_mode="single-object",
-            key=f"map_{view_key}_{int(ctx.projector)}",
+            key=f"map_{view_key}_{scope}_{int(ctx.projector)}_{int(phone)}",
         )
     approval = os.environ.get(APPROVAL_ENV, "")
     st.caption(
@@ -88,28 +102,32 @@ with right:
         st.caption(LABELS["map_off_frame"].format(names=escape_markdown("、".join(outside))))
 
 shown = links[links["link_id"].isin(picked_ids)] if picked_ids else links
-if not shown.empty:
-    chart_column, table_column = st.columns([1, 2])
-    with chart_column:
-        st.subheader(LABELS["field_links_by_partner"])
-        st.caption(LABELS["field_partners_caption"])
-        partners = (
-            cache.partner_chart_of(shown, ctx.data.places, ctx.projector)
-            if picked_ids
-            else cache.partner_chart(ctx.path, ctx.filters, ctx.projector)
-        )
-        if partners is not None:
-            charts.show(
-                partners,
-                key="map_partners",
-                on_pick=state.pick_to_filter("partner", "map_partners"),
+if picked_ids and st.session_state.get("map_picked") != picked_label:
+    st.session_state[KEY_DETAILS] = True  # a click on the map opens what it selected
+st.session_state["map_picked"] = picked_label
+# Below the map, and only drawn once opened: the first open of the page draws the map alone.
+details = st.expander(LABELS["map_details"], key=KEY_DETAILS, on_change="rerun")
+if details.open and not shown.empty:
+    with details:
+        st.caption(LABELS["map_details_count"].format(count=len(shown)))
+        chart_column, table_column = st.columns([1, 2])
+        with chart_column:
+            st.subheader(LABELS["field_links_by_partner"])
+            st.caption(LABELS["field_partners_caption"])
+            partners = cache.partner_chart_of(shown, ctx.data.places, ctx.projector)
+            if partners is not None:
+                charts.show(
+                    partners,
+                    key="map_partners",
+                    on_pick=state.pick_to_filter("partner", "map_partners"),
+                )
+        with table_column:
+            st.subheader(LABELS["field_links"])
+            rows = (
+                link_table(shown, ctx.data.sources)
+                if picked_ids
+                else map_cache.link_rows(ctx.path, ctx.filters, scope)
             )
-    with table_column:
-        st.subheader(LABELS["field_links"])
-        rows = (
-            link_table(shown, ctx.data.sources)
-            if picked_ids
-            else cache.link_rows(ctx.path, ctx.filters)
-        )
-        tables.link_dataframe(tables.paged(rows, key="map_links_page"), key="map_links")
+            tables.link_dataframe(tables.paged(rows, key="map_links_page"), key="map_links")
+if not shown.empty:
     cards.source_footer(sources_behind(shown, ctx.data.sources))

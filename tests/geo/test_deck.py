@@ -66,7 +66,28 @@ def test_tooltip_markup_is_in_the_template_and_the_data_is_plain_text(spec):
 
 
 def test_one_layer_per_purpose(spec):
-    assert [layer["id"] for layer in spec["layers"]] == ["regions", "arcs", "nodes", "labels"]
+    # The boundaries are one picture; only the choropleth's banners are shapes (hover, click).
+    ids = [layer["id"] for layer in spec["layers"]]
+    assert ids == ["regions", "regions-choropleth", "arcs", "nodes", "labels"]
+    types = [layer["@@type"] for layer in spec["layers"]]
+    assert types == ["BitmapLayer", "GeoJsonLayer", "ArcLayer", "ScatterplotLayer", "TextLayer"]
+    assert spec["layers"][0]["image"].startswith("data:image/png;base64,")
+
+
+def test_a_view_without_choropleth_sends_its_boundaries_as_one_small_picture(tmp_path):
+    data = load_dataset(DATA)
+    view = MAP_VIEWS["jingmeng"]
+    frames = [(name, load_boundary_set(name, tmp_path)) for name in view.boundary_sets]
+    pairs = frame_pairs(link_pairs(data.links, data.places, data.sources), view.frame)
+    spec = json.loads(build_deck(view, frames, pairs, data.places, links=data.links).to_json())
+    assert spec["layers"][0]["@@type"] == "BitmapLayer"
+    assert "GeoJsonLayer" not in {layer["@@type"] for layer in spec["layers"]}
+    west, south, east, north = spec["layers"][0]["bounds"]
+    frame = view.frame
+    assert west < frame[0] and south < frame[1] and east > frame[2] and north > frame[3]
+    # No label box behind the names: one WebGL program less to build on the first open.
+    assert not spec["layers"][-1].get("background")
+    assert len(json.dumps(spec, ensure_ascii=False).encode()) < 130_000
 
 
 def test_projector_mode_enlarges_labels_and_lines(spec, projected):
@@ -89,7 +110,9 @@ def test_a_line_carries_every_link_between_its_two_dots(spec):
 
 
 def test_choropleth_colours_only_banners_with_values(spec):
-    features = spec["layers"][0]["data"]["features"]
+    features = {layer["id"]: layer for layer in spec["layers"]}["regions-choropleth"]["data"][
+        "features"
+    ]
     fills = {f["properties"]["name"]: f["properties"]["fill"] for f in features}
     tips = {f["properties"]["name"]: f["properties"]["tip_body"] for f in features}
     assert tips["达拉特旗"] == "能源 <b>基地</b>"  # text; the front end escapes it

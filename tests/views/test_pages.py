@@ -92,8 +92,12 @@ def test_map_page_draws_every_view(app, view):
 
 def test_map_page_follows_the_field_filter(app):
     at = open_page(app, "map.py", field="医疗")
-    links = at.dataframe[0].value
-    assert len(links) == 15 and set(links["领域"]) == {"医疗"}
+    at.session_state["map_details"] = True  # the relation table is drawn once opened
+    links = at.run().dataframe[0].value
+    assert len(links) == 7 and set(links["领域"]) == {"医疗"}  # 京蒙 (the map's default scope)
+    at.session_state["w_map_scope"] = "inner"  # links within Inner Mongolia
+    links = at.run().dataframe[0].value
+    assert len(links) == 8 and set(links["领域"]) == {"医疗"}
 
 
 def test_map_page_reports_an_unknown_view(app):

@@ -104,7 +104,8 @@ LABELS: dict[str, str] = {
     "footer_title": "数据来源",
     "footer_author": "作者",
     "footer_more": "另有 {n} 份来源，见“数据表”和“来源”页",
-    "field_page_caption": "{field}领域：数字、合作关系与来源。点选图中的柱子，下方的表格和合作关系随之筛选（拖动为放大）。",
+    "field_page_caption": "{field}领域：数字、合作关系与来源。点击图中的柱子即选中，下方的表格和合作关系随之筛选；"
+    "按图右上角的“框选”后拖动可一次选中多个。",
     "field_indicators": "{field}指标（按单位分图）",
     "field_links": "谁和谁合作",
     "field_links_by_partner": "合作方",
@@ -189,4 +190,16 @@ LABELS: dict[str, str] = {
     "legend_few": "少",
     "legend_many": "多",
     "map_approval": " · 审图号：{number}",
+}
+
+# ---- issue 14 (H14): the map page's details expander; the charts' mode bar ---------------------
+LABELS |= {"map_details": "合作方与关系明细（点击展开）", "map_details_count": "{count} 条关系记录"}
+# plotly.js's own English mode-bar titles → Chinese (passed as the chart's `locales` config)
+MODEBAR_ZH: dict[str, str] = {
+    "Box Select": "框选：拖动选中多个柱子",
+    "Lasso Select": "套索选择",
+    "Zoom": "缩放（点击柱子即选中）",
+    "Reset axes": "还原",
+    "Autoscale": "还原",
+    "Double-click to zoom back out": "双击还原",
 }

@@ -1,0 +1,89 @@
+"""Boundaries drawn once on the server as one Web-Mercator picture (a deck.gl BitmapLayer).
+
+A vector boundary layer costs the browser two WebGL programs (fill and outline) and the
+tessellation of every ring before the first frame; one picture costs one trivial program. The
+picture is drawn at twice the map's pixels (sharp on high-density screens and at one zoom step)
+and reaches past the view on every side, so a little panning shows no edge.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import math
+
+import geopandas as gpd
+from PIL import Image, ImageDraw
+
+WORLD_PX = 512  # deck.gl: the whole world is 512 px wide at zoom 0
+FILL = (242, 244, 247, 255)
+LINE = (120, 130, 145, 255)
+DENSITY = 2  # picture pixels per screen pixel
+SUPERSAMPLE = 1  # drawn this much larger, then shrunk: smooth (antialiased) outlines
+REACH = 0.2  # the picture reaches this share of the view's size past each edge
+COLOURS = 4  # a palette picture: flat fills and grey lines need few colours, and stay small
+
+
+def to_world(lon: float, lat: float, zoom: float) -> tuple[float, float]:
+    """Web-Mercator pixel position of a point at a zoom (deck.gl's convention)."""
+    size = WORLD_PX * 2**zoom
+    y = math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+    return (lon + 180) / 360 * size, (1 - y / math.pi) / 2 * size
+
+
+def from_world(x: float, y: float, zoom: float) -> tuple[float, float]:
+    """The (lon, lat) of a Web-Mercator pixel position at a zoom."""
+    size = WORLD_PX * 2**zoom
+    lat = math.degrees(math.atan(math.sinh(math.pi * (1 - 2 * y / size))))
+    return x / size * 360 - 180, lat
+
+
+def picture_bounds(
+    center: tuple[float, float], zoom: float, width_px: int, height_px: int
+) -> list[float]:
+    """[west, south, east, north] of the picture: the view plus REACH on every side."""
+    cx, cy = to_world(*center, zoom)
+    half_w, half_h = width_px * (0.5 + REACH), height_px * (0.5 + REACH)
+    west, north = from_world(cx - half_w, cy - half_h, zoom)
+    east, south = from_world(cx + half_w, cy + half_h, zoom)
+    return [round(v, 6) for v in (west, south, east, north)]
+
+
+def _rings(geometry) -> list[list[tuple[float, float]]]:
+    polygons = getattr(geometry, "geoms", [geometry])
+    return [list(ring.coords) for p in polygons for ring in (p.exterior, *p.interiors)]
+
+
+def boundary_picture(
+    layers: list[tuple[gpd.GeoDataFrame, float]],
+    center: tuple[float, float],
+    zoom: float,
+    width_px: int,
+    height_px: int,
+) -> tuple[str, list[float]]:
+    """Boundaries (each set with its line width in screen px) as a PNG data URL and its bounds.
+
+    Every set is filled first and outlined after, so no fill covers a neighbour's border."""
+    bounds = picture_bounds(center, zoom, width_px, height_px)
+    step = DENSITY * SUPERSAMPLE
+    size = (round(width_px * (1 + 2 * REACH) * step), round(height_px * (1 + 2 * REACH) * step))
+    left, top = to_world(bounds[0], bounds[3], zoom)
+    image = Image.new("RGBA", size, (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+
+    def project(ring: list[tuple[float, float]]) -> list[tuple[float, float]]:
+        points = (to_world(x, y, zoom) for x, y, *_ in ring)
+        return [((x - left) * step, (y - top) * step) for x, y in points]
+
+    rings = [
+        (project(r), width) for frame, width in layers for g in frame.geometry for r in _rings(g)
+    ]
+    for points, _ in rings:
+        if len(points) > 2:
+            draw.polygon(points, fill=FILL)
+    for points, width in rings:
+        draw.line(points, fill=LINE, width=max(1, round(width * step)), joint="curve")
+    shrunk = image.resize((size[0] // SUPERSAMPLE, size[1] // SUPERSAMPLE), Image.LANCZOS)
+    buffer = io.BytesIO()
+    shrunk.quantize(COLOURS, method=Image.Quantize.FASTOCTREE).save(buffer, "PNG", optimize=True)
+    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode(), bounds

@@ -1,0 +1,84 @@
+"""The map page's cached results: links in the relation scope, flying lines and the deck, for a
+laptop-sized or a phone-sized map (keyed by the data revision and hashable inputs, shared
+read-only; `@cache.view` so that `cache.clear_views` drops them with the rest)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from geo.arcs import (
+    MAP_HEIGHT_PX,
+    MAP_VIEWS,
+    MAP_WIDTH_PX,
+    PHONE_HEIGHT_PX,
+    PHONE_WIDTH_PX,
+    content_frame,
+    fit_to_panel,
+    frame_pairs,
+    link_pairs,
+)
+from metrics.filters import Filters
+from metrics.relations import in_scope
+from metrics.tables import link_table
+from ui import cache, loaders
+from ui.labels import LABELS
+
+ENTRIES = 256
+PHONE_AGENTS = ("Mobi", "Android", "iPhone", "iPad")  # what phones' browsers say they are
+
+
+def is_phone() -> bool:
+    """Whether the browser says it is a phone or tablet (its User-Agent header)."""
+    agent = st.context.headers.get("User-Agent", "") or ""
+    return any(word in agent for word in PHONE_AGENTS)
+
+
+def map_size(phone: bool) -> tuple[int, int]:
+    """The pixels a map is framed and labelled for."""
+    return (PHONE_WIDTH_PX, PHONE_HEIGHT_PX) if phone else (MAP_WIDTH_PX, MAP_HEIGHT_PX)
+
+
+@cache.view(ENTRIES)
+def scoped_links(path: str, filters: Filters, scope: str) -> pd.DataFrame:
+    """The filtered links in the relation scope (京蒙, all partners, or within Inner Mongolia)."""
+    return in_scope(cache.links(path, filters), loaders.dataset_at(path).places, scope)
+
+
+@cache.view(ENTRIES)
+def link_rows(path: str, filters: Filters, scope: str) -> pd.DataFrame:
+    """谁和谁合作: the table of the scoped links (with its 领域 column)."""
+    return link_table(scoped_links(path, filters, scope), loaders.dataset_at(path).sources)
+
+
+@cache.view(ENTRIES)
+def map_pairs(
+    path: str, filters: Filters, scope: str, view_key: str, phone: bool
+) -> tuple[pd.DataFrame, tuple]:
+    """The scoped links as flying lines, and the frame that holds them (within the view)."""
+    data = loaders.dataset_at(path)
+    size = map_size(phone)
+    pairs = link_pairs(scoped_links(path, filters, scope), data.places, data.sources)
+    frame = content_frame(pairs, fit_to_panel(MAP_VIEWS[view_key].bbox, *size), size=size)
+    return frame_pairs(pairs, frame), frame
+
+
+@cache.view(ENTRIES)
+def map_deck(path: str, filters: Filters, scope: str, view_key: str, projector: bool, phone: bool):
+    """The pydeck map of one view (boundaries picture, choropleth, lines, dots, labels)."""
+    from geo.choropleth import choropleth_values
+    from geo.deck import build_deck
+    from metrics.plan import banner_profiles
+
+    data = loaders.dataset_at(path)
+    view = MAP_VIEWS[view_key]
+    frames = [(name, cache.boundary_set(name)) for name in view.boundary_sets]
+    choropleth = None
+    if view.choropleth:
+        names = list(dict(frames)[view.choropleth]["name"])
+        choropleth = choropleth_values(banner_profiles(data.tasks, names), LABELS["choropleth_tip"])
+    pairs, frame = map_pairs(path, filters, scope, view_key, phone)
+    links = scoped_links(path, filters, scope)
+    return build_deck(
+        view, frames, pairs, data.places, choropleth, frame, projector, links, map_size(phone)
+    )
