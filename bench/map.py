@@ -1,4 +1,9 @@
-"""Map build time at the real data and with 5,000 synthetic links (seeded), per view."""
+"""Map build time at the real data and with 5,000 synthetic links (seeded), per view; with
+--browser, the 合作地图 page's first open as a ratio to its floor (a bare page with one plotly
+chart and one pydeck map, bench/floor.py?chart=both), both measured in the same run.
+
+python -m bench.map [OUT.json] | python -m bench.map --browser [RUNS]
+"""
 
 from __future__ import annotations
 
@@ -71,7 +76,56 @@ def main() -> dict:
     return results
 
 
-if __name__ == "__main__":
+def first_open_ratio(runs: int = 5) -> dict:
+    """Median seconds to a drawn map on a new tab (a new session), floor and page alternating,
+    each after a warm-up; the ratio page / floor and the machine's load around the run."""
+    from bench import browser
+
+    load_before = Path("/proc/loadavg").read_text().split()[:3]
+    database = ROOT / "build" / "bench-bundled.sqlite"
+    ready = "[data-testid=stDeckGlJsonChart] canvas"
+    with (
+        browser.serve(ROOT / "bench" / "floor.py") as (floor, _),
+        browser.serve(ROOT / "app.py", {"DATABASE_URL": f"sqlite:///{database}"}) as (app, _),
+    ):
+        pages = [("floor", f"{floor}/?chart=both"), ("合作地图", f"{app}/map")]
+        times = interleaved(pages, ready, runs)
+    floor_s, page_s = statistics.median(times["floor"]), statistics.median(times["合作地图"])
+    return {
+        "floor_s": round(floor_s, 2),
+        "map_s": round(page_s, 2),
+        "ratio": round(page_s / floor_s, 2),
+        "runs": {k: [round(t, 2) for t in v] for k, v in times.items()},
+        "loadavg_before": load_before,
+        "loadavg_after": Path("/proc/loadavg").read_text().split()[:3],
+    }
+
+
+def interleaved(pages: list[tuple[str, str]], ready: str, runs: int) -> dict[str, list[float]]:
+    """Open each page `runs` times (after one warm-up each), alternating, each in a new tab."""
+    from playwright.sync_api import sync_playwright
+
+    from bench.browser import ARGS, CHROMIUM, _render
+
+    times: dict[str, list[float]] = {name: [] for name, _ in pages}
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        context = chromium.new_context(viewport={"width": 1366, "height": 768})
+        for attempt in range(runs + 1):
+            for name, url in pages:
+                tab = context.new_page()
+                elapsed = _render(tab, url, ready)
+                tab.close()
+                if attempt:
+                    times[name].append(elapsed)
+        chromium.close()
+    return times
+
+
+if __name__ == "__main__" and "--browser" in sys.argv:
+    result = first_open_ratio(int(sys.argv[-1]) if sys.argv[-1].isdigit() else 5)
+    print(json.dumps(result, ensure_ascii=False, indent=2))
+elif __name__ == "__main__":
     output = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "artifacts" / "bench-map.json"
     output.parent.mkdir(exist_ok=True)
     output.write_text(json.dumps(main(), ensure_ascii=False, indent=2), encoding="utf-8")
