@@ -14,6 +14,7 @@ from metrics.display import fold_parts, is_target, kind_mix
 from metrics.quantity import format_number
 from metrics.vocab import FIELD_COLORS
 from ui.labels import LABELS
+from ui.labels.pages import MODEBAR_ZH
 
 FONT_FAMILY = "Noto Sans CJK SC, Noto Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
 LINK_PATTERN = "/"
@@ -23,6 +24,11 @@ PATTERN_TEXT = "#101828"  # labels of hatched bars: dark, never white on stripes
 def wrap_label(text: str, width: int = 12) -> str:
     """Break a long Chinese label into lines of `width` characters for an axis (no truncation)."""
     return "<br>".join(textwrap.wrap(text, width=width, break_long_words=True)) or text
+
+
+def text_width_px(text: str, size: float) -> int:
+    """About how wide a label is drawn: full-width (CJK) characters a font size, others 0.62."""
+    return round(sum(size if ord(c) > 0x2E80 else size * 0.62 for c in text))
 
 
 def _layout(figure: go.Figure, height: int, projector: bool) -> go.Figure:
@@ -35,8 +41,8 @@ def _layout(figure: go.Figure, height: int, projector: bool) -> go.Figure:
         paper_bgcolor="#ffffff",
         legend={"orientation": "h", "y": 1.12, "x": 0},
         hoverlabel={"font": {"family": FONT_FAMILY, "size": size}},
-        # No dragmode here: an explicit "select" stops a click from selecting a bar (measured in
-        # Chromium with Streamlit 1.67); the cost is that a drag zooms instead of box-selecting.
+        # No dragmode here: an explicit "select" stops a click from selecting a bar (Streamlit
+        # 1.67 sets clickmode "event" in box mode); box and lasso are in the mode bar (SELECT_CONFIG).
         clickmode="event+select",
     )
     figure.update_xaxes(gridcolor="#e4e7ec", automargin=True, tickfont={"color": "#101828"})
@@ -45,19 +51,35 @@ def _layout(figure: go.Figure, height: int, projector: bool) -> go.Figure:
     return figure
 
 
-# No mode bar: its buttons speak English (plotly.js ships no zh-CN locale offline). Box and
-# click selection stay (drag to select), and every chart's data is in 数据表 for download.
+# No mode bar on a chart that selects nothing: plotly.js ships no zh-CN locale offline.
 CHART_CONFIG = {"displaylogo": False, "displayModeBar": False, "locale": "zh-CN"}
+# A chart that selects has a small mode bar of our own, in Chinese (plotly's `locales` config):
+# a click selects a bar, 框选/套索 then a drag selects several (Streamlit turns click-selection off
+# while a box or lasso drag mode is on, so both cannot be the drag default), 缩放 and 还原.
+# An explicit button list also leaves out Streamlit's own (English) full-screen button.
+SELECT_CONFIG = {
+    **CHART_CONFIG,
+    "displayModeBar": True,
+    "locales": {"zh-CN": {"dictionary": MODEBAR_ZH}},
+    "modeBarButtons": [["select2d", "lasso2d", "zoom2d", "resetScale2d"]],
+}
 
 
 def show(figure: go.Figure, key: str, selectable: bool = False, on_pick=None):
-    """Draw a chart with our own theme (not Streamlit's), no mode bar; return its selection.
+    """Draw a chart with our own theme (not Streamlit's); return its selection.
 
-    `on_pick` (a callback) makes clicked or boxed bars act at once, e.g. become a filter."""
-    options = {}
-    if selectable or on_pick:
-        options = {"on_select": on_pick or "rerun", "selection_mode": ("points", "box")}
-    return st.plotly_chart(figure, key=key, theme=None, config=CHART_CONFIG, **options)
+    A selectable chart (or one with `on_pick`, a callback that makes clicked or boxed bars act at
+    once, e.g. become a filter) selects by click, box and lasso, with a Chinese mode bar."""
+    if not (selectable or on_pick):
+        return st.plotly_chart(figure, key=key, theme=None, config=CHART_CONFIG)
+    return st.plotly_chart(
+        figure,
+        key=key,
+        theme=None,
+        config=SELECT_CONFIG,
+        on_select=on_pick or "rerun",
+        selection_mode=("points", "box", "lasso"),
+    )
 
 
 def relation_bars(
@@ -147,7 +169,7 @@ def indicator_chart(table: pd.DataFrame, unit: str, projector: bool = False) -> 
     figure.update_layout(
         title={"text": LABELS["chart_unit"].format(unit=unit), "x": 0, "font": {"size": 16}},
         xaxis={
-            "range": [0, float(ordered["value"].max()) * 1.35],
+            "range": [0, float(ordered["value"].max()) * 1.02],
             "showticklabels": bool(scale_word),
         },
         showlegend=False,
@@ -157,7 +179,11 @@ def indicator_chart(table: pd.DataFrame, unit: str, projector: bool = False) -> 
         figure.update_xaxes(tickvals=ticks, ticktext=["".join(format_number(t)) for t in ticks])
     else:
         figure.update_xaxes(showticklabels=False)
-    return _layout(figure, max(220, 70 * len(table) + 90), projector)
+    figure = _layout(figure, max(220, 70 * len(table) + 90), projector)
+    # The labels sit right of their bars (cliponaxis off): a right margin as wide as the longest
+    # label keeps it whole at any width, a phone's 390 px included.
+    longest = max(text_width_px(str(t), figure.layout.font.size) for t in ordered["bar_text"])
+    return figure.update_layout(margin={"r": longest + 12})
 
 
 def _nice_ticks(maximum: float, count: int = 4) -> list[float]:
