@@ -162,3 +162,23 @@ def test_view_state_fits_the_frame():
     state = view_state(bbox)
     assert bbox[0] < state.longitude < bbox[2] and 4.5 < state.zoom < 8
     assert to_pixels([bbox[0], bbox[3]], bbox) == (0, 0)
+
+
+@pytest.mark.parametrize("key", list(MAP_VIEWS))
+def test_a_phone_map_places_every_label_inside_its_narrower_frame(tmp_path_factory, key):
+    from geo.arcs import PHONE_HEIGHT_PX, PHONE_WIDTH_PX, content_frame, fit_to_panel
+
+    data = load_dataset(DATA)
+    view = MAP_VIEWS[key]
+    size = (PHONE_WIDTH_PX, PHONE_HEIGHT_PX)
+    pairs = link_pairs(data.links, data.places, data.sources)
+    frame = content_frame(pairs, fit_to_panel(view.bbox, *size), size=size)
+    cache = tmp_path_factory.getbasetemp() / "geo-phone"
+    frames = [(name, load_boundary_set(name, cache)) for name in view.boundary_sets]
+    deck = build_deck(view, frames, frame_pairs(pairs, frame), data.places, frame=frame, size=size)
+    labels = {layer["id"]: layer for layer in json.loads(deck.to_json())["layers"]}["labels"]
+    assert labels["data"], "no place is named on the phone's map"
+    for node in labels["data"]:
+        left, top, right, bottom = node["box"]
+        assert left >= 0 and right <= PHONE_WIDTH_PX, (node["label"], node["box"])
+        assert top >= 0 and bottom <= PHONE_HEIGHT_PX, (node["label"], node["box"])
