@@ -99,6 +99,28 @@ def shift_inside(
     return dx, dy
 
 
+def overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    """Whether two pixel boxes (left, top, right, bottom) overlap."""
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def placed_box(
+    text: str,
+    at: tuple[float, float],
+    anchor: str,
+    size: int,
+    below: bool,
+    radius: float,
+    frame: tuple[float, float],
+) -> tuple[tuple[float, float, float, float], list[float]]:
+    """A label's box shifted wholly inside the frame, and its pixel offset from the dot."""
+    box = label_box(at[0], at[1], text, anchor, size, below, radius)
+    dx, dy = shift_inside(box, *frame)
+    lift = radius + size / 2 + 2
+    offset = [round(dx, 1), round((lift if below else -lift) + dy, 1)]
+    return (box[0] + dx, box[1] + dy, box[2] + dx, box[3] + dy), offset
+
+
 def declutter_labels(
     nodes: list[dict],
     bbox: tuple[float, float, float, float],
@@ -114,29 +136,37 @@ def declutter_labels(
     """
     placed: list[tuple[float, float, float, float]] = []
     right, bottom = to_pixels([bbox[2], bbox[1]], bbox, width_px, height_px)  # the frame's size
-    for node in sorted(nodes, key=lambda n: -n["links"]):
-        x, y = to_pixels(node["position"], bbox, width_px, height_px)
-        anchor = (
-            "start"
-            if x < right * EDGE_SHARE
-            else "end"
-            if x > right * (1 - EDGE_SHARE)
-            else "middle"
-        )
-        radius = node.get("radius", 6)
-        below = y < size + radius + 14  # too close to the top edge: the label goes under the dot
-        node["anchor"] = anchor
-        box = label_box(x, y, node["label"], anchor, size, below, radius)
-        dx, dy = shift_inside(box, right, bottom)
-        box = (box[0] + dx, box[1] + dy, box[2] + dx, box[3] + dy)
-        lift = radius + size / 2 + 2
-        node["offset"] = [round(dx, 1), round((lift if below else -lift) + dy, 1)]
-        node["box"] = [round(v, 1) for v in box]
-        overlaps = any(
-            box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in placed
-        )
-        if overlaps or len(placed) >= MAX_LABELS:
-            node["label"] = ""
-        else:
+    ranked = sorted(nodes, key=lambda n: -n["links"])
+    texts = {id(n): n["label"] for n in ranked}
+    # First every name on its usual side (above its dot, under it near the top edge); then the
+    # names that found no room there try the other side of their dot.
+    for flip in (False, True):
+        for node in ranked:
+            if flip and node["label"]:
+                continue
+            if len(placed) >= MAX_LABELS:
+                node["label"] = ""
+                continue
+            x, y = to_pixels(node["position"], bbox, width_px, height_px)
+            anchor = (
+                "start"
+                if x < right * EDGE_SHARE
+                else "end"
+                if x > right * (1 - EDGE_SHARE)
+                else "middle"
+            )
+            radius = node.get("radius", 6)
+            below = (y < size + radius + 14) != flip
+            box, offset = placed_box(
+                texts[id(node)], (x, y), anchor, size, below, radius, (right, bottom)
+            )
+            if any(overlap(box, b) for b in placed):
+                node["label"] = ""
+                continue
+            node.update(anchor=anchor, offset=offset, box=[round(v, 1) for v in box])
+            node["label"] = texts[id(node)]
             placed.append(box)
+    for node in ranked:
+        node.setdefault("anchor", "middle")
+        node.setdefault("offset", [0.0, 0.0])
     return nodes

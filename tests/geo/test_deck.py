@@ -140,8 +140,14 @@ def test_declutter_labels_leaves_no_overlapping_labels():
         {"label": name, "position": [116.4 + i * 0.01, 39.9], "links": 10 - i}
         for i, name in enumerate(["北京市", "东城区", "海淀区"])
     ] + [{"label": "乌海市", "position": [106.8, 39.66], "links": 5}]
-    kept = [n["label"] for n in declutter_labels(nodes, bbox) if n["label"]]
-    assert kept == ["北京市", "乌海市"]
+    placed = [n for n in declutter_labels(nodes, bbox) if n["label"]]
+    # Three dots on one spot: the first name above, the second below, the third unnamed.
+    assert [n["label"] for n in placed] == ["北京市", "东城区", "乌海市"]
+    assert placed[0]["offset"][1] < 0 < placed[1]["offset"][1]
+    boxes = [n["box"] for n in placed]
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3])
 
 
 def test_labels_at_the_edges_grow_inwards():
