@@ -217,9 +217,9 @@ def build_deck(
             character_set=pdk.types.String("auto"),
             # A wide white halo keeps a name legible where lines cross it (a background box
             # would cost the browser one more WebGL program on the first open).
-            outline_width=5,
+            outline_width=3,
             outline_color=[255, 255, 255, 255],
-            font_settings={"sdf": True, "buffer": 6},
+            font_settings={"sdf": True},
             parameters=ON_TOP,
         ),
     ]
