@@ -12,6 +12,7 @@ from PIL import ImageColor
 
 from geo.arcs import MAP_HEIGHT_PX, MAP_WIDTH_PX, MapView, pair_tip
 from geo.labels import LABEL_SIZE_PX, declutter_labels, node_records, to_pixels
+from geo.raster import find_cjk_font, label_picture
 from geo.regions import LAYER_CHOROPLETH, LAYER_REGIONS, SEQUENTIAL, Size, region_layers
 from metrics.relations import count_relations
 from metrics.vocab import FIELD_COLORS, STATUS_LABELS
@@ -148,6 +149,45 @@ def arc_records(
     return records
 
 
+def label_layer(nodes: list[dict], label_size: int, state: pdk.ViewState, size: Size) -> pdk.Layer:
+    """The place names: one server-drawn picture when a CJK font is installed (no font atlas
+    and no text program for the browser to build on the first open), else a TextLayer."""
+    named = [n for n in nodes if n["label"]]
+    font = find_cjk_font()
+    if font is not None:
+        image, bounds = label_picture(
+            named, str(font), label_size, (state.longitude, state.latitude), state.zoom, *size
+        )
+        return pdk.Layer(
+            "BitmapLayer",
+            id=LAYER_LABELS,
+            image=pdk.types.String(image),
+            bounds=bounds,
+            parameters=ON_TOP,
+        )
+    return pdk.Layer(
+        "TextLayer",
+        id=LAYER_LABELS,
+        data=named,
+        get_position="position",
+        get_text="label",
+        get_size=label_size,
+        get_color=[16, 24, 40, 255],
+        get_pixel_offset="offset",
+        get_text_anchor="anchor",
+        get_alignment_baseline=pdk.types.String("center"),
+        font_family=pdk.types.String(FONT),
+        # CJK glyphs: the default character set is ASCII only. Plain strings would become accessors.
+        character_set=pdk.types.String("auto"),
+        # A white halo keeps a name legible where lines cross it (no background box: one
+        # WebGL program less to build).
+        outline_width=3,
+        outline_color=[255, 255, 255, 255],
+        font_settings={"sdf": True},
+        parameters=ON_TOP,
+    )
+
+
 def build_deck(
     view: MapView,
     boundaries: list[tuple[str, gpd.GeoDataFrame]],
@@ -201,26 +241,6 @@ def build_deck(
             pickable=True,
             parameters=ON_TOP,
         ),
-        pdk.Layer(
-            "TextLayer",
-            id=LAYER_LABELS,
-            data=[n for n in nodes if n["label"]],
-            get_position="position",
-            get_text="label",
-            get_size=label_size,
-            get_color=[16, 24, 40, 255],
-            get_pixel_offset="offset",
-            get_text_anchor="anchor",
-            get_alignment_baseline=pdk.types.String("center"),
-            font_family=pdk.types.String(FONT),
-            # CJK glyphs: the default character set is ASCII only. Plain strings would become accessors.
-            character_set=pdk.types.String("auto"),
-            # A wide white halo keeps a name legible where lines cross it (a background box
-            # would cost the browser one more WebGL program on the first open).
-            outline_width=3,
-            outline_color=[255, 255, 255, 255],
-            font_settings={"sdf": True},
-            parameters=ON_TOP,
-        ),
+        label_layer(nodes, label_size, state, size),
     ]
     return FrozenDeck(layers=layers, initial_view_state=state, map_provider=None, tooltip=TOOLTIP)

@@ -9,11 +9,13 @@ and reaches past the view on every side, so a little panning shows no edge.
 from __future__ import annotations
 
 import base64
+import functools
 import io
 import math
+from pathlib import Path
 
 import geopandas as gpd
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFont
 
 WORLD_PX = 512  # deck.gl: the whole world is 512 px wide at zoom 0
 FILL = (242, 244, 247, 255)
@@ -87,3 +89,70 @@ def boundary_picture(
     buffer = io.BytesIO()
     shrunk.quantize(COLOURS, method=Image.Quantize.FASTOCTREE).save(buffer, "PNG", optimize=True)
     return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode(), bounds
+
+
+def png_url(image: Image.Image) -> str:
+    """A picture as a PNG data URL (sent inside the deck's JSON: no request of its own)."""
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG", optimize=True)
+    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
+
+
+ANCHORS = {"start": "lm", "middle": "mm", "end": "rm"}  # deck.gl text anchors → Pillow's
+
+
+def label_picture(
+    nodes: list[dict],
+    font_path: str,
+    size_px: int,
+    center: tuple[float, float],
+    zoom: float,
+    width_px: int,
+    height_px: int,
+) -> tuple[str, list[float]]:
+    """The place names (label, position, offset, anchor), each with a white halo, as one
+    transparent picture cropped to them, and its bounds: drawn by the server with a CJK font,
+    so the browser builds no font atlas and no text program for them."""
+    bounds = picture_bounds(center, zoom, width_px, height_px)
+    size = (
+        round(width_px * (1 + 2 * REACH) * DENSITY),
+        round(height_px * (1 + 2 * REACH) * DENSITY),
+    )
+    left, top = to_world(bounds[0], bounds[3], zoom)
+    image = Image.new("RGBA", size, (255, 255, 255, 0))
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(font_path, size_px * DENSITY)
+    for node in nodes:
+        if not node.get("label"):
+            continue
+        x, y = to_world(*node["position"], zoom)
+        dx, dy = node.get("offset", (0, 0))
+        draw.text(
+            ((x - left + dx) * DENSITY, (y - top + dy) * DENSITY),
+            node["label"],
+            font=font,
+            fill=(16, 24, 40, 255),
+            anchor=ANCHORS.get(node.get("anchor", "middle"), "mm"),
+            stroke_width=3 * DENSITY,
+            stroke_fill=(255, 255, 255, 235),
+        )
+    box = image.getbbox() or (0, 0, 1, 1)
+    west, north = from_world(left + box[0] / DENSITY, top + box[1] / DENSITY, zoom)
+    east, south = from_world(left + box[2] / DENSITY, top + box[3] / DENSITY, zoom)
+    cropped = image.crop(box).quantize(COLOURS * 4, method=Image.Quantize.FASTOCTREE)
+    return png_url(cropped), [round(v, 6) for v in (west, south, east, north)]
+
+
+FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts")
+FONT_NAMES = ("NotoSansCJK-Regular.ttc", "NotoSansCJKsc-Regular.otf", "wqy-microhei.ttc")
+
+
+@functools.cache
+def find_cjk_font() -> Path | None:
+    """A locally installed font with Chinese glyphs (Debian's fonts-noto-cjk), or None."""
+    for directory in map(Path, FONT_DIRS):
+        for name in FONT_NAMES:
+            found = next(directory.rglob(name), None) if directory.exists() else None
+            if found:
+                return found
+    return None

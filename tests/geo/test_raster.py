@@ -47,3 +47,24 @@ def test_a_region_is_filled_inside_outlined_on_its_edge_and_clear_outside():
     assert pixel(110.0, 40.0) == FILL
     assert pixel(109.0, 40.0)[:3] == LINE[:3]
     assert pixel(107.0, 40.0)[3] == 0  # outside every region: transparent
+
+
+def test_names_are_drawn_cropped_to_themselves_and_larger_in_projector_mode():
+    from geo.raster import find_cjk_font, label_picture
+
+    font = find_cjk_font()
+    if font is None:
+        pytest.skip("no CJK font installed (the map then sends a TextLayer)")
+    node = {
+        "label": "鄂尔多斯市",
+        "position": [110.0, 40.0],
+        "offset": [0, -14],
+        "anchor": "middle",
+    }
+    url, (west, _south, east, north) = label_picture(
+        [node], str(font), 15, (110.0, 40.0), 6, 600, 500
+    )
+    assert url.startswith("data:image/png;base64,")
+    assert west < 110.0 < east and north > 40.0  # centred on its dot, above it
+    _, large = label_picture([node], str(font), 22, (110.0, 40.0), 6, 600, 500)
+    assert large[2] - large[0] > east - west
