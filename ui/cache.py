@@ -26,8 +26,8 @@ from geo.choropleth import choropleth_values
 from metrics.chart_rows import CHART_BARS, indicator_groups
 from metrics.citation import sources_behind
 from metrics.filters import Filters, filter_figures, filter_links
-from metrics.paths import MAP_SETS
 from metrics.headline import field_summary, headline_tiles, quick_fields, source_dates
+from metrics.paths import MAP_SETS
 from metrics.places import city_of
 from metrics.plan import banner_profiles
 from metrics.relations import (
@@ -229,8 +229,6 @@ def map_deck(data_key: str, filters: Filters, view_key: str, projector: bool = F
     return build_deck(
         shown, frames, pairs, data.places, choropleth, frame, projector, links(data_key, filters)
     )
-
-
 
 
 @view(max_entries=64)
