@@ -101,18 +101,39 @@ def _recent_failures(connection: sa.Connection, username: str) -> list[str]:
     return failures
 
 
-def _record(engine: sa.Engine, username: str, ok: bool) -> None:
+def record_event(engine: sa.Engine, username: str, action: str, reason: str) -> None:
+    """One audit row about an account's sign-in (login, login_failed, login_token, …)."""
     with write(engine, check=False) as connection:
         connection.execute(
             schema.audit.insert().values(
                 at=now(),
-                actor=username if ok else "",
-                action="login" if ok else "login_failed",
+                actor=username if action != "login_failed" else "",
+                action=action,
                 table_name="users",
                 row_id=username,
-                reason="登录成功" if ok else "登录失败：用户名或密码不正确",
+                reason=reason,
             )
         )
+
+
+def _record(engine: sa.Engine, username: str, ok: bool) -> None:
+    if ok:
+        record_event(engine, username, "login", "登录成功")
+    else:
+        record_event(engine, username, "login_failed", "登录失败：用户名或密码不正确")
+
+
+def oidc_editor(email: str | None, name: str | None, allowed: Mapping[str, str]) -> str | None:
+    """The editor a unified-identity (OIDC) user signs in as: `allowed` (`[oidc_editors]` in
+    secrets: e-mail address or user name → display name) must list the user's e-mail address
+    (any case) or exact name; None otherwise."""
+    by_email = {str(k).strip().lower(): str(v) for k, v in allowed.items() if "@" in str(k)}
+    by_name = {str(k).strip(): str(v) for k, v in allowed.items() if "@" not in str(k)}
+    if email and email.strip().lower() in by_email:
+        return by_email[email.strip().lower()] or email.strip()
+    if name and name.strip() in by_name:
+        return by_name[name.strip()] or name.strip()
+    return None
 
 
 def _stored_hash(engine: sa.Engine, username: str, configured: Mapping[str, str]) -> tuple:

@@ -243,7 +243,7 @@ def open_store(url: str | None = None, folder: Path | None = None) -> sa.Engine:
 
 
 # Audit actions that change no data (login attempts): they do not make a new data revision.
-NO_DATA_ACTIONS = ("login", "login_failed")
+NO_DATA_ACTIONS = ("login", "login_failed", "login_token", "login_oidc", "logout")
 
 
 def data_revision(engine: sa.Engine) -> int:

@@ -100,6 +100,29 @@ users = sa.Table(
     _text("created_at"),
 )
 
+# Migration 0005. Server-side state that is never backed up: the login-token secret (name → value),
+# tokens revoked by 退出登录 before they expire, and the parts of the last dataset that loaded.
+app_state = sa.Table(
+    "app_state",
+    metadata,
+    sa.Column("name", sa.Text, primary_key=True),
+    _text("value"),
+)
+revoked_logins = sa.Table(
+    "revoked_logins",
+    metadata,
+    sa.Column("token_id", sa.Text, primary_key=True),
+    _text("username"),
+    sa.Column("expires_at", sa.Float, nullable=False),
+)
+last_good = sa.Table(
+    "last_good",
+    metadata,
+    sa.Column("part", sa.Text, primary_key=True),
+    sa.Column("revision", sa.Integer, nullable=False),
+    sa.Column("data", sa.LargeBinary, nullable=False),
+)
+
 # Tables whose rows editors change one by one (key column first), in load order.
 CURATED: dict[str, sa.Table] = {
     "sources": sources,

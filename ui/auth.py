@@ -1,8 +1,11 @@
-"""Who is editing: a login box in the sidebar, the editor's name in the session.
+"""Who is editing: a login box in the sidebar, the editor's name in the session, kept across
+page reloads by a signed login cookie (ui/login_cookie.py, store/login_token.py).
 
 Viewing needs no login unless JMB_REQUIRE_LOGIN=1 (or `[auth] require_login = true` in
 secrets). Accounts: `[editors]` in .streamlit/secrets.toml (Argon2 hashes) or the database
-(`python -m store add-editor NAME`).
+(`python -m store add-editor NAME`). With Streamlit's OIDC settings in `[auth]` (redirect_uri,
+cookie_secret, client_id, client_secret, server_metadata_url) the login area also offers
+统一身份认证登录; `[oidc_editors]` lists who may edit that way (e-mail or name → display name).
 """
 
 from __future__ import annotations
@@ -12,11 +15,16 @@ import os
 import streamlit as st
 
 from metrics.markdown import escape_markdown
-from store.auth import LockedError, authenticate
-from ui import loaders
+from store import login_token
+from store.auth import LockedError, authenticate, oidc_editor, record_event
+from ui import loaders, login_cookie
 from ui.labels import LABELS
 
 SESSION_EDITOR = "auth_editor"
+_TOKEN = "auth_token"  # the login cookie's token of this session (revoked by 退出登录)
+_VIA_OIDC = "auth_oidc"  # signed in through st.login
+_COOKIE_SEEN = "auth_cookie_seen"  # the cookie is read once per session (a reload is a new one)
+_PENDING = "auth_cookie_pending"  # "set:<token>" or "clear": done by the next run's component
 
 
 def _secrets(section: str) -> dict:
@@ -32,27 +40,54 @@ def login_required() -> bool:
     return bool(_secrets("auth").get("require_login", False))
 
 
+def oidc_configured() -> bool:
+    """Streamlit's st.login is set up (`[auth]` names a redirect URI and an identity provider)."""
+    section = _secrets("auth")
+    return bool(section.get("redirect_uri")) and (
+        bool(section.get("client_id")) or any(isinstance(v, dict) for v in section.values())
+    )
+
+
 def editor() -> str | None:
     """The logged-in editor's name, or None for a viewer."""
     return st.session_state.get(SESSION_EDITOR)
 
 
+def _sign_in(display: str, token: str = "") -> None:
+    st.session_state[SESSION_EDITOR] = display
+    if token:
+        st.session_state[_TOKEN] = token
+        st.session_state[_PENDING] = f"set:{token}"
+
+
 def _login_form(key: str) -> None:
     with st.form(key, clear_on_submit=True, border=False):
-        username = st.text_input(LABELS["login_user"], key=f"{key}_user")
+        username = st.text_input(LABELS["login_user"], key=f"{key}_user").strip()
         password = st.text_input(LABELS["login_password"], type="password", key=f"{key}_pw")
         if st.form_submit_button(LABELS["login_submit"]):
+            configured = _secrets("editors")
             try:
-                name = authenticate(
-                    loaders.engine(), username.strip(), password, _secrets("editors")
-                )
+                name = authenticate(loaders.engine(), username, password, configured)
             except LockedError as error:
                 st.error(LABELS["login_locked"].format(minutes=error.minutes))
                 return
             if name:
-                st.session_state[SESSION_EDITOR] = name
+                _sign_in(name, login_token.issue(loaders.engine(), username, configured))
                 st.rerun()
             st.error(LABELS["login_failed"])
+    if oidc_configured() and st.button(LABELS["login_oidc"], key=f"{key}_oidc"):
+        st.login()
+
+
+def _logout() -> None:
+    token = st.session_state.pop(_TOKEN, "")
+    if token:
+        login_token.revoke(loaders.engine(), token)
+    st.session_state.pop(SESSION_EDITOR, None)
+    st.session_state[_PENDING] = "clear"
+    if st.session_state.pop(_VIA_OIDC, False):
+        st.logout()  # ends Streamlit's own identity cookie too, then reruns
+    st.rerun()
 
 
 def sidebar_login() -> str | None:
@@ -62,16 +97,60 @@ def sidebar_login() -> str | None:
         if name:
             st.caption(LABELS["login_as"].format(name=escape_markdown(name)))
             if st.button(LABELS["logout"], key="auth_logout"):
-                del st.session_state[SESSION_EDITOR]
-                st.rerun()
+                _logout()
         else:
             with st.expander(LABELS["login_header"]):
                 _login_form("auth_sidebar")
     return editor()
 
 
+def _from_cookie() -> None:
+    """A new session (a reload) takes the editor from the login cookie, once."""
+    if st.session_state.get(_COOKIE_SEEN) or editor():
+        return
+    st.session_state[_COOKIE_SEEN] = True
+    restored = login_cookie.restore(st.context.cookies, loaders.engine(), _secrets("editors"))
+    if restored.signed_in:
+        _sign_in(restored.signed_in.display)
+        st.session_state[_TOKEN] = restored.token
+    elif restored.token:
+        st.session_state[_PENDING] = "clear"  # a refused cookie is not sent again
+        if restored.notice:
+            st.toast(restored.notice)
+
+
+def _from_oidc() -> None:
+    """A user signed in through the unified identity provider edits if `[oidc_editors]` says so."""
+    if editor() or not oidc_configured() or not st.user.get("is_logged_in"):
+        return
+    email, name = st.user.get("email"), st.user.get("name")
+    display = oidc_editor(email, name, _secrets("oidc_editors"))
+    if display is None:
+        st.sidebar.warning(
+            LABELS["login_oidc_refused"].format(who=escape_markdown(email or name or ""))
+        )
+        if st.sidebar.button(LABELS["logout"], key="auth_oidc_logout"):
+            st.logout()
+        return
+    _sign_in(display)
+    st.session_state[_VIA_OIDC] = True
+    record_event(loaders.engine(), str(email or name), "login_oidc", "统一身份认证登录")
+
+
+def _apply_pending_cookie() -> None:
+    pending = st.session_state.pop(_PENDING, "")
+    if pending.startswith("set:"):
+        login_cookie.set_in_browser(pending[4:])
+    elif pending == "clear":
+        login_cookie.clear_in_browser()
+
+
 def gate() -> None:
-    """When viewing needs a login, show the form and stop the page until someone logs in."""
+    """Restore a sign-in (cookie or OIDC); when viewing needs a login, show the form and stop the
+    page until someone logs in."""
+    _from_cookie()
+    _from_oidc()
+    _apply_pending_cookie()
     if login_required() and not editor():
         st.title(LABELS["app_title"])
         st.info(LABELS["login_required"])

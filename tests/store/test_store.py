@@ -24,7 +24,7 @@ def audit_rows(engine, action=None) -> pd.DataFrame:
 
 def test_migrations_build_the_schema_that_queries_use(empty_engine):
     upgrade(empty_engine)
-    assert schema_revision(empty_engine) == head_revision() == "0004"
+    assert schema_revision(empty_engine) == head_revision() == "0005"
     inspector = sa.inspect(empty_engine)
     for table in schema.metadata.sorted_tables:
         migrated = {c["name"] for c in inspector.get_columns(table.name)}
@@ -40,7 +40,7 @@ def test_an_existing_database_upgrades_in_place_keeping_its_rows(empty_engine):
         )
         connection.execute(sa.text("INSERT INTO figures (figure_id, value) VALUES ('f1', 3)"))
     upgrade(empty_engine)
-    assert schema_revision(empty_engine) == "0004"
+    assert schema_revision(empty_engine) == "0005"
     assert sa.inspect(empty_engine).has_table("task_updates")
     with empty_engine.connect() as connection:
         assert connection.execute(sa.text("SELECT title FROM sources")).scalar() == "旧库"

@@ -134,3 +134,10 @@ TRACKER_TARGET_COLUMNS: dict[str, str] = {
     "result": "状态",
     "quote": "报送引文",
 }
+
+# --- Issue 15 (H15): sign-ins that change no data ---
+AUDIT_ACTION_LABELS |= {
+    "login_token": "保持登录",
+    "login_oidc": "统一身份认证登录",
+    "logout": "退出登录",
+}

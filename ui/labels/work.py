@@ -149,3 +149,12 @@ EDIT_TABLE_LABELS: dict[str, str] = {
     "links": "合作关系",
     "tasks": "方案任务",
 }
+
+# --- Issue 15 (H15): sign-in kept across reloads, unified identity (OIDC), last good revision ---
+LABELS |= {
+    "login_oidc": "统一身份认证登录",
+    "login_oidc_refused": (
+        "统一身份认证账号“{who}”没有编辑权限。查看数据无需登录；如需编辑，请联系管理员开通。"
+    ),
+    "data_fallback_as_of": "（所示数据为 {at} 的版本）",
+}
