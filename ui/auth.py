@@ -139,10 +139,11 @@ def _from_oidc() -> None:
 
 def _apply_pending_cookie() -> None:
     pending = st.session_state.pop(_PENDING, "")
+    proxy = login_cookie.by_proxy(st.context.headers)
     if pending.startswith("set:"):
-        login_cookie.set_in_browser(pending[4:])
+        login_cookie.set_in_browser(pending[4:], proxy)
     elif pending == "clear":
-        login_cookie.clear_in_browser()
+        login_cookie.clear_in_browser(proxy)
 
 
 def gate() -> None:

@@ -1,9 +1,9 @@
 """The login cookie: who a new session's cookie signs in, and setting or clearing it in the browser.
 
 Streamlit has no API that sets a cookie, so a one-pixel iframe (st.iframe, same origin) does it from the browser.
-It first asks `/_jmb/login` (nginx under `make serve`, deploy/nginx-site.conf) to set the cookie
-HttpOnly; where nothing answers that (plain `make run`), the script sets it itself (then not
-HttpOnly). Either way the server checks the signature, expiry and revocation on every read.
+Under `make serve`, nginx (deploy/nginx-site.conf) says so in a request header and sets the
+cookie HttpOnly when the iframe posts the token to `/_jmb/login`; without nginx (plain `make run`)
+the script sets it itself, then not HttpOnly. Either way the server checks the signature, expiry and revocation on every read.
 """
 
 from __future__ import annotations
@@ -19,20 +19,23 @@ from store import login_token
 
 COOKIE = "jmb_login"
 
-_SET = """<script>
-const token = %(token)s, maxAge = %(max_age)d, parentDocument = window.parent.document;
+PROXY_HEADER = "X-Jmb-Cookie-Endpoint"  # nginx sends it when it serves /_jmb/login and logout
+
+_SET_BY_SCRIPT = """<script>
 const secure = window.parent.location.protocol === "https:" ? "; Secure" : "";
-fetch("/_jmb/login", {method: "POST", credentials: "same-origin",
-  headers: {"X-JMB-Login": token, "X-JMB-Max-Age": String(maxAge)}})
-  .then(r => r.status === 204 && r.headers.get("X-JMB-Cookie") === "httponly")
-  .catch(() => false)
-  .then(httpOnly => { if (!httpOnly) parentDocument.cookie =
-    `%(name)s=${token}; Path=/; Max-Age=${maxAge}; SameSite=Strict${secure}`; });
+window.parent.document.cookie =
+  `%(name)s=${%(token)s}; Path=/; Max-Age=%(max_age)d; SameSite=Strict${secure}`;
 </script>"""
-_CLEAR = """<script>
-fetch("/_jmb/logout", {method: "POST", credentials: "same-origin",
-  headers: {"X-JMB-Logout": "1"}}).catch(() => null);
+_SET_BY_PROXY = """<script>
+fetch("/_jmb/login", {method: "POST", credentials: "same-origin",
+  headers: {"X-JMB-Login": %(token)s, "X-JMB-Max-Age": "%(max_age)d"}});
+</script>"""
+_CLEAR_BY_SCRIPT = """<script>
 window.parent.document.cookie = "%(name)s=; Path=/; Max-Age=0; SameSite=Strict";
+</script>"""
+_CLEAR_BY_PROXY = """<script>
+fetch("/_jmb/logout", {method: "POST", credentials: "same-origin",
+  headers: {"X-JMB-Logout": "1"}});
 </script>"""
 
 
@@ -61,16 +64,17 @@ def restore(
         return Restored(token=token, notice=str(error))
 
 
-def set_in_browser(token: str) -> None:
-    """Store `token` as the login cookie (HttpOnly where nginx sets it)."""
-    script = _SET % {
-        "token": json.dumps(token),
-        "max_age": login_token.login_seconds(),
-        "name": COOKIE,
-    }
-    st.iframe(script, height=1)
+def by_proxy(headers: Mapping[str, str]) -> bool:
+    """nginx in front sets the cookie HttpOnly (it says so in a header of every request)."""
+    return headers.get(PROXY_HEADER, "") == "1"
 
 
-def clear_in_browser() -> None:
-    """Remove the login cookie (both the HttpOnly one and a script-set one)."""
-    st.iframe(_CLEAR % {"name": COOKIE}, height=1)
+def set_in_browser(token: str, proxy: bool) -> None:
+    """Store `token` as the login cookie: by nginx (HttpOnly) when `proxy`, else by script."""
+    values = {"token": json.dumps(token), "max_age": login_token.login_seconds(), "name": COOKIE}
+    st.iframe((_SET_BY_PROXY if proxy else _SET_BY_SCRIPT) % values, height=1)
+
+
+def clear_in_browser(proxy: bool) -> None:
+    """Remove the login cookie (by nginx when `proxy`: a script cannot see an HttpOnly one)."""
+    st.iframe((_CLEAR_BY_PROXY if proxy else _CLEAR_BY_SCRIPT) % {"name": COOKIE}, height=1)
