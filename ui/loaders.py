@@ -21,17 +21,21 @@ import streamlit as st
 from metrics.load import Dataset, load_dataset
 from metrics.paths import data_dir
 from metrics.validate import DataError
-from store import reload
+from store import last_good, reload
 from store.db import data_revision, database_url, open_store
 from store.tracker import load_updates
 from ui import memory
+from ui.labels import LABELS
 
 _SEPARATOR = "#rev"
 REVISION_TTL_S = 1.0
 _log = logging.getLogger("jmb.loaders")
-# The newest dataset that loaded, per database, and why a revision did not (key → message).
-_last_good: dict[str, Dataset] = {}
+# The newest dataset that loaded in this process, per database, with its revision; and why a
+# revision did not load (key → message, with which revision is shown instead).
+_last_good: dict[str, tuple[int, Dataset]] = {}
 _problems: dict[str, str] = {}
+_saving = threading.Lock()  # one background save of the last good dataset at a time
+_savers: list[threading.Thread] = []
 memory.configure()
 
 
@@ -123,19 +127,55 @@ _latest = _Latest()
 def dataset_at(key: str) -> Dataset:
     """The validated dataset at one revision (shared read-only by every session; never mutate).
     After an edit only the changed rows are read and validated again (store/reload.py).
-    When the stored data does not load, the last revision that did (else the bundled data), so
-    the pages stay usable; `problem(key)` then says why."""
-    url = key.rsplit(_SEPARATOR, 1)[0]
+    When the stored data does not load, the last revision that did (kept in the store, so a
+    fresh process shows it too; else the bundled data), so the pages stay usable;
+    `problem(key)` then says why."""
+    url, revision = key.rsplit(_SEPARATOR, 1)
+    engine = _engine_of(key)
     try:
-        data = _latest.dataset(url, _engine_of(key))
+        data = _latest.dataset(url, engine)
     except DataError as error:
         _log.error("stored data at %s does not load: %s", key, error)
-        _problems[key] = str(error)
-        return _last_good.get(url) or load_dataset(data_dir())
+        data, shown = _fallback(url, engine)
+        _problems[key] = str(error) + shown
+        return data
     finally:
         memory.release(force=True)  # reading 100k rows leaves ~150 MB of freed rows behind
-    _last_good[url] = data
+    _last_good[url] = (int(revision), data)
+    saver = threading.Thread(target=_keep_good, args=(engine, int(revision), data), daemon=True)
+    _savers[:] = [t for t in _savers if t.is_alive()] + [saver]
+    saver.start()
     return data
+
+
+def _fallback(url: str, engine: sa.Engine) -> tuple[Dataset, str]:
+    """The newest dataset that loaded (this process's or the store's), and a note saying when."""
+    held = _last_good.get(url)
+    try:
+        kept = last_good.load(engine)
+    except Exception:  # noqa: BLE001 — a damaged snapshot must not hide the page
+        _log.exception("the last good dataset of %s cannot be read", url)
+        kept = None
+    newest = max((c for c in (held, kept) if c), key=lambda c: c[0], default=None)
+    if newest is None:
+        return load_dataset(data_dir()), ""
+    at = last_good.revision_time(engine, newest[0])
+    return newest[1], LABELS["data_fallback_as_of"].format(at=at) if at else ""
+
+
+def _keep_good(engine: sa.Engine, revision: int, data: Dataset) -> None:
+    """Keep a dataset that loaded as the store's last good one (in the background)."""
+    with _saving:
+        try:
+            last_good.save(engine, revision, data)
+        except Exception:  # noqa: BLE001 — the page has its data; only the fallback is older
+            _log.exception("keeping revision %s as the last good dataset failed", revision)
+
+
+def wait_for_saves() -> None:
+    """Return once the background saves of the last good dataset have ended (tests)."""
+    for saver in _savers:
+        saver.join()
 
 
 def problem(key: str) -> str | None:
