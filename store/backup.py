@@ -17,10 +17,9 @@ import sqlalchemy as sa
 from ingest.limits import ArchiveError, check_archive
 from metrics.export import neutralise_frame, restore
 from metrics.validate import DataError
-from store import import_rows, schema
-from store.audit import write_audit
+from store import bulk_write, import_rows, schema
 from store.db import TABLE_NAMES, data_revision, now, read_table, schema_revision, write
-from store.edit import StoreError, fetch_row
+from store.edit import StoreError
 
 IMPORTABLE = ("figures", "links", "tasks")  # in dependency order
 EXPORTED = (*schema.CURATED, "task_updates", "audit")
@@ -245,26 +244,12 @@ def apply_import(engine: sa.Engine, plan: ImportPlan, actor: str, reason: str = 
     note = reason or "批量导入"
     with write(engine) as connection:
         for name in IMPORTABLE:
-            table = schema.CURATED[name]
-            key = schema.KEYS[name]
-            last = connection.execute(sa.select(sa.func.max(table.c.seq))).scalar() or 0
-            for offset, record in enumerate(plan.creates.get(name, []), start=1):
-                if fetch_row(connection, table, record[key]) is not None:
-                    raise StoreError(f"{record[key]} 在预览后已被他人新增，请重新预览")
-                connection.execute(table.insert().values(**record, seq=last + offset))
-                write_audit(connection, actor, "import", name, record[key], None, record, note)
-            for record, version in plan.updates.get(name, []):
-                current = fetch_row(connection, table, record[key])
-                if current is None or current["version"] != version:
-                    raise StoreError(f"{record[key]} 在预览后已被他人修改，请重新预览")
-                changed = {c: v for c, v in record.items() if current[c] != v}
-                result = connection.execute(
-                    table.update()
-                    .where(table.c[key] == record[key], table.c.version == version)
-                    .values(**changed, version=version + 1)
-                )
-                if result.rowcount != 1:
-                    raise StoreError(f"{record[key]} 在预览后已被他人修改，请重新预览")
-                before = {c: current[c] for c in changed}
-                write_audit(connection, actor, "import", name, record[key], before, changed, note)
+            bulk_write.apply_table(
+                connection,
+                name,
+                plan.creates.get(name, []),
+                plan.updates.get(name, []),
+                actor,
+                note,
+            )
     return plan.total_changes

@@ -81,7 +81,7 @@ def merge_rows(current: pd.DataFrame, rows: pd.DataFrame, key: str) -> pd.DataFr
     return pd.concat([kept, rows], ignore_index=True)
 
 
-def _select_in(connection, table: sa.Table, column: str, keys, columns=None) -> pd.DataFrame:
+def select_in(connection, table: sa.Table, column: str, keys, columns=None) -> pd.DataFrame:
     """Rows whose `column` is one of `keys` (in chunks, so any number of keys works)."""
     keys = sorted(set(keys))
     selected = [table.c[c] for c in columns] if columns else [table]
@@ -107,7 +107,7 @@ def read_snapshot(connection: sa.Connection, tables: dict[str, pd.DataFrame]) ->
     """What `tables` (an upload) is checked against, in a few small queries: only the figures
     that tasks or the upload name, only the sources the upload quotes."""
     current = {
-        name: _select_in(connection, schema.CURATED[name], key, frame[key].astype(str).str.strip())
+        name: select_in(connection, schema.CURATED[name], key, frame[key].astype(str).str.strip())
         for name, frame in tables.items()
         for key in [schema.KEYS[name]]
         if key in frame
@@ -120,11 +120,11 @@ def read_snapshot(connection: sa.Connection, tables: dict[str, pd.DataFrame]) ->
         named |= set(frame["figure_id"].astype(str).tolist()) if name == "figures" else set()
         named |= _targets(frame) if name == "tasks" and "targets" in frame else set()
         quoted |= set(frame["source_id"].astype(str).tolist()) if "source_id" in frame else set()
-    index = _select_in(
+    index = select_in(
         connection, schema.figures, "figure_id", named - {""}, ["figure_id", "duplicate_of"]
     )
     places = pd.read_sql(sa.select(schema.places), connection)
-    sources = _select_in(connection, schema.sources, "source_id", quoted)
+    sources = select_in(connection, schema.sources, "source_id", quoted)
     texts = dict(zip(sources["source_id"], sources["text"], strict=True))
     return Snapshot(current, index, tasks, places, texts)
 
