@@ -120,3 +120,22 @@ def test_the_secret_can_come_from_the_environment(editor, monkeypatch):
     with pytest.raises(login_token.TokenError, match="无效"):
         login_token.resolve(editor, token)
     assert login_token.resolve(editor, login_token.issue(editor, "zhang")).username == "zhang"
+
+
+@pytest.mark.parametrize(
+    "cookie",
+    ["\x00", "a.b.c", "..", "eyJ1Ijoiemhhbmcif".ljust(600, "A"), "登录", "null", "[]", " ", "%00"],
+)
+def test_hostile_cookie_values_sign_no_one_in(editor, cookie):
+    with pytest.raises(login_token.TokenError):
+        login_token.resolve(editor, cookie)
+
+
+def test_a_validly_signed_token_for_a_missing_account_is_refused(editor):
+    key = login_token.secret(editor)
+    forged = URLSafeTimedSerializer(key, salt="jmb-login").dumps({"u": "ghost", "f": "0", "j": "1"})
+    with pytest.raises(login_token.TokenError, match="更改"):
+        login_token.resolve(editor, forged)
+    signed_list = URLSafeTimedSerializer(key, salt="jmb-login").dumps(["zhang"])
+    with pytest.raises(login_token.TokenError, match="无效"):
+        login_token.resolve(editor, signed_list)
