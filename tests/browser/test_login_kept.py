@@ -84,6 +84,7 @@ def _kept_across_reloads(browser, base: str, name: str, width: int, height: int)
         page.wait_for_timeout(200)
     cookie = _login_cookie(context)
     assert cookie, "the login cookie was set"
+    watch.screenshot(f"login-just-signed-in-{name}-{width}")
     _reload_and_wait(watch, url)
     _open_sidebar(page)
     page.get_by_text(SIGNED_IN).wait_for(timeout=30000)
@@ -94,6 +95,7 @@ def _kept_across_reloads(browser, base: str, name: str, width: int, height: int)
         if not _login_cookie(context):
             break
         page.wait_for_timeout(200)
+    assert _login_cookie(context) is None, "退出登录 removed the cookie"
     _reload_and_wait(watch, url)
     _open_sidebar(page)
     page.get_by_text("编辑登录", exact=True).wait_for(timeout=30000)
