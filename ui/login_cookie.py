@@ -1,6 +1,7 @@
 """The login cookie: who a new session's cookie signs in, and setting or clearing it in the browser.
 
-Streamlit has no API that sets a cookie, so a one-pixel iframe (st.iframe, same origin) does it from the browser.
+Streamlit has no API that sets a cookie, so a one-pixel iframe (st.iframe, same origin; in the sidebar, where it
+moves nothing) does it from the browser.
 Under `make serve`, nginx (deploy/nginx-site.conf) says so in a request header and sets the
 cookie HttpOnly when the iframe posts the token to `/_jmb/login`; without nginx (plain `make run`)
 the script sets it itself, then not HttpOnly. Either way the server checks the signature, expiry and revocation on every read.
@@ -72,9 +73,10 @@ def by_proxy(headers: Mapping[str, str]) -> bool:
 def set_in_browser(token: str, proxy: bool) -> None:
     """Store `token` as the login cookie: by nginx (HttpOnly) when `proxy`, else by script."""
     values = {"token": json.dumps(token), "max_age": login_token.login_seconds(), "name": COOKIE}
-    st.iframe((_SET_BY_PROXY if proxy else _SET_BY_SCRIPT) % values, height=1)
+    st.sidebar.iframe((_SET_BY_PROXY if proxy else _SET_BY_SCRIPT) % values, height=1)
 
 
 def clear_in_browser(proxy: bool) -> None:
     """Remove the login cookie (by nginx when `proxy`: a script cannot see an HttpOnly one)."""
-    st.iframe((_CLEAR_BY_PROXY if proxy else _CLEAR_BY_SCRIPT) % {"name": COOKIE}, height=1)
+    script = (_CLEAR_BY_PROXY if proxy else _CLEAR_BY_SCRIPT) % {"name": COOKIE}
+    st.sidebar.iframe(script, height=1)
