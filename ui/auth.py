@@ -134,7 +134,7 @@ def _from_oidc() -> None:
         return
     _sign_in(display)
     st.session_state[_VIA_OIDC] = True
-    record_event(loaders.engine(), str(email or name), "login_oidc", "统一身份认证登录")
+    record_event(loaders.engine(), str(email or name), "login_oidc", LABELS["login_oidc"])
 
 
 def _apply_pending_cookie() -> None:
