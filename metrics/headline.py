@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from metrics.display import figure_labels
@@ -17,10 +18,28 @@ def headline_tiles(figures: pd.DataFrame, kind: str, limit: int) -> pd.DataFrame
 
     Output columns: figure_id, label, indicator, place, field, color, quote, kind.
     """
-    rows = figures[figures["kind"] == kind]
-    rank = pd.to_numeric(rows["headline"], errors="coerce").fillna(float("inf"))
-    rows = rows.assign(_rank=rank, _seq=range(len(rows))).sort_values(["_rank", "_seq"])
-    rows = rows.head(limit)
+    mine = (figures["kind"] == kind).to_numpy(dtype=bool)
+    return _tiles(figures.iloc[_top_positions(_ranks(figures), mine, limit)])
+
+
+def _ranks(figures: pd.DataFrame) -> np.ndarray:
+    """Each figure's headline rank, infinity when it has none."""
+    return pd.to_numeric(figures["headline"], errors="coerce").fillna(float("inf")).to_numpy()
+
+
+def _top_positions(ranks: np.ndarray, mask: np.ndarray, limit: int) -> np.ndarray:
+    """Positions of the first `limit` rows in `mask` by headline rank, then data order."""
+    positions = np.flatnonzero(mask)
+    ranked = ranks[positions]
+    finite = np.isfinite(ranked)
+    # Only ranked rows and the first `limit` unranked ones can be among the first `limit`.
+    candidates = np.concatenate([positions[finite], positions[~finite][:limit]])
+    order = np.lexsort((candidates, ranks[candidates]))
+    return candidates[order][:limit]
+
+
+def _tiles(rows: pd.DataFrame) -> pd.DataFrame:
+    """The tile rows (figure_id, label, indicator, place, field, color, quote, kind)."""
     return pd.DataFrame(
         {
             "figure_id": rows["figure_id"],
@@ -41,21 +60,25 @@ def field_summary(figures: pd.DataFrame, links: pd.DataFrame, per_field: int = 2
     Output columns: field, results (the first `per_field` result labels with their indicator),
     result_count, target_count, achieved, planned (distinct relations), color.
     """
-    grouped = figures.assign(group=figures["field"].map(field_group))
+    codes, names = pd.factorize(figures["field"])
+    groups = np.array([field_group(name) for name in names] + [OTHER], dtype=object)[codes]
+    achievement = (figures["kind"] == "achievement").to_numpy(dtype=bool)
+    target = (figures["kind"] == "target").to_numpy(dtype=bool)
+    ranks = _ranks(figures)
     relations = relations_by_field(links).set_index("field")
     rows = []
     for field in [*PRIMARY_FIELDS, OTHER]:
-        mine = grouped[grouped["group"] == field]
-        results = mine[mine["kind"] == "achievement"]
-        if mine.empty and field not in relations.index:
+        mine = groups == field
+        if not mine.any() and field not in relations.index:
             continue
-        top = headline_tiles(results, "achievement", per_field)
+        results = mine & achievement
+        top = _tiles(figures.iloc[_top_positions(ranks, results, per_field)])
         rows.append(
             {
                 "field": field,
                 "results": "；".join(f"{t.indicator} {t.label}" for t in top.itertuples()),
-                "result_count": len(results),
-                "target_count": int((mine["kind"] == "target").sum()),
+                "result_count": int(results.sum()),
+                "target_count": int((mine & target).sum()),
                 "achieved": int(relations["achieved"].get(field, 0)),
                 "planned": int(relations["planned"].get(field, 0)),
                 "color": FIELD_COLORS.get(field, OTHER_COLOR),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
 import pandas as pd
 
 from metrics.display import figure_label, figure_labels, part_notes
@@ -21,13 +22,24 @@ def kpi_cards(
     Output columns: figure_id, field, color, indicator, display, kind, place, partner, quote,
     source_title, publisher, author, doc_number, published, note, part_note (其中 4家 / 属于 9家).
     """
-    headline_rank = pd.to_numeric(figures["headline"], errors="coerce")
-    cards = figures.assign(
-        part_note=part_notes(figures),  # relates parts and wholes among all the figures
-        color=figures["field"].map(FIELD_COLORS),
-        _rank=headline_rank.fillna(float("inf")),
-        _field=figures["field"].map({f: field_order(f) for f in figures["field"].unique()}),
-    ).merge(
+    figures = figures.reset_index(drop=True)
+    ranks = pd.to_numeric(figures["headline"], errors="coerce").fillna(float("inf")).to_numpy()
+    codes, names = pd.factorize(figures["field"])
+    fields = np.array([field_order(name) for name in names] + [field_order("")], dtype=float)[codes]
+    shown = np.arange(len(figures))
+    if limit is not None:
+        shown = _first_candidates(figures, ranks, fields, limit)
+    cards = figures.iloc[shown].assign(
+        # parts and wholes relate among all the figures, not only the shown ones
+        part_note=_part_notes_of(figures, shown),
+        color=lambda frame: frame["field"].map(FIELD_COLORS),
+        _rank=ranks[shown],
+        _field=fields[shown],
+    )
+    cards = cards.sort_values(["_rank", "_field", "source_id", "figure_id"], kind="stable")
+    if limit is not None:
+        cards = cards.head(limit)
+    cards = cards.merge(
         sources[["source_id", "title", "publisher", "author", "doc_number", "published"]].rename(
             columns={"title": "source_title"}
         ),
@@ -35,9 +47,6 @@ def kpi_cards(
         how="left",
         validate="many_to_one",
     )
-    cards = cards.sort_values(["_rank", "_field", "source_id", "figure_id"], kind="stable")
-    if limit is not None:
-        cards = cards.head(limit)
     cards = cards.assign(display=figure_labels(cards).to_numpy())
     columns = [
         "figure_id",
@@ -58,6 +67,40 @@ def kpi_cards(
         "part_note",
     ]
     return cards[columns].reset_index(drop=True)
+
+
+def _first_candidates(
+    figures: pd.DataFrame, ranks: np.ndarray, fields: np.ndarray, limit: int
+) -> np.ndarray:
+    """Positions of the rows that can be among the first `limit` cards: every row whose
+    (rank, field) key is below the `limit`-th smallest key, and the first of the rows tied on it
+    by source and id."""
+    if len(ranks) <= limit:
+        return np.arange(len(ranks))
+    kth = np.lexsort((fields, ranks))[max(limit, 1) - 1]
+    before = (ranks < ranks[kth]) | ((ranks == ranks[kth]) & (fields < fields[kth]))
+    tied = np.flatnonzero((ranks == ranks[kth]) & (fields == fields[kth]))
+    keys = figures.iloc[tied][["source_id", "figure_id"]].assign(_pos=tied)
+    need = max(limit, 1) - int(before.sum())
+    first = keys.sort_values(["source_id", "figure_id"], kind="stable")["_pos"].head(need)
+    return np.sort(np.concatenate([np.flatnonzero(before), first.to_numpy()]))
+
+
+def _part_notes_of(figures: pd.DataFrame, shown: np.ndarray) -> np.ndarray:
+    """part_notes of the rows at positions `shown`, computed on them with their wholes and
+    parts only."""
+    if len(shown) == len(figures) or "part_of" not in figures:
+        return part_notes(figures).to_numpy()[shown]
+    if not (figures["part_of"] != "").any():
+        return np.full(len(shown), "", dtype=object)
+    wholes = figures["part_of"].iloc[shown]
+    ids = figures["figure_id"].iloc[shown]
+    related = (
+        np.isin(np.arange(len(figures)), shown)
+        | figures["part_of"].isin(ids)  # parts of a shown figure
+        | figures["figure_id"].isin(wholes[wholes != ""])  # wholes of a shown part
+    )
+    return part_notes(figures[related]).loc[shown].to_numpy()
 
 
 def with_sources(table: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
