@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 
@@ -85,12 +86,20 @@ def _read_rows(connection: sa.Connection, name: str, ids: set[str]) -> pd.DataFr
     return pd.concat(rows, ignore_index=True)
 
 
+def _positions(keys: pd.Series, wanted: pd.Series) -> np.ndarray:
+    """The position of each `wanted` key among the unique `keys`, -1 when absent (without
+    hashing every key into an index: 100k figures)."""
+    hits = np.flatnonzero(keys.isin(wanted).to_numpy())
+    where = dict(zip(keys.to_numpy()[hits].tolist(), hits.tolist(), strict=True))
+    return np.array([where.get(k, -1) for k in wanted.tolist()], dtype=np.int64)
+
+
 def splice(frame: pd.DataFrame, rows: pd.DataFrame, key: str) -> pd.DataFrame | None:
     """`frame` (store order, index 0..n-1) with `rows` in place of the rows of the same key and
     new rows after them in store order (seq, key): what a full read returns. None when a new
     row would not come last (only a full read knows its place)."""
     rows = rows.astype(frame.dtypes.to_dict())[list(frame.columns)]
-    positions = pd.Index(frame[key]).get_indexer(rows[key])
+    positions = _positions(frame[key], rows[key])
     updated, created = rows[positions >= 0], rows[positions < 0]
     if len(created) and created["seq"].min() <= frame["seq"].max():
         return None
@@ -98,7 +107,9 @@ def splice(frame: pd.DataFrame, rows: pd.DataFrame, key: str) -> pd.DataFrame | 
     created = created.sort_values(["seq", key]).set_axis(
         range(len(frame), len(frame) + len(created))
     )
-    kept = frame.drop(index=updated.index)
+    keep = np.ones(len(frame), dtype=bool)
+    keep[updated.index] = False
+    kept = frame[keep]  # a mask, not drop(): drop hashes all 100k labels
     return pd.concat([kept, updated, created]).sort_index().reset_index(drop=True)
 
 
@@ -108,8 +119,10 @@ def _revalidated(
     """The validated table: `previous` with the rows of `ids` replaced by `kept`'s, validated
     by `validate`; and the changed rows alone."""
     name = TABLE_NAMES[_TABLE_OF_KEY[key]]
-    check_unique(kept, key, name)
-    changed = validate(kept[kept[key].isin(ids)], name)
+    # Every other key was unique at the last revision: a repeat now involves a changed key.
+    mine = kept[kept[key].isin(ids)]
+    check_unique(mine, key, name)
+    changed = validate(mine, name)
     unchanged = previous[~previous[key].isin(ids)]
     # labels are store positions: `kept`'s index is the order (and index) a full load returns
     return pd.concat([unchanged, changed]).reindex(kept.index), changed
