@@ -24,7 +24,17 @@ def headline_tiles(figures: pd.DataFrame, kind: str, limit: int) -> pd.DataFrame
 
 def _ranks(figures: pd.DataFrame) -> np.ndarray:
     """Each figure's headline rank, infinity when it has none."""
-    return pd.to_numeric(figures["headline"], errors="coerce").fillna(float("inf")).to_numpy()
+    return headline_ranks(figures["headline"])
+
+
+def headline_ranks(headline: pd.Series) -> np.ndarray:
+    """The headline rank of each row, infinity where none is given (only the few non-empty
+    values are parsed: 100k figures)."""
+    ranks = np.full(len(headline), float("inf"))
+    given = np.flatnonzero((headline.fillna("") != "").to_numpy(dtype=bool))
+    parsed = pd.to_numeric(headline.iloc[given], errors="coerce").to_numpy(dtype=float)
+    ranks[given] = np.where(np.isnan(parsed), float("inf"), parsed)
+    return ranks
 
 
 def _top_positions(ranks: np.ndarray, mask: np.ndarray, limit: int) -> np.ndarray:

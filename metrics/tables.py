@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from metrics.display import figure_label, figure_labels, part_notes
+from metrics.headline import headline_ranks
 from metrics.vocab import FIELD_COLORS, field_order
 
 
@@ -23,7 +24,7 @@ def kpi_cards(
     source_title, publisher, author, doc_number, published, note, part_note (其中 4家 / 属于 9家).
     """
     figures = figures.reset_index(drop=True)
-    ranks = pd.to_numeric(figures["headline"], errors="coerce").fillna(float("inf")).to_numpy()
+    ranks = headline_ranks(figures["headline"])
     codes, names = pd.factorize(figures["field"])
     fields = np.array([field_order(name) for name in names] + [field_order("")], dtype=float)[codes]
     shown = np.arange(len(figures))
