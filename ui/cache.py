@@ -24,7 +24,7 @@ import streamlit as st
 
 from geo.choropleth import choropleth_values
 from metrics.chart_rows import CHART_BARS, indicator_groups
-from metrics.citation import sources_behind
+from metrics.citation import sources_as_of, sources_behind
 from metrics.filters import Filters, filter_figures, filter_links
 from metrics.headline import field_summary, headline_tiles, quick_fields, source_dates
 from metrics.paths import MAP_SETS
@@ -342,3 +342,9 @@ def report_candidates(data_key: str, text: str) -> pd.DataFrame:
     places = loaders.dataset_at(data_key).places
     local = places[places["side"] == LOCAL_SIDE]
     return extract_candidates(text, PlaceMatcher.from_places(local))
+
+
+@view()
+def sources_updated(data_key: str) -> str:
+    """sources_as_of the revision's sources (汇报模式's footer), once per revision."""
+    return sources_as_of(loaders.dataset_at(data_key).sources)

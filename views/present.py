@@ -6,7 +6,6 @@ from datetime import date
 import streamlit as st
 
 from briefing.deck import describe_scope, source_line
-from metrics.citation import sources_as_of
 from metrics.markdown import escape_markdown
 from metrics.urls import share_url
 from ui import cache, page, slides
@@ -39,7 +38,7 @@ st.query_params[KEY_SLIDE] = str(number)
 plan = plans[number - 1]
 named = source_line(plan.source_ids, ctx.data.sources) or "—"
 footer = LABELS["present_footer"].format(
-    sources=named, updated=sources_as_of(ctx.data.sources), number=number, total=len(plans)
+    sources=named, updated=cache.sources_updated(ctx.path), number=number, total=len(plans)
 )
 slides.draw(plan, footer, key=f"slide_{number}")
 

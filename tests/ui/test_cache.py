@@ -49,3 +49,27 @@ def test_clear_views_drops_what_a_view_computed() -> None:
         assert calls == [3, 3]
     finally:
         cache.VIEWS.remove(doubled)
+
+
+def test_the_sources_date_of_present_follows_the_revision(monkeypatch) -> None:
+    import pandas as pd
+
+    from metrics.load import Dataset
+
+    def dataset(published: str) -> Dataset:
+        sources = pd.DataFrame({"published": [published], "period": [""]})
+        empty = pd.DataFrame()
+        return Dataset(sources, {}, empty, empty, empty, empty)
+
+    revisions = {
+        "sqlite:///x#rev1": dataset("2025-03-01"),
+        "sqlite:///x#rev2": dataset("2026-01-05"),
+    }
+    monkeypatch.setattr(cache.loaders, "dataset_at", revisions.__getitem__)
+    try:
+        assert cache.sources_updated("sqlite:///x#rev1") == "2025-03-01"
+        # an edit makes a new revision: the footer shows the edited date at the next rerun
+        assert cache.sources_updated("sqlite:///x#rev2") == "2026-01-05"
+        assert cache.sources_updated("sqlite:///x#rev1") == "2025-03-01"
+    finally:
+        cache.sources_updated.clear()
