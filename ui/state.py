@@ -105,11 +105,26 @@ def _on_projector_change() -> None:
     write_url()
 
 
+# The titles of the last dataset's sources: a Dataset is one revision's, shared by every session
+# (ui/loaders), so a new revision is a new object and the titles are built again for it.
+_titles: tuple[object, dict[str, str]] = (None, {})
+
+
+def _source_titles(data: Dataset) -> dict[str, str]:
+    """source_titles of `data`'s sources, once per dataset (not per session and rerun)."""
+    global _titles
+    sources, titles = _titles
+    if sources is not data.sources:
+        titles = source_titles(data.sources)
+        _titles = (data.sources, titles)
+    return titles
+
+
 def _formatter(name: str, data: Dataset) -> Callable[[str], str]:
     if name == "kind":
         return lambda value: KIND_LABELS.get(value, value)
     if name == "source":
-        titles = source_titles(data.sources)
+        titles = _source_titles(data)
         return lambda value: titles.get(value, value)
     return str
 

@@ -73,3 +73,22 @@ def test_the_sources_date_of_present_follows_the_revision(monkeypatch) -> None:
         assert cache.sources_updated("sqlite:///x#rev1") == "2025-03-01"
     finally:
         cache.sources_updated.clear()
+
+
+def test_the_source_filter_shows_the_titles_of_the_current_revision() -> None:
+    import pandas as pd
+
+    from metrics.load import Dataset
+    from ui import state
+
+    def dataset(title: str) -> Dataset:
+        sources = pd.DataFrame({"source_id": ["s1"], "title": [title]})
+        empty = pd.DataFrame()
+        return Dataset(sources, {}, empty, empty, empty, empty)
+
+    before, after = dataset("旧标题"), dataset("新标题")
+    assert state._formatter("source", before)("s1") == "旧标题"
+    assert state._formatter("source", before)("s1") == "旧标题"
+    # a saved edit to a source's title is a new dataset: the next rerun shows the new title
+    assert state._formatter("source", after)("s1") == "新标题"
+    assert state._formatter("source", after)("s9") == "s9"
