@@ -22,14 +22,12 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from geo.choropleth import choropleth_values
 from metrics.chart_rows import CHART_BARS, indicator_groups
 from metrics.citation import sources_as_of, sources_behind
 from metrics.filters import Filters, filter_figures, filter_links
 from metrics.headline import field_summary, headline_tiles, quick_fields, source_dates
 from metrics.paths import MAP_SETS
 from metrics.places import city_of
-from metrics.plan import banner_profiles
 from metrics.relations import (
     OTHER,
     city_pairs,
@@ -46,7 +44,6 @@ from metrics.tracker import tasks_reached as compute_tasks_reached
 from metrics.tracker import unit_load as compute_unit_load
 from metrics.vocab import FIELD_COLORS, LOCAL_SIDE
 from ui import cards, charts, headline, loaders
-from ui.labels import LABELS
 
 __all__ = ["CHART_BARS"]  # ui/field_view.py reads the bar limit from here
 
@@ -201,36 +198,6 @@ def boundary_set(name: str):
     from metrics.paths import ROOT
 
     return load_boundary_set(name, ROOT / "build" / "geo")
-
-
-@view()
-def map_pairs(data_key: str, filters: Filters, view_key: str) -> tuple[pd.DataFrame, tuple]:
-    """The filtered links as flying lines, and the frame that holds them (within the view)."""
-    from geo.arcs import MAP_VIEWS, content_frame, frame_pairs, link_pairs  # with geo.deck
-
-    data = loaders.dataset_at(data_key)
-    pairs = link_pairs(links(data_key, filters), data.places, data.sources)
-    frame = content_frame(pairs, MAP_VIEWS[view_key].frame)
-    return frame_pairs(pairs, frame), frame
-
-
-@view()
-def map_deck(data_key: str, filters: Filters, view_key: str, projector: bool = False):
-    """The pydeck map of one view under the filters (boundaries, choropleth, arcs, labels)."""
-    from geo.arcs import MAP_VIEWS
-    from geo.deck import build_deck  # pydeck
-
-    data = loaders.dataset_at(data_key)
-    shown = MAP_VIEWS[view_key]
-    frames = [(name, boundary_set(name)) for name in shown.boundary_sets]
-    choropleth = None
-    if shown.choropleth:
-        names = list(dict(frames)[shown.choropleth]["name"])
-        choropleth = choropleth_values(banner_profiles(data.tasks, names), LABELS["choropleth_tip"])
-    pairs, frame = map_pairs(data_key, filters, view_key)
-    return build_deck(
-        shown, frames, pairs, data.places, choropleth, frame, projector, links(data_key, filters)
-    )
 
 
 @view(max_entries=64)
