@@ -3,7 +3,7 @@
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
-from ui import shell
+from ui import frontend_text, shell
 from ui.labels import LABELS
 
 
@@ -44,4 +44,5 @@ def navigation() -> StreamlitPage:
 
 
 st.set_page_config(page_title=LABELS["app_title"], layout="wide", initial_sidebar_state="auto")
+frontend_text.install()  # Streamlit's own English UI strings in Chinese, on every page
 shell.run(navigation)
