@@ -31,12 +31,14 @@ from ui.labels import IMPORT_REVIEW_COLUMNS as REVIEW
 from ui.page import PageContext
 
 
+# What 导入报告 reads (ingest.read.read_bytes); the caption above the uploader names each one.
+REPORT_TYPES = ("txt", "docx", "pdf", "xlsx", "csv")
+
+
 def import_report(ctx: PageContext, editor: str) -> None:
     """Upload or paste a report → review its candidate figures → publish them with provenance."""
     st.caption(LABELS["import_caption"])
-    upload = st.file_uploader(
-        LABELS["import_file"], type=["txt", "docx", "pdf", "xlsx", "csv"], key="ing_file"
-    )
+    upload = st.file_uploader(LABELS["import_file"], type=list(REPORT_TYPES), key="ing_file")
     pasted = st.text_area(LABELS["import_paste"], key="ing_text", height=120)
     text = ""
     try:

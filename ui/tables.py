@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
+from pandas.io.formats.style import Styler
 
 from metrics.export import filters_sheet, labelled, to_csv_bytes, to_xlsx_bytes
 from ui.headline import em_width
@@ -78,25 +79,51 @@ def figures_workbook(
 
 def figures_csv(figures: pd.DataFrame) -> bytes:
     """The CSV download: the figures as the table shows them (UTF-8 with BOM)."""
-    return to_csv_bytes(figures_for_display(figures))
+    shown = figures_for_display(figures)
+    value = FIGURE_COLUMN_LABELS["value"]
+    return to_csv_bytes(shown.assign(**{value: shown[value].map(plain_number)}))
 
 
 def figure_dataframe(table: pd.DataFrame, key: str, selectable: bool = False):
     """Show figures; with `selectable`, one row can be picked and the selection is returned."""
-    shown = figures_for_display(table)
+    shown = figures_for_display(table).reset_index(drop=True)
     amount = FIGURE_COLUMN_LABELS["display"]
     config = {
         FIGURE_COLUMN_LABELS["quote"]: st.column_config.TextColumn(**WIDE),
         FIGURE_COLUMN_LABELS["indicator"]: st.column_config.TextColumn(**WIDE),
-        FIGURE_COLUMN_LABELS["value"]: st.column_config.NumberColumn(format="%.0f"),
-        amount: st.column_config.TextColumn(width=amount_width(shown[amount])),
+        amount: st.column_config.Column(width=amount_width(shown[amount]), alignment="left"),
     }
     # 数量 first: on a phone the first columns are all that show without a sideways swipe.
     order = [amount, *(c for c in shown.columns if c != amount)]
     options = {"on_select": "rerun", "selection_mode": "single-row"} if selectable else {}
     return st.dataframe(
-        shown, hide_index=True, key=key, column_config=config, column_order=order, **options
+        amounts_by_value(shown, amount, FIGURE_COLUMN_LABELS["value"]),
+        hide_index=True,
+        key=key,
+        column_config=config,
+        column_order=order,
+        **options,
     )
+
+
+def amounts_by_value(shown: pd.DataFrame, amount: str, value: str) -> Styler:
+    """The table with `amount` holding the number (so a click on its header sorts by value)
+    while each cell still shows the text with its qualifier and unit (250余人次, 近百家);
+    `value` shows whole numbers without '.0'."""
+    texts = shown[amount].astype(str).tolist()
+    numbers = pd.to_numeric(shown[value], errors="coerce")
+    styler = shown.assign(**{amount: numbers}).style
+    for row, text in enumerate(texts):
+        styler = styler.format(lambda _v, text=text: text, subset=pd.IndexSlice[[row], [amount]])
+    return styler.format(plain_number, subset=[value])
+
+
+def plain_number(value: object) -> str:
+    """7 for 7.0, 0.2 for 0.2, '' for a missing number."""
+    if value is None or pd.isna(value):
+        return ""
+    number = float(value)
+    return str(int(number)) if number.is_integer() else f"{number:g}"
 
 
 def amount_width(amounts: pd.Series) -> int:

@@ -253,6 +253,18 @@ FRONTEND_TEXT: dict[str, str] = {
     "Next page": "下一页",
     "Clear all": "全部清除",
     "Close": "关闭",
+    # The table toolbar (hidden by ui/page.py's CSS, still in the page for screen readers).
+    "Show/hide columns": "显示/隐藏列",
+    "Download as CSV": "下载 CSV",
+    "Search": "搜索",
+    "Close Search": "关闭搜索",
+    "Next Result": "下一个结果",
+    "Previous Result": "上一个结果",
+    "Fullscreen": "全屏",
+    "Close fullscreen": "退出全屏",
+    "Exit fullscreen": "退出全屏",
+    "Toggle fullscreen": "切换全屏",
+    "Clear selection": "清除选择",
 }
 # (regular expression over the whole trimmed string, replacement) for strings with a variable part.
 FRONTEND_PATTERNS: list[tuple[str, str]] = [

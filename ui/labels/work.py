@@ -77,7 +77,7 @@ LABELS: dict[str, str] = {
     "edit_none": "（无）",
     "edit_gone": "记录“{key}”已不存在",
     "about_sources_as_of": "来源截至：{date}（来源文件本身的日期）",
-    "import_caption": "上传 txt（UTF-8/GBK/GB18030/UTF-16）、docx 或有文字层的 pdf，或直接粘贴正文。",
+    "import_caption": "上传 txt（UTF-8/GBK/GB18030/UTF-16）、docx、有文字层的 pdf、xlsx 或 csv，或直接粘贴正文。",
     "import_file": "报告文件",
     "import_paste": "或粘贴正文",
     "import_no_numbers": "没有在文中找到数字。",
