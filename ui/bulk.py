@@ -30,7 +30,6 @@ from ui.labels import (
 from ui.labels import IMPORT_REVIEW_COLUMNS as REVIEW
 from ui.page import PageContext
 
-
 # What 导入报告 reads (ingest.read.read_bytes); the caption above the uploader names each one.
 REPORT_TYPES = ("txt", "docx", "pdf", "xlsx", "csv")
 
