@@ -11,6 +11,7 @@ import streamlit as st
 from PIL import ImageColor
 
 from metrics.citation import citation
+from metrics.display import marked_label
 from metrics.highlight import Segment
 from ui.labels import KIND_LABELS, LABELS
 
@@ -139,7 +140,7 @@ def document_html(segments: list[Segment], figures: pd.DataFrame, focus: str = "
     `segments` come from metrics.highlight.highlight_segments; `figures` from figure_table.
     """
     labels = {
-        row.figure_id: f"{row.indicator}：{row.display}（{row.figure_id}）"
+        row.figure_id: f"{row.indicator}：{marked_label(row.display, row.kind)}"
         for row in figures.itertuples(index=False)
     }
     parts = []

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from metrics.citation import source_titles
+from metrics.display import marked_label
 from metrics.highlight import figure_spans, highlight_segments, quote_in_context
 from metrics.markdown import escape_markdown
 from metrics.tables import figure_table
@@ -65,7 +66,7 @@ st.caption(
 if figure_id:
     row = doc_figures.set_index("figure_id").loc[figure_id]
     before, quote, after = quote_in_context(text, row["quote"])
-    focus = escape_markdown(f"{row['indicator']} {row['display']}")
+    focus = escape_markdown(f"{row['indicator']} {marked_label(row['display'], row['kind'])}")
     st.markdown(f"**{LABELS['sources_figure_focus']}：{focus}**")
     st.html(cards.context_html(before, quote, after))
 

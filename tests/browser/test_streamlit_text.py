@@ -39,6 +39,8 @@ def open_at(browser, server, path: str, size=LAPTOP, ready="[data-testid=stMainB
     context = browser.new_context(viewport={"width": size[0], "height": size[1]}, locale="zh-CN")
     watched = PageWatch(context.new_page())
     watched.open(f"{server}/{path}", ready=ready)
+    # The translator arrives with the page's first elements (its chunk loads lazily).
+    watched.page.wait_for_function("window.__jmbFrontendText === true", timeout=15000)
     return watched
 
 
@@ -50,7 +52,7 @@ def english_on(page) -> list[str]:
 @pytest.mark.parametrize("path", PAGES)
 def test_no_streamlit_english_on_any_page(browser, server, path, size):
     watched = open_at(browser, server, path, size)
-    watched.page.wait_for_timeout(800)
+    watched.page.wait_for_timeout(300)
     assert english_on(watched.page) == [], f"/{path}"
     assert watched.page.locator("a", has_text="跳到正文").count() == 1
     watched.assert_clean()

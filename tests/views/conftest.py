@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
@@ -62,3 +63,14 @@ def store(fresh_store):
     engine = open_store(fresh_store)
     add_editor(engine, "zhang", EDITOR_PASSWORD, "张编辑")
     return engine
+
+
+def displayed_table(element) -> pd.DataFrame:
+    """A dataframe element as the viewer reads it: the Styler's display text where the data
+    holds something else (数量 holds the value, so a click on its header sorts by value)."""
+    import pyarrow as pa
+
+    styler = element.proto.arrow_data.styler
+    if not styler.display_values:
+        return element.value
+    return pa.ipc.open_stream(styler.display_values).read_all().to_pandas()

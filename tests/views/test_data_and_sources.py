@@ -4,12 +4,12 @@ import re
 
 import pandas as pd
 
-from tests.views.conftest import html_text, open_page
+from tests.views.conftest import displayed_table, html_text, open_page
 
 
 def test_data_page_lists_every_figure_with_quote_and_source(app):
     at = open_page(app, "data.py")
-    table = at.dataframe[0].value
+    table = displayed_table(at.dataframe[0])
     assert len(table) == 24
     row = table[table["编号"] == "wuhai-16"].iloc[0]
     assert row["数量"] == "9家"
@@ -26,7 +26,7 @@ def test_data_page_lists_every_figure_with_quote_and_source(app):
 def test_data_page_search_narrows_all_three_tables(app):
     at = open_page(app, "data.py")
     at.text_input(key="w_search").input("专家").run()
-    figures = at.dataframe[0].value
+    figures = displayed_table(at.dataframe[0])
     assert set(figures["编号"]) == {"wuhai-08", "wuhai-09"}
     assert any("（2）" in tab.label for tab in at.tabs)
 
