@@ -32,6 +32,7 @@ a.tile {container-type:inline-size;}
 .pairs {font-size:15px; line-height:1.9; color:#101828;}
 .pairs td {padding:0 10px 0 0; white-space:nowrap;}
 .pairs .n {font-variant-numeric:tabular-nums; text-align:right;}
+.pairs .sum td {border-top:1px solid #98a2b3; font-weight:600;}
 .fields {width:100%; border-collapse:collapse; font-size:15px; color:#101828;}
 .fields td {padding:6px 8px; border-bottom:1px solid #eaecf0; vertical-align:top;}
 .fields .f {font-weight:700; white-space:nowrap; border-left:5px solid var(--c);}
@@ -77,16 +78,26 @@ def tiles_html(tiles: pd.DataFrame, target: bool = False) -> str:
     return f'<div class="board">{items}</div>'
 
 
-def pairs_html(pairs: pd.DataFrame, limit: int = 8) -> str:
-    """京蒙结对 as a short table: partner — city, 已实现 n, 计划 m."""
+def pairs_html(pairs: pd.DataFrame, limit: int = 10) -> str:
+    """京蒙结对 as a short table: partner — city, 已实现 n, 计划 m; pairs past `limit` are summed
+    in one 其余 row and a 合计 row closes the table, so its totals are the chart's."""
     head = (
         f"<tr><td></td><td class='n'>{LABELS['relation_achieved']}</td>"
         f"<td class='n'>{LABELS['relation_planned']}</td></tr>"
     )
-    rows = "".join(
-        f"<tr><td>{escape(LABELS['board_pairs_row'].format(partner=r.partner, local=r.local))}</td>"
-        f"<td class='n'>{r.achieved}</td><td class='n'>{r.planned}</td></tr>"
+    shown = [
+        (LABELS["board_pairs_row"].format(partner=r.partner, local=r.local), r.achieved, r.planned)
         for r in pairs.head(limit).itertuples(index=False)
+    ]
+    rest = pairs.iloc[limit:]
+    if not rest.empty:
+        more = LABELS["board_pairs_more"].format(n=len(rest))
+        shown.append((more, rest["achieved"].sum(), rest["planned"].sum()))
+    total = (LABELS["board_pairs_total"], pairs["achieved"].sum(), pairs["planned"].sum())
+    rows = "".join(
+        f"<tr{css}><td>{escape(name)}</td><td class='n'>{achieved}</td>"
+        f"<td class='n'>{planned}</td></tr>"
+        for (name, achieved, planned), css in [*((r, "") for r in shown), (total, " class='sum'")]
     )
     return f'<table class="pairs">{head}{rows}</table>'
 

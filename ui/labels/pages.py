@@ -56,6 +56,8 @@ LABELS: dict[str, str] = {
     "board_pairs_header": "京蒙结对",
     "board_pairs_caption": "合作方（北京一侧）与内蒙古城市之间的合作关系，每句原文中的每对地点计一次。",
     "board_pairs_row": "{partner} — {local}",
+    "board_pairs_more": "其余 {n} 对",
+    "board_pairs_total": "合计",
     "board_pairs_map": "在合作地图中查看 →",
     "board_fields_header": "各领域",
     "board_fields_chart": "各领域合作关系（已实现 / 计划）",
