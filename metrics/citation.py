@@ -40,10 +40,13 @@ def sources_as_of(sources: pd.DataFrame) -> str:
     """The most recent date the sources themselves give (publication date, else their year), or ''.
 
     Not the date they were imported (`retrieved`): a briefing states how current its sources are.
+    A source known only by its year (a news feature of 2025) may be later than any dated one of
+    that year, so then only the year is true: '2025年', not '2025-03-21'.
     """
-    dates = [str(d) for d in sources.get("published", pd.Series(dtype=str)) if d]
-    years = [str(p) for p in sources.get("period", pd.Series(dtype=str)) if p]
-    latest = max(dates, default="")
-    if years and max(years) > latest[:4]:
-        return f"{max(years)}年"
+    published = sources.get("published", pd.Series("", index=sources.index)).fillna("").astype(str)
+    period = sources.get("period", pd.Series("", index=sources.index)).fillna("").astype(str)
+    latest = max((d for d in published if d), default="")
+    undated = [p[:4] for d, p in zip(published, period, strict=True) if not d and p]
+    if undated and max(undated) >= latest[:4]:
+        return f"{max(undated)}年"
     return latest

@@ -1,13 +1,12 @@
 """汇报模式: the current filter as a sequence of 16:9 slides, a PPTX download and a QR permalink."""
 
-import re
 from datetime import date
 
 import streamlit as st
 
 from briefing.deck import describe_scope, source_line
 from metrics.markdown import escape_markdown
-from metrics.urls import share_url
+from metrics.urls import share_url, slide_in_url
 from ui import cache, page, slides
 from ui.labels import LABELS
 
@@ -21,11 +20,11 @@ plans = cache.briefing_slides(ctx.path, ctx.filters)
 
 if STATE_SLIDE not in st.session_state:
     requested = st.query_params.get(KEY_SLIDE, "1")
-    number = int(requested) if re.fullmatch(r"[0-9]{1,6}", requested) else 0  # not '²', not 10^5000
-    if not 1 <= number <= len(plans):
+    number, status = slide_in_url(requested, len(plans))
+    if status != "ok":
         value = escape_markdown(requested[:40])
-        st.warning(LABELS["present_bad_slide"].format(value=value, total=len(plans)))
-        number = 1
+        notice = "present_past_end" if status == "past_end" else "present_bad_slide"
+        st.warning(LABELS[notice].format(value=value, total=len(plans)))
     st.session_state[STATE_SLIDE] = number
 
 

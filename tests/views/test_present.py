@@ -3,6 +3,8 @@
 import json
 import re
 
+import pytest
+
 from tests.views.conftest import html_text, open_page, query_value
 
 
@@ -30,9 +32,19 @@ def test_a_slide_number_in_the_url_opens_that_slide(app):
     assert at.button(key="w_next").disabled
 
 
-def test_a_bad_slide_number_is_reported(app):
-    at = open_page(app, "present.py", slide="99")
-    assert "99" in at.warning[0].value and not at.exception
+@pytest.mark.parametrize("past", ["99", "99999999"])
+def test_a_slide_past_the_end_shows_the_last_slide_and_says_so(app, past):
+    at = open_page(app, "present.py", slide=past)
+    assert past in at.warning[0].value and "最后一页" in at.warning[0].value
+    assert not at.exception
+    total = re.search(r"第 \d+/(\d+) 页", html_text(at)).group(1)
+    assert f"第 {total}/{total} 页" in html_text(at)
+
+
+@pytest.mark.parametrize("bad", ["0", "²", "-1", "abc"])
+def test_a_bad_slide_number_is_reported(app, bad):
+    at = open_page(app, "present.py", slide=bad)
+    assert "无效" in at.warning[0].value and not at.exception
     assert "第 1/" in html_text(at)
 
 

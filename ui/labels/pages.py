@@ -177,6 +177,7 @@ LABELS: dict[str, str] = {
     "present_footer": "来源：{sources} · 来源截至：{updated} · 第 {number}/{total} 页",
     "chart_kind_mixed": "（斜线为目标）",
     "chart_kind_target": "（均为目标）",
+    "present_past_end": "网址中的页码“{value}”超出范围（共 {total} 页），已显示最后一页。",
     "present_bad_slide": "网址中的页码“{value}”无效（共 {total} 页），已从第 1 页开始。",
     "unknown": "未注明",
     # Moved out of ui/ and views/ modules (issue 18).
