@@ -97,7 +97,8 @@ TASK_COLUMN_LABELS = _headers(
 )
 # The 来源 sheet of a download: what a reader needs to find the document (no internal columns).
 SOURCE_COLUMN_LABELS = _headers(
-    ("title", "kind_label", "publisher", "author", "doc_number", "published", "period", "license"),
+    # Not `license`: for the news feature it repeats 类型 (新闻报道) under another name.
+    ("title", "kind_label", "publisher", "author", "doc_number", "published", "period"),
     title="标题",
 )
 

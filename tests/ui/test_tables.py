@@ -39,3 +39,21 @@ def test_csv_writes_whole_numbers_as_integers():
     row = table[table[AMOUNT] == "7家"].iloc[0]
     assert row[VALUE] == "7"
     assert table[VALUE].str.endswith(".0").sum() == 0
+
+
+def test_the_sources_sheet_has_no_column_repeating_another():
+    from openpyxl import load_workbook
+
+    from metrics.citation import sources_behind
+    from ui.labels import SHEET_SOURCES
+    from ui.tables import figures_workbook
+
+    table = figures()
+    data = load_dataset(data_dir())
+    book = load_workbook(
+        io.BytesIO(figures_workbook(table, sources_behind(table, data.sources), {}))
+    )
+    rows = list(book[SHEET_SOURCES].values)
+    columns = list(zip(*rows[1:], strict=True))
+    assert "类型" in rows[0] and "性质" not in rows[0]
+    assert len(set(columns)) == len(columns), rows  # no two columns with the same values

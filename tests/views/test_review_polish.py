@@ -27,3 +27,9 @@ def test_notes_a_viewer_sees_carry_no_internal_column_names():
     notes = pd.read_csv(ROOT / "data" / "figures.csv", dtype=str).fillna("")["note"]
     internal = notes[notes.str.contains(r"[A-Za-z]+_[A-Za-z]+|part_of|describes")]
     assert internal.tolist() == []
+
+
+def test_the_login_hint_says_how_to_reach_the_sidebar_on_a_phone(app):
+    at = open_page(app, "maintain.py")
+    hint = at.info[0].value
+    assert "左侧" not in hint and "左上角" in hint and "编辑登录" in hint
