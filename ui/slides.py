@@ -14,6 +14,7 @@ from metrics.display import is_target, kind_label, marked_label
 from metrics.vocab import FIELD_COLORS
 from ui import charts
 from ui.cards import escape
+from ui.headline import em_width
 from ui.labels import LABELS
 
 SLIDE_CSS = """
@@ -23,7 +24,7 @@ SLIDE_CSS = """
 [data-testid=stMainBlockContainer] {padding-top: 1rem; max-width: 100%;}
 /* 16:9 and whole inside the window (controls below it); a slide whose content is taller grows
    instead of cutting it off (aspect-ratio with visible overflow). */
-.st-key-slide {aspect-ratio: 16 / 9; width: min(100%, calc((100vh - 7.5rem) * 16 / 9));
+.st-key-slide {aspect-ratio: 16 / 9; width: min(100%, calc((100vh - 9rem) * 16 / 9));
   margin: 0 auto; border: 2px solid #101828; border-radius: 10px; padding: 1.6% 2.6%;
   background: #fff; overflow: visible; justify-content: flex-start; gap: .5rem;}
 .slide-title {font-size: clamp(26px, 2.9vw, 60px); font-weight: 800; color: #0b1f3a; line-height: 1.15;}
@@ -40,7 +41,10 @@ SLIDE_CSS = """
 .slide-kpi.target {border-top-style: dashed; background: repeating-linear-gradient(135deg, #fff,
   #fff 8px, #f2f4f7 8px, #f2f4f7 10px);}
 .slide-kpi .v {font-size: clamp(24px, 2.7vw, 56px); font-weight: 800; color: #0b1f3a; line-height: 1.1;}
-.slide-kpi .n {white-space: nowrap;}
+.slide-kpi {container-type: inline-size;}
+.slide-kpi .v {white-space: nowrap;}
+/* A long amount with its （目标） mark (50亿元以上（目标）) shrinks to its card, not onto 2 lines. */
+.slide-kpi .v.long {font-size: min(clamp(24px, 2.7vw, 56px), 12.5cqi);}
 .slide-kpi .m {font-size: .45em; color: #475467; font-weight: 700; white-space: nowrap;}
 .slide-kpi .l {font-size: clamp(13px, 1.1vw, 22px); color: #101828;}
 .slide-kpi .p {font-size: clamp(11px, .9vw, 18px); color: #475467;}
@@ -77,6 +81,9 @@ def heading_html(title: str, subtitle: str, big: bool = False) -> str:
     return f'<div class="{css}">{escape(title)}</div>{lines}'
 
 
+LONG_AMOUNT_EM = 6.0
+
+
 def _kpi_html(card) -> str:
     mark = (
         f'<span class="m">{escape(marked_label("", card.kind))}</span>'
@@ -84,9 +91,11 @@ def _kpi_html(card) -> str:
         else ""
     )
     css = "slide-kpi target" if is_target(card.kind) else "slide-kpi"
+    # em: the amount plus its mark at .45em; past ~6em it no longer fits a quarter of a slide.
+    long = " long" if em_width(card.display) + (1.8 if mark else 0) > LONG_AMOUNT_EM else ""
     return (
         f'<div class="{css}" style="--c:{FIELD_COLORS.get(card.field, "#101828")}">'
-        f'<div class="v"><span class="n">{escape(card.display)}</span>{mark}</div><div class="l">{escape(card.indicator)}</div>'
+        f'<div class="v{long}"><span class="n">{escape(card.display)}</span>{mark}</div><div class="l">{escape(card.indicator)}</div>'
         f'<div class="p">{escape(card.place)} · {escape(card.field)}</div></div>'
     )
 

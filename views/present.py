@@ -60,7 +60,6 @@ controls[1].button(
 )
 scope = escape_markdown(describe_scope(ctx.filters, ctx.data))
 controls[2].markdown(f"**{number} / {len(plans)}** · {scope}")
-controls[2].caption(LABELS["present_keys"])
 controls[3].download_button(
     LABELS["present_download"],
     data=lambda: cache.briefing_pptx(ctx.path, ctx.filters),
@@ -75,6 +74,7 @@ if controls[4].button(
     st.session_state.pop(STATE_SLIDE, None)
     st.query_params.pop(KEY_SLIDE, None)
     st.switch_page("views/overview.py")
+st.caption(LABELS["present_keys"])  # full width: one line under the controls, inside the window
 
 with st.expander(LABELS["present_share"]):
     url = share_url(st.context.url or "", st.query_params.to_dict())
