@@ -41,6 +41,7 @@ SLIDE_CSS = """
 .slide-kpi.target {border-top-style: dashed; background: repeating-linear-gradient(135deg, #fff,
   #fff 8px, #f2f4f7 8px, #f2f4f7 10px);}
 .slide-kpi .v {font-size: clamp(24px, 2.7vw, 56px); font-weight: 800; color: #0b1f3a; line-height: 1.1;}
+.slide-kpi .n {white-space: nowrap;}
 .slide-kpi {container-type: inline-size;}
 .slide-kpi .v {white-space: nowrap;}
 /* A long amount with its （目标） mark (50亿元以上（目标）) shrinks to its card, not onto 2 lines. */

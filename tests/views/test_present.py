@@ -32,10 +32,10 @@ def test_a_slide_number_in_the_url_opens_that_slide(app):
     assert at.button(key="w_next").disabled
 
 
-@pytest.mark.parametrize("past", ["99", "99999999"])
+@pytest.mark.parametrize("past", ["99", "99999999", "1" * 5000])
 def test_a_slide_past_the_end_shows_the_last_slide_and_says_so(app, past):
     at = open_page(app, "present.py", slide=past)
-    assert past in at.warning[0].value and "最后一页" in at.warning[0].value
+    assert past[:40] in at.warning[0].value and "最后一页" in at.warning[0].value
     assert not at.exception
     total = re.search(r"第 \d+/(\d+) 页", html_text(at)).group(1)
     assert f"第 {total}/{total} 页" in html_text(at)

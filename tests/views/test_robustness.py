@@ -56,7 +56,8 @@ def test_a_fresh_server_on_a_broken_store_falls_back_to_the_bundled_data(fresh_s
     assert "无法加载" in " ".join(w.value for w in at.warning)
 
 
-@pytest.mark.parametrize("slide", ["²", "1" * 5000, "-1", "1e3", "٣", "[x](https://e.example)"])
+# A long run of digits is a number past the end: tests/views/test_present.py (last slide).
+@pytest.mark.parametrize("slide", ["²", "-1", "1e3", "٣", "[x](https://e.example)"])
 def test_odd_slide_numbers_open_the_first_slide_with_a_notice(app, slide):
     at = open_page(app, "present.py", slide=slide)
     assert not at.exception
