@@ -31,6 +31,7 @@ a.tile {container-type:inline-size;}
 .board-head {font-size:15px; font-weight:700; margin:4px 0 4px 0; color:#101828;}
 .pairs {font-size:15px; line-height:1.9; color:#101828;}
 .pairs td {padding:0 10px 0 0; white-space:nowrap;}
+.pairs td:first-child {white-space:normal; overflow-wrap:anywhere;}
 .pairs .n {font-variant-numeric:tabular-nums; text-align:right;}
 .pairs .sum td {border-top:1px solid #98a2b3; font-weight:600;}
 .fields {width:100%; border-collapse:collapse; font-size:15px; color:#101828;}

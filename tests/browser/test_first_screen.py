@@ -8,6 +8,7 @@ import time
 import pytest
 
 from tests.browser.conftest import SCREENSHOTS, PageWatch
+from tests.browser.test_map_and_phone import PHONE_AGENT
 from tests.conftest import ROOT
 
 LAPTOP, PHONE = (1366, 768), (390, 844)
@@ -38,7 +39,19 @@ PAGES = ["", "map", "education", "medical", "innovation", "culture", "other-fiel
 
 
 def open_at(browser, server, path: str, size, ready: str) -> PageWatch:
-    context = browser.new_context(viewport={"width": size[0], "height": size[1]}, locale="zh-CN")
+    viewport = {"width": size[0], "height": size[1]}
+    if (
+        size == PHONE
+    ):  # a real phone's browser, as the QR code's audience has (the map frames by it)
+        context = browser.new_context(
+            viewport=viewport,
+            user_agent=PHONE_AGENT,
+            is_mobile=True,
+            has_touch=True,
+            locale="zh-CN",
+        )
+    else:
+        context = browser.new_context(viewport=viewport, locale="zh-CN")
     watched = PageWatch(context.new_page())
     watched.open(f"{server}/{path}", ready=ready)
     return watched
