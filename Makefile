@@ -26,12 +26,12 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt $(VENV)/.runtime
 	touch $@
 
 ## run: install (first time) and serve the dashboard on the bundled data
-run: $(VENV)/.runtime
+run: $(VENV)/.runtime font-deps
 	MALLOC_ARENA_MAX=$(MALLOC_ARENA_MAX) $(PY) -m streamlit run app.py --server.port $(PORT)
 
 ## serve: nginx on PORT in front of WORKERS Streamlit processes (default: one per core) on one
 ## store (SQLite in WAL mode, or PostgreSQL through DATABASE_URL); installs nginx when missing
-serve: $(VENV)/.runtime web-deps
+serve: $(VENV)/.runtime web-deps font-deps
 	MALLOC_ARENA_MAX=$(MALLOC_ARENA_MAX) exec $(PY) -m deploy.serve --port $(PORT) --workers $(WORKERS)
 
 ## web-deps: install Debian's nginx when missing (make serve, its test and the load bench)
@@ -40,6 +40,15 @@ web-deps:
 	else echo "installing nginx"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nginx >/dev/null; fi
+
+## font-deps: install Debian's CJK fonts when missing (the map draws its place names with them;
+## without them, or without apt, the map falls back to a slower text layer and still works)
+font-deps:
+	@if fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; then :; \
+	else echo "installing fonts-noto-cjk (map place names)"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  ( $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq fonts-noto-cjk >/dev/null ) \
+	  || echo "fonts-noto-cjk not installed: the map uses its text layer"; fi
 
 ## browser-deps: install Debian's chromium and CJK fonts when missing (browser tests, screenshots)
 browser-deps:
@@ -96,4 +105,4 @@ data: $(VENV)/.runtime
 editor: $(VENV)/.runtime
 	@read -p "用户名: " name && $(PY) -m store add-editor "$$name"
 
-.PHONY: help run serve web-deps browser-deps db-deps lint format test smoke bench data editor
+.PHONY: help run serve web-deps font-deps browser-deps db-deps lint format test smoke bench data editor
