@@ -18,8 +18,9 @@ from ingest.limits import ArchiveError, check_archive
 from metrics.export import neutralise_frame, restore
 from metrics.validate import DataError
 from store import bulk_write, import_rows, schema
-from store.db import TABLE_NAMES, data_revision, now, read_table, schema_revision, write
+from store.db import data_revision, now, read_table, schema_revision, write
 from store.edit import StoreError
+from store.frames import TABLE_NAMES
 
 IMPORTABLE = ("figures", "links", "tasks")  # in dependency order
 EXPORTED = (*schema.CURATED, "task_updates", "audit")

@@ -25,7 +25,8 @@ from metrics.validate import (
 )
 from store import limits, schema
 from store.audit import last_actor, write_audit
-from store.db import TABLE_NAMES, write
+from store.db import write
+from store.frames import TABLE_NAMES
 
 EDITABLE = ("figures", "links", "tasks")
 # Free-text columns never carry markup: the quote and task text are checked against the source.

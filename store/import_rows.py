@@ -26,8 +26,8 @@ from metrics.validate import (
 )
 from metrics.vocab import DIRECTIONS, FIELDS, KINDS, LINK_STATUSES, QUALIFIERS, UNITS
 from store import limits, schema
-from store.db import TABLE_NAMES
 from store.edit import MARKUP
+from store.frames import TABLE_NAMES
 
 _MARKUP = MARKUP.pattern
 _CONTROL = limits.CONTROL_CHARACTERS

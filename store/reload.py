@@ -31,7 +31,8 @@ from metrics.validate import (
     validate_tasks,
 )
 from store import schema
-from store.db import TABLE_NAMES, check_duplicates, read_table, validate_frames
+from store.db import read_table
+from store.frames import TABLE_NAMES, check_duplicates, validate_frames
 
 ROW_TABLES = ("figures", "links", "tasks")  # tables whose single-row changes are reloaded alone
 ROW_ACTIONS = {"create", "update", "import"}  # audit actions that write one named row
