@@ -36,12 +36,7 @@ from metrics.relations import (
     relations_by_partner,
 )
 from metrics.selection import record_labels as compute_record_labels
-from metrics.tables import figure_table, kpi_cards, link_table, task_table
-from metrics.targets import target_progress as compute_target_progress
-from metrics.tracker import by_section, filter_tasks, task_history, unit_table
-from metrics.tracker import task_status as compute_task_status
-from metrics.tracker import tasks_reached as compute_tasks_reached
-from metrics.tracker import unit_load as compute_unit_load
+from metrics.tables import figure_table, kpi_cards, link_table
 from metrics.vocab import FIELD_COLORS, LOCAL_SIDE
 from ui import cards, charts, headline, loaders
 
@@ -215,84 +210,6 @@ def briefing_pptx(data_key: str, filters: Filters) -> bytes:
 
     boundaries = {name: boundary_set(name) for name in MAP_SETS}
     return build_briefing(loaders.dataset_at(data_key), filters, boundaries)
-
-
-@view(max_entries=4)
-def task_status(data_key: str, month: str) -> pd.DataFrame:
-    """Every task with its latest status and the late / not-reported flags for `month`."""
-    tasks = loaders.dataset_at(data_key).tasks
-    return compute_task_status(tasks, loaders.updates_at(data_key), month)
-
-
-@view(max_entries=32)
-def tracker_status(
-    data_key: str, month: str, filters: Filters
-) -> tuple[pd.DataFrame, list[str], pd.DataFrame]:
-    """行动方案 under the filters: the tasks they reach with their status for `month`, the active
-    filters that cannot apply to tasks, and the units carrying those tasks (unit_table)."""
-    reached, blind = tasks_reached(data_key, filters)
-    status = task_status(data_key, month)
-    status = status[status["task_id"].isin(reached["task_id"])]
-    return status, blind, unit_table(status)
-
-
-@view(max_entries=64)
-def tracker_sections(
-    data_key: str, month: str, filters: Filters, section: str, unit: str, statuses: tuple
-) -> tuple[pd.DataFrame, list[tuple[str, str, pd.DataFrame]]]:
-    """The tasks 行动方案 shows under its own section / unit / status pickers, and the same
-    tasks per section (by_section)."""
-    status = tracker_status(data_key, month, filters)[0]
-    shown = filter_tasks(status, section, unit, list(statuses))
-    return shown, by_section(shown)
-
-
-@view(max_entries=32)
-def schedule_rows(data_key: str, month: str, unit: str) -> pd.DataFrame:
-    """The monthly 调度表's rows for `unit` (metrics.schedule.schedule_rows)."""
-    from metrics.schedule import schedule_rows as compute  # the xlsx writer's module
-
-    data = loaders.dataset_at(data_key)
-    return compute(data.tasks, loaders.updates_at(data_key), data.figures, month, unit)
-
-
-@view(max_entries=32)
-def tracker_sources(data_key: str, month: str, filters: Filters) -> pd.DataFrame:
-    """The sources behind 行动方案 under the filters: its tasks' plan and the status updates."""
-    status = tracker_status(data_key, month, filters)[0]
-    behind = pd.concat([status[["source_id"]], loaders.updates_at(data_key)[["source_id"]]])
-    return sources_behind(behind, loaders.dataset_at(data_key).sources)
-
-
-@view(max_entries=64)
-def history_of(data_key: str, task_id: str) -> pd.DataFrame:
-    """A task's status updates, newest first (metrics.tracker.task_history)."""
-    return task_history(loaders.updates_at(data_key), task_id)
-
-
-@view(max_entries=4)
-def target_progress(data_key: str) -> pd.DataFrame:
-    data = loaders.dataset_at(data_key)
-    updates = loaders.updates_at(data_key)
-    return compute_target_progress(data.figures, data.tasks, updates, data.texts)
-
-
-@view(max_entries=32)
-def tasks_reached(data_key: str, filters: Filters) -> tuple[pd.DataFrame, list[str]]:
-    """The tasks the filters reach, and the active filters that cannot apply to tasks."""
-    return compute_tasks_reached(loaders.dataset_at(data_key), filters)
-
-
-@view(max_entries=4)
-def task_rows(data_key: str) -> pd.DataFrame:
-    """task_table of every task (targets written out)."""
-    data = loaders.dataset_at(data_key)
-    return task_table(data.tasks, data.figures)
-
-
-@view(max_entries=4)
-def unit_load(data_key: str, month: str) -> pd.DataFrame:
-    return compute_unit_load(task_status(data_key, month))
 
 
 @view(max_entries=6)

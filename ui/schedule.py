@@ -13,7 +13,7 @@ from metrics.schedule import ALL_UNITS, build_schedule, previous_month
 from metrics.schedule_read import WILL_WRITE, parse_schedule, plan_changes
 from store.edit import StoreError
 from store.schedule import apply_schedule
-from ui import cache, loaders
+from ui import loaders, tracker_cache
 from ui.labels import LABELS
 from ui.page import PageContext
 
@@ -39,7 +39,7 @@ def schedule_panel(ctx: PageContext, editor: str, month: str | None = None) -> N
     picked_month = left.selectbox(LABELS["schedule_month"], _months(this_month), key="sc_month")
     unit = right.selectbox(LABELS["schedule_unit"], [ALL_UNITS, *units], key="sc_unit")
     updates = loaders.updates_at(ctx.path)
-    rows = cache.schedule_rows(ctx.path, picked_month, unit)
+    rows = tracker_cache.schedule_rows(ctx.path, picked_month, unit)
     st.download_button(
         LABELS["schedule_download"],
         data=lambda: build_schedule(rows, picked_month, unit),

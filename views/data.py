@@ -7,7 +7,7 @@ import streamlit as st
 from metrics.citation import sources_behind
 from metrics.highlight import quote_in_context
 from metrics.tables import search_table
-from ui import cache, cards, page, tables
+from ui import cache, cards, page, tables, tracker_cache
 from ui.labels import DOWNLOAD_STEM, LABELS
 
 SEARCH_COLUMNS = ["indicator", "quote", "place", "partner", "field", "display", "source_title"]
@@ -26,7 +26,7 @@ links = search_table(
     query,
     ["from_name", "to_name", "quote", "link_type", "field"],
 )
-tasks = search_table(cache.task_rows(ctx.path), query, ["title", "text", "responsible"])
+tasks = search_table(tracker_cache.task_rows(ctx.path), query, ["title", "text", "responsible"])
 
 tab_figures, tab_links, tab_tasks = st.tabs(
     [

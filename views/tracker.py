@@ -9,7 +9,7 @@ from metrics.markdown import escape_markdown
 from metrics.targets import progress_of, target_ids
 from metrics.tracker import NO_UPDATE, status_counts, tasks_of_unit
 from metrics.vocab import TASK_STATUSES
-from ui import auth, cache, cards, page
+from ui import auth, cards, page, tracker_cache
 from ui.labels import FILTER_LABELS, LABELS, UPDATE_COLUMN_LABELS
 from ui.tracker_form import update_form
 from ui.tracker_tables import progress_table, task_frame, unit_picker
@@ -17,7 +17,7 @@ from ui.tracker_tables import progress_table, task_frame, unit_picker
 ctx = page.start()
 editor = auth.sidebar_login()
 month = date.today().strftime("%Y-%m")
-status, blind, load = cache.tracker_status(ctx.path, month, ctx.filters)
+status, blind, load = tracker_cache.tracker_status(ctx.path, month, ctx.filters)
 plans = ctx.data.sources[ctx.data.sources["kind"] == "plan"]
 plan = plans.iloc[0] if len(plans) else None
 
@@ -56,7 +56,7 @@ statuses = right.multiselect(
     key="tr_status",
     placeholder=LABELS["filter_all"],
 )
-shown, sections = cache.tracker_sections(
+shown, sections = tracker_cache.tracker_sections(
     ctx.path, month, ctx.filters, section, unit, tuple(statuses)
 )
 
@@ -79,7 +79,7 @@ with tab_units:
 
 with tab_targets:
     st.caption(LABELS["tracker_targets_caption"])
-    progress = progress_of(cache.target_progress(ctx.path), status["task_id"])
+    progress = progress_of(tracker_cache.target_progress(ctx.path), status["task_id"])
     if progress.empty:
         st.info(LABELS["tracker_no_targets_here"])
     else:
@@ -91,7 +91,7 @@ with tab_history:
     task_id = st.selectbox(
         LABELS["tracker_pick_task"], ids, format_func=lambda t: f"{t} {titles[t]}", key="tr_task"
     )
-    history = cache.history_of(ctx.path, task_id)
+    history = tracker_cache.history_of(ctx.path, task_id)
     if history.empty:
         st.caption(LABELS["tracker_history_empty"])
     else:
@@ -101,7 +101,9 @@ with tab_history:
             width="stretch",
         )
     if editor:
-        targets = target_ids(cache.target_progress(ctx.path), task_id)  # as the plan states them
+        targets = target_ids(
+            tracker_cache.target_progress(ctx.path), task_id
+        )  # as the plan states them
         update_form(ctx.data, task_id, targets, editor, month)
     else:
         st.info(LABELS["login_for_edit"])
@@ -110,4 +112,4 @@ from ui.schedule import schedule_panel  # issue 17: the monthly 调度表 round 
 
 schedule_panel(ctx, editor, month)
 
-cards.source_footer(cache.tracker_sources(ctx.path, month, ctx.filters))
+cards.source_footer(tracker_cache.tracker_sources(ctx.path, month, ctx.filters))
