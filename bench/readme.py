@@ -13,6 +13,10 @@ import re
 import sys
 from pathlib import Path
 
+from bench.readme_room import mark as _mark
+from bench.readme_room import num as _num
+from bench.readme_room import room_section
+
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
 RESULTS = ROOT / "artifacts" / "bench.json"
@@ -43,92 +47,6 @@ INTRO = """\
 
 The region-scale dataset (`python -m bench.generate`: 100,000 figures, 5,000 links, 2,000 tasks ×
 24 monthly updates) is generated into `build/region` and seeded into its own SQLite file once."""
-
-
-def _num(value, unit: str = "", digits: int = 2) -> str:
-    if value is None:
-        return "—"
-    return f"{value:.{digits}f}{unit}" if isinstance(value, float) else f"{value}{unit}"
-
-
-def _mark(met: bool) -> str:
-    return "met" if met else "**missed**"
-
-
-def room_section(room: dict) -> list[str]:
-    """The room-load table and its budgets."""
-    from bench.room import verdicts
-
-    s, bare, app, ratio = room["settings"], room["bare"], room["app"], room["ratios"]
-    lines = [
-        f"### A room at once (`bench/room.py`, {room['date']})",
-        "",
-        (
-            f"Machine: {room['machine']}; load average before the run "
-            f"{' / '.join(str(v) for v in room.get('load_average_before', []))} (other processes "
-            f"share these cores). `make serve` ran {s['workers']} Streamlit processes."
-        ),
-        "",
-        "| what | bare one-line app | this dashboard | ratio |",
-        "|---|---|---|---|",
-        (
-            f"| a new session's first run, one at a time (connect → `script_finished`), median | "
-            f"{_num(bare['first_run_median_s'], ' s', 3)} | {_num(app['first_run_median_s'], ' s', 3)}"
-            f" (`/{s['page']}`, one process) | {_num(ratio['first_run'], '×')} |"
-        ),
-    ]
-    b, a = bare["burst"], app["burst"]
-    times = f", {s['bursts']} times (medians; each p95)" if s.get("bursts", 1) > 1 else ""
-
-    def each(row: dict) -> str:
-        runs = row.get("p95_each_s")
-        return f" ({', '.join(_num(v, ' s') for v in runs)})" if runs and len(runs) > 1 else ""
-
-    lines.append(
-        f"| {s['burst']} sessions open `/{s['page']}` at once{times}: median / p95 / errors | "
-        f"{_num(b['median_s'], ' s')} / {_num(b['p95_s'], ' s')}{each(b)} / {b['errors']} | "
-        f"{_num(a['median_s'], ' s')} / {_num(a['p95_s'], ' s')}{each(a)} / {a['errors']} | "
-        f"p95 {_num(ratio['burst_p95'], '×')} |"
-    )
-    b, a = bare["burst"], app["burst"]
-    if "server_cpu_s_per_session" in a:
-        cpu_ratio = _num(
-            round(a["server_cpu_s_per_session"] / b["server_cpu_s_per_session"], 2)
-            if b.get("server_cpu_s_per_session")
-            else None,
-            "×",
-        )
-        lines.append(
-            f"| the same burst: server CPU seconds per session (all processes) | "
-            f"{b.get('server_cpu_s_per_session')} | {a['server_cpu_s_per_session']} | {cpu_ratio} |"
-        )
-    b, a = bare["steady"], app["steady"]
-    lines.append(
-        f"| {s['steady']} steady sessions, {s['think']:g} s mean think time, {s['seconds']:g} s: "
-        f"reruns, median / p95, errors | {b['runs']}, {_num(b['median_s'], ' s', 3)} / "
-        f"{_num(b['p95_s'], ' s', 3)}, {b['errors']} | {a['runs']}, {_num(a['median_s'], ' s', 3)}"
-        f" / {_num(a['p95_s'], ' s', 3)}, {a['errors']} | p95 {_num(ratio['steady_p95'], '×')} |"
-    )
-    lines += ["", "Budgets:", ""]
-    lines += [f"- {_mark(met)}: {line}" for line, met in verdicts(room)]
-    reruns = app.get("rerun_ms", {})
-    if reruns:
-        lines += [
-            "",
-            (
-                "A rerun of each page on the bundled data (AppTest, the script thread with the "
-                "serialisation of its elements; budget: median ≤ 60 ms):"
-            ),
-            "",
-            "| page | median ms | p95 ms | CPU median ms |",
-            "|---|---|---|---|",
-        ]
-        lines += [
-            f"| {page.removesuffix('.py')} | {row['median_ms']} | {row['p95_ms']} | "
-            f"{row.get('cpu_median_ms', '—')} |"
-            for page, row in reruns.items()
-        ]
-    return lines
 
 
 def edit_section(edit: dict) -> list[str]:
