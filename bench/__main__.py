@@ -45,6 +45,7 @@ def server_side(env: dict[str, str], runs: int) -> dict:
 
 
 def browser_side(env: dict[str, str], runs: int, bare: dict[str, float]) -> dict:
+    """Every page's first open in Chromium (seconds, and as a ratio to the bare page)."""
     with browser.serve(ROOT / "app.py", env) as (base, _pid):
         times = browser.render_times(base, browser.PAGES, runs)
     return {
@@ -54,12 +55,14 @@ def browser_side(env: dict[str, str], runs: int, bare: dict[str, float]) -> dict
 
 
 def dataset_env(name: str, region_db: Path) -> dict[str, str]:
+    """The environment that points the app at the bundled or the region-scale data."""
     if name == "bundled":
         return {"DATABASE_URL": f"sqlite:///{ROOT / 'build' / 'bench-bundled.sqlite'}"}
     return {"JMB_DATA_DIR": str(REGION), "DATABASE_URL": f"sqlite:///{region_db}"}
 
 
 def main() -> int:
+    """Run the page, memory, ingest and PPTX benchmarks; write artifacts/bench.json."""
     parser = argparse.ArgumentParser(prog="python -m bench")
     parser.add_argument("--skip-region", action="store_true")
     parser.add_argument("--runs", type=int, default=3, help="browser loads per page")
@@ -128,6 +131,7 @@ def _mark(ok: bool) -> str:
 
 
 def print_table(results: dict) -> None:
+    """Print the results with each budget's verdict."""
     print(f"\n{results['machine']} · {results['date']} · bare page {results['bare_page_s']} s")
     for name, row in results.get("library_floors", {}).items():
         print(f"  floor: {name} {row['seconds']} s ({row['ratio']}× the bare page)")

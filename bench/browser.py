@@ -43,6 +43,7 @@ FLOORS = [  # bench/floor.py: the bare page plus one trivial chart of each drawi
 
 
 def free_port() -> int:
+    """A TCP port nobody listens on right now."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]

@@ -50,6 +50,7 @@ def first_views(edits: int = EDITS) -> tuple[list[float], list[float]]:
 
 
 def main() -> dict:
+    """Time the first view after a saved edit at region scale; return the measurements."""
     from bench.room import machine
 
     load_before = [round(v, 1) for v in os.getloadavg()]

@@ -180,6 +180,7 @@ def generate(
 
 
 def main() -> None:
+    """Write the region-scale dataset into build/region."""
     parser = argparse.ArgumentParser(prog="python -m bench.generate")
     parser.add_argument("out", type=Path)
     parser.add_argument("--figures", type=int, default=100_000)

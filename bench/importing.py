@@ -49,6 +49,7 @@ def measure(engine: sa.Engine, rows: int) -> dict[str, float]:
 
 
 def main() -> None:
+    """Time a bulk import preview and apply at 2,000 and 100,000 rows."""
     parser = argparse.ArgumentParser(prog="python -m bench.importing")
     parser.add_argument("--rows", type=int, nargs="+", default=[2000, 100_000])
     parser.add_argument("--figures", type=int, default=100_000)

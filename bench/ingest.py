@@ -18,6 +18,7 @@ def report(chars: int = 20_000) -> str:
 
 
 def main(runs: int = 5) -> dict[str, float]:
+    """Time reading a report and extracting its figures; return the medians."""
     data = load_dataset(DATA_DIR)
     places = PlaceMatcher.from_places(data.places)
     text = report()

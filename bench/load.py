@@ -255,6 +255,7 @@ def _round(value: float | None) -> float | None:
 
 
 def main() -> int:
+    """Run one burst or steady load against a running server from the command line."""
     parser = argparse.ArgumentParser(prog="python -m bench.load")
     parser.add_argument("url", help="the server, e.g. http://127.0.0.1:8501")
     parser.add_argument("--mode", choices=["burst", "steady"], default="burst")

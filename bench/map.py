@@ -61,6 +61,7 @@ def time_build(links, data, frames_by_set, runs: int = 5) -> dict[str, float]:
 
 
 def main() -> dict:
+    """Time building each map view (bundled and synthetic links); return the measurements."""
     data = load_dataset(DATA_DIR)
     sets = {s for view in MAP_VIEWS.values() for s in view.boundary_sets}
     frames_by_set = {name: load_boundary_set(name, ROOT / "build" / "geo") for name in sets}

@@ -212,6 +212,7 @@ def render(readme: str, results: dict) -> str:
 
 
 def main(argv: list[str]) -> int:
+    """Regenerate the README's bench section from artifacts/bench.json."""
     results = json.loads(RESULTS.read_text(encoding="utf-8"))
     new = render(README.read_text(encoding="utf-8"), results)
     if "--check" in argv:

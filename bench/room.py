@@ -121,6 +121,7 @@ def _first_runs(script: Path, env: dict[str, str], page: str, pages, folder: Pat
 
 
 def main() -> int:
+    """Measure a room at once: bare app and make serve, burst and steady sessions."""
     parser = argparse.ArgumentParser(prog="python -m bench.room")
     parser.add_argument("--burst", type=int, default=50)
     parser.add_argument("--bursts", type=int, default=3, help="bursts per server (median p95)")

@@ -81,6 +81,7 @@ def _summary(times: list[float]) -> dict:
 
 
 def main() -> int:
+    """Time a filter change in one real tab against a bare control+chart floor."""
     from bench.room import machine, save
 
     parser = argparse.ArgumentParser(prog="python -m bench.tab")

@@ -89,6 +89,7 @@ def wait_healthy(url: str, process: subprocess.Popen, seconds: float = HEALTH_TI
 def running_process(
     command: list[str], log: Path, env: dict[str, str]
 ) -> Iterator[subprocess.Popen]:
+    """Start a process whose output goes to `log`; stop it when the block ends."""
     with log.open("w") as out:
         process = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=env)
         try:
@@ -166,6 +167,7 @@ def cluster(
 
 
 def main() -> int:
+    """nginx in front of N Streamlit processes on one store, until interrupted."""
     parser = argparse.ArgumentParser(prog="python -m deploy.serve")
     parser.add_argument("--port", type=int, default=8501)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)

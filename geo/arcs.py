@@ -137,6 +137,7 @@ def clamp_to_frame(
 
 
 def is_inside(point: tuple[float, float], bbox: tuple[float, float, float, float]) -> bool:
+    """Whether a (lon, lat) point lies inside a (west, south, east, north) box."""
     west, south, east, north = bbox
     return west <= point[0] <= east and south <= point[1] <= north
 

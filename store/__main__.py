@@ -32,6 +32,7 @@ def _password(from_stdin: bool) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """The `python -m store` command line (accounts, export, restore, import)."""
     parser = argparse.ArgumentParser(prog="python -m store", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("upgrade")

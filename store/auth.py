@@ -34,6 +34,7 @@ SLOWDOWN_SECONDS = 1.0
 
 
 def hash_password(password: str) -> str:
+    """The Argon2 hash stored for a password."""
     if len(password) < MIN_PASSWORD:
         raise StoreError(f"密码至少 {MIN_PASSWORD} 位")
     return _hasher.hash(password)

@@ -133,11 +133,13 @@ def schema_revision(engine: sa.Engine) -> str | None:
 
 
 def head_revision() -> str:
+    """The newest migration's revision id."""
     with sa.create_engine("sqlite://").connect() as connection:
         return ScriptDirectory.from_config(_alembic_config(connection)).get_current_head()
 
 
 def is_empty(engine: sa.Engine) -> bool:
+    """Whether the store holds no sources yet (a first start)."""
     with engine.connect() as connection:
         return (
             connection.execute(sa.select(sa.func.count()).select_from(schema.sources)).scalar() == 0

@@ -35,6 +35,7 @@ def _secrets(section: str) -> dict:
 
 
 def login_required() -> bool:
+    """Whether every page asks for a sign-in (JMB_REQUIRE_LOGIN=1 or `[auth] require_login`)."""
     if os.environ.get("JMB_REQUIRE_LOGIN", "") == "1":
         return True
     return bool(_secrets("auth").get("require_login", False))

@@ -31,10 +31,12 @@ STATE_READ_URL = "flt_read_url"
 
 
 def state_key(name: str) -> str:
+    """The session-state key that holds a filter's value."""
     return STATE_PREFIX + name
 
 
 def widget_key(name: str) -> str:
+    """The session-state key of a filter's widget."""
     return WIDGET_PREFIX + name
 
 
