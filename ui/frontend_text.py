@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 
 import streamlit as st
@@ -71,8 +72,9 @@ _HIDE = (
 )
 
 
+@functools.cache
 def script() -> str:
-    """The translating script with the dictionary of ui/labels filled in."""
+    """The translating script with the dictionary of ui/labels filled in (built once per process)."""
     patterns = [[source, to] for source, to in FRONTEND_PATTERNS]
     return _SCRIPT.replace("__TEXT__", json.dumps(FRONTEND_TEXT, ensure_ascii=False)).replace(
         "__PATTERNS__", json.dumps(patterns, ensure_ascii=False)
