@@ -26,6 +26,8 @@ class MapView:
     bbox: tuple[float, float, float, float]
     boundary_sets: tuple[str, ...]
     choropleth: str = ""  # boundary set coloured by data, if any
+    region_labels: str = ""  # boundary set whose names are written on the map, if any
+    aliases: tuple[str, ...] = ()  # other names a link may use for the view (?view=乌海市)
 
     @property
     def frame(self) -> tuple[float, float, float, float]:
@@ -57,9 +59,14 @@ MAP_VIEWS: dict[str, MapView] = {
             "京蒙总览",
             (104.6, 36.4, 119.0, 43.8),
             ("provinces", "beijing", "ordos", "wuhai"),
+            aliases=("京蒙",),
         ),
         MapView(
-            "inner_mongolia", "内蒙古全区", (96.5, 36.8, 126.8, 53.6), ("provinces", "im_cities")
+            "inner_mongolia",
+            "内蒙古全区",
+            (96.5, 36.8, 126.8, 53.6),
+            ("provinces", "im_cities"),
+            aliases=("内蒙古", "内蒙古自治区"),
         ),
         MapView(
             "ordos",
@@ -67,10 +74,27 @@ MAP_VIEWS: dict[str, MapView] = {
             (106.2, 37.3, 111.6, 40.95),
             ("im_cities", "ordos", "wuhai"),
             "ordos",
+            aliases=("鄂尔多斯", "鄂尔多斯市"),
         ),
-        MapView("wuhai", "乌海", (106.2, 38.9, 107.5, 40.0), ("ordos", "wuhai")),
+        MapView(
+            "wuhai",
+            "乌海",
+            (106.2, 38.9, 107.5, 40.0),
+            ("ordos", "wuhai"),
+            region_labels="wuhai",
+            aliases=("乌海市",),
+        ),
     )
 }
+
+
+def find_view(value: str) -> str | None:
+    """The key of the view a URL names by its label, an alias or its key ('乌海' → 'wuhai')."""
+    wanted = value.strip()
+    for view in MAP_VIEWS.values():
+        if wanted in (view.key, view.label, *view.aliases):
+            return view.key
+    return None
 
 
 def place_coordinates(places: pd.DataFrame) -> dict[str, tuple[float, float]]:

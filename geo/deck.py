@@ -11,10 +11,10 @@ import pydeck as pdk
 from PIL import ImageColor
 
 from geo.arcs import MAP_HEIGHT_PX, MAP_WIDTH_PX, MapView, pair_tip
-from geo.labels import LABEL_SIZE_PX, declutter_labels, node_records, to_pixels
+from geo.labels import LABEL_SIZE_PX, declutter_labels, node_records, region_labels, to_pixels
 from geo.raster import find_cjk_font, label_picture
 from geo.regions import LAYER_CHOROPLETH, LAYER_REGIONS, SEQUENTIAL, Size, region_layers
-from metrics.relations import count_relations
+from geo.selection import relation_summary, spot_key, spot_title
 from metrics.vocab import FIELD_COLORS, STATUS_LABELS
 
 # Moved to geo.labels and geo.regions; kept importable from here.
@@ -83,17 +83,10 @@ def view_state(
     )
 
 
-def spot_key(row) -> tuple:
-    """The two drawn ends of a line, unordered: lines between the same two dots share it."""
-    ends = sorted(
-        [(round(row.from_x, 4), round(row.from_y, 4)), (round(row.to_x, 4), round(row.to_y, 4))]
-    )
-    return tuple(ends)
-
-
 def spot_tips(pairs: pd.DataFrame, links: pd.DataFrame | None) -> dict[tuple, dict]:
     """Per pair of dots: every link id between them and a plain-text tooltip of all of them
-    (distinct relations by status, fields, the first sentence), so hover and click agree."""
+    (the places at both dots, distinct relations by status and field, the first sentence): the
+    same title and summary a click on the line writes beside the map."""
     groups: dict[tuple, list] = {}
     for row in pairs.itertuples(index=False):
         groups.setdefault(spot_key(row), []).append(row)
@@ -102,16 +95,13 @@ def spot_tips(pairs: pd.DataFrame, links: pd.DataFrame | None) -> dict[tuple, di
         ids = [i for r in rows for i in r.link_ids.split("、")]
         title, body = pair_tip(rows[0])
         if len(rows) > 1 or links is not None:
-            counted = (
-                count_relations(links[links["link_id"].isin(ids)])
-                if links is not None
-                else {s: sum(r.count for r in rows if r.status == s) for s in ALPHA}
-            )
-            names = dict.fromkeys(n for r in rows for n in (r.from_name, r.to_name))
-            title = " — ".join(list(names)[:2]) + (" 等" if len(names) > 2 else "")
-            fields = "、".join(dict.fromkeys(r.field for r in rows))
-            status = " · ".join(f"{STATUS_LABELS[s]} {n} 条" for s, n in counted.items() if n)
-            body = f"{status}\n{fields}\n“{rows[0].quote}”\n《{rows[0].source_title}》"
+            if links is not None:
+                summary = relation_summary(links[links["link_id"].isin(ids)])
+            else:
+                counted = {s: sum(r.count for r in rows if r.status == s) for s in ALPHA}
+                summary = " · ".join(f"{STATUS_LABELS[s]} {n} 条" for s, n in counted.items() if n)
+            title = spot_title(rows)
+            body = f"{summary}\n“{rows[0].quote}”\n《{rows[0].source_title}》"
         tips[key] = {"link_ids": "、".join(ids), "tip_title": title, "tip_body": body}
     return tips
 
@@ -200,7 +190,7 @@ def build_deck(
     size: Size = (MAP_WIDTH_PX, MAP_HEIGHT_PX),
 ) -> pdk.Deck:
     """The map, one layer per purpose: boundaries (one picture; a choropleth on the view's chosen
-    set), flying lines, place dots, labels. `frame` (default: the view's) is what the map shows,
+    set), flying lines, place dots, labels (and the names of the view's `region_labels` areas). `frame` (default: the view's) is what the map shows,
     `size` the map's pixels it is framed and labelled for (a phone's map is narrower).
 
     map_provider=None with pydeck's default style: Streamlit then draws no basemap and sends no
@@ -211,6 +201,8 @@ def build_deck(
     label_size = round(LABEL_SIZE_PX * scale)
     state = view_state(frame, *size)
     nodes = declutter_labels(node_records(pairs, places), frame, label_size, *size)
+    areas = dict(boundaries).get(view.region_labels) if view.region_labels else None
+    names = [] if areas is None else region_labels(areas, nodes, frame, label_size, *size)
     layers = [
         *region_layers(view, boundaries, choropleth, state, frame, size),
         pdk.Layer(
@@ -241,6 +233,6 @@ def build_deck(
             pickable=True,
             parameters=ON_TOP,
         ),
-        label_layer(nodes, label_size, state, size),
+        label_layer(nodes + names, label_size, state, size),
     ]
     return FrozenDeck(layers=layers, initial_view_state=state, map_provider=None, tooltip=TOOLTIP)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 import pandas as pd
+import shapely
 
 from geo.arcs import MAP_HEIGHT_PX, MAP_WIDTH_PX
 from metrics.vocab import BEIJING_SIDE, LOCAL_SIDE
@@ -170,3 +171,77 @@ def declutter_labels(
         node.setdefault("anchor", "middle")
         node.setdefault("offset", [0.0, 0.0])
     return nodes
+
+
+REGION_TEXT = [71, 84, 103, 255]  # area names: muted, so they read as areas, not as partners
+REGION_TRIES = 9  # a grid of this many points a side inside an area, tried nearest-first
+
+
+def area_points(geometry, bbox: tuple[float, float, float, float]) -> list[tuple[float, float]]:
+    """Points inside the part of an area the frame shows: its representative point first, then
+    a grid of points inside it, nearest first (where a name may go if the first is taken)."""
+    seen = geometry.intersection(shapely.box(*bbox))
+    if seen.is_empty or seen.area == 0:
+        return []
+    first = seen.representative_point()
+    west, south, east, north = seen.bounds
+    grid = [
+        shapely.Point(
+            west + (east - west) * (i + 0.5) / REGION_TRIES,
+            south + (north - south) * (j + 0.5) / REGION_TRIES,
+        )
+        for i in range(REGION_TRIES)
+        for j in range(REGION_TRIES)
+    ]
+    inside = sorted((p for p in grid if seen.contains(p)), key=first.distance)
+    return [(p.x, p.y) for p in (first, *inside)]
+
+
+def taken_boxes(
+    nodes: list[dict], bbox: tuple[float, float, float, float], width_px: int, height_px: int
+) -> list[tuple[float, ...]]:
+    """The pixel boxes the dots and their names already take."""
+    boxes = [tuple(n["box"]) for n in nodes if n.get("label") and n.get("box")]
+    for node in nodes:
+        x, y = to_pixels(node["position"], bbox, width_px, height_px)
+        r = node.get("radius", 6) + 2
+        boxes.append((x - r, y - r, x + r, y + r))
+    return boxes
+
+
+def region_labels(
+    regions,
+    nodes: list[dict],
+    bbox: tuple[float, float, float, float],
+    size: int = LABEL_SIZE_PX,
+    width_px: int = MAP_WIDTH_PX,
+    height_px: int = MAP_HEIGHT_PX,
+) -> list[dict]:
+    """The names of the areas (a GeoDataFrame's name, geometry) the frame shows, each centred on
+    a point inside its visible part, wholly inside the map and clear of the dots and their names.
+    An area with no free room keeps its outline, unnamed."""
+    placed = taken_boxes(nodes, bbox, width_px, height_px)
+    right, bottom = to_pixels([bbox[2], bbox[1]], bbox, width_px, height_px)
+    labels = []
+    for name, geometry in zip(regions["name"], regions.geometry, strict=True):
+        half_w, half_h = (len(name) * (size + 1) + 8) / 2, (size + 8) / 2
+        for point in area_points(geometry, bbox):
+            x, y = to_pixels(list(point), bbox, width_px, height_px)
+            box = (x - half_w, y - half_h, x + half_w, y + half_h)
+            if shift_inside(box, right, bottom) != (0.0, 0.0) or any(
+                overlap(box, b) for b in placed
+            ):
+                continue
+            placed.append(box)
+            labels.append(
+                {
+                    "label": name,
+                    "position": list(point),
+                    "anchor": "middle",
+                    "offset": [0.0, 0.0],
+                    "box": [round(v, 1) for v in box],
+                    "text_color": REGION_TEXT,
+                }
+            )
+            break
+    return labels

@@ -131,7 +131,7 @@ def label_picture(
             ((x - left + dx) * DENSITY, (y - top + dy) * DENSITY),
             node["label"],
             font=font,
-            fill=(16, 24, 40, 255),
+            fill=tuple(node.get("text_color", (16, 24, 40, 255))),
             anchor=ANCHORS.get(node.get("anchor", "middle"), "mm"),
             stroke_width=3 * DENSITY,
             stroke_fill=(255, 255, 255, 235),
