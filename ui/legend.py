@@ -1,12 +1,14 @@
-"""The map's legend and what a click on the map selects."""
+"""The map's legend and what a click on the map picks (kept in the session and in ?pick=)."""
 
 from __future__ import annotations
 
 from html import escape
 
 import pandas as pd
+import streamlit as st
 
 from geo.deck import ALPHA, LAYER_ARCS, LAYER_NODES, LAYER_REGIONS, SEQUENTIAL
+from geo.selection import PAIR_SEPARATOR
 from metrics.vocab import FIELD_COLORS, field_order
 from ui.labels import LABELS, STATUS_LABELS
 
@@ -50,8 +52,12 @@ def choropleth_legend_html() -> str:
     return f'<div style="margin-top:6px">{LABELS["map_choropleth"]}<br>{few} {steps} {many}</div>'
 
 
-def selection(event: object, links: pd.DataFrame) -> tuple[list[str], str]:
-    """The link ids a map click selects (an arc, a place or a banner) and a label for it."""
+STATE_PICK = "map_pick"  # (the map chart's key, its last click, what is picked)
+KEY_PICK = "pick"  # URL parameter: ?pick=北京市—乌海市 (a line) or ?pick=乌海市 (a place, a banner)
+
+
+def clicked(event: object) -> str:
+    """What the map's selection holds, in the form ?pick= carries ('' for nothing)."""
     selected = getattr(event, "selection", None) or {}
     objects = selected.get("objects", {}) if isinstance(selected, dict) else {}
     for layer, found in objects.items():
@@ -59,10 +65,34 @@ def selection(event: object, links: pd.DataFrame) -> tuple[list[str], str]:
             continue
         chosen = found[0]
         if layer == LAYER_ARCS:
-            return chosen["link_ids"].split("、"), f"{chosen['from_name']} — {chosen['to_name']}"
-        if layer in (LAYER_NODES,) or layer.startswith(LAYER_REGIONS):
-            props = chosen.get("properties", chosen)
-            names = set(str(props.get("names", props.get("name", ""))).split("、"))
-            touching = links[links["from_name"].isin(names) | links["to_name"].isin(names)]
-            return list(touching["link_id"]), "、".join(sorted(names))
-    return [], ""
+            return f"{chosen['from_name']}{PAIR_SEPARATOR}{chosen['to_name']}"
+        if layer == LAYER_NODES or layer.startswith(LAYER_REGIONS):
+            return str(chosen.get("properties", chosen).get("name", ""))
+    return ""
+
+
+def current_pick(event: object, chart_key: str) -> tuple[str, bool]:
+    """What is picked on the map, and whether it came from the URL: a new (or cleared) click
+    wins; otherwise what this chart had picked stays; a session's first run takes ?pick=
+    (a shared link or a reload). Another view or scope (another chart) starts with nothing."""
+    click = clicked(event)
+    held = st.session_state.get(STATE_PICK)
+    from_url = held is None
+    chart, seen, token = held or (chart_key, "", st.query_params.get(KEY_PICK, ""))
+    if chart != chart_key:
+        seen, token = "", ""
+    if click != seen:
+        token, from_url = click, False
+    st.session_state[STATE_PICK] = (chart_key, click, token)
+    return token, from_url
+
+
+def keep_pick(chart_key: str, token: str) -> None:
+    """Hold `token` as the map's pick (or nothing) and mirror it to ?pick=."""
+    chart, seen, _ = st.session_state.get(STATE_PICK, (chart_key, "", ""))
+    st.session_state[STATE_PICK] = (chart, seen, token)
+    if token:
+        if st.query_params.get(KEY_PICK) != token:
+            st.query_params[KEY_PICK] = token
+    elif KEY_PICK in st.query_params:
+        del st.query_params[KEY_PICK]

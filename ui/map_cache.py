@@ -18,6 +18,7 @@ from geo.arcs import (
     frame_pairs,
     link_pairs,
 )
+from geo.selection import relation_summary, resolve_pick
 from metrics.filters import Filters
 from metrics.relations import in_scope
 from metrics.tables import link_table
@@ -82,3 +83,47 @@ def map_deck(path: str, filters: Filters, scope: str, view_key: str, projector: 
     return build_deck(
         view, frames, pairs, data.places, choropleth, frame, projector, links, map_size(phone)
     )
+
+
+@cache.view(ENTRIES)
+def picked(
+    path: str, filters: Filters, scope: str, view_key: str, phone: bool, token: str
+) -> tuple[list[str], str] | None:
+    """The link ids a ?pick= value selects on this map and the line that says what they are
+    ('北京市等 6 处 — 乌海市：已实现 13 条（教育 3、…）'); None when it names nothing here."""
+    data = loaders.dataset_at(path)
+    view = MAP_VIEWS[view_key]
+    banners = (
+        frozenset(cache.boundary_set(view.choropleth)["name"]) if view.choropleth else frozenset()
+    )
+    pairs, _ = map_pairs(path, filters, scope, view_key, phone)
+    found = resolve_pick(token, pairs, data.places, banners)
+    if found is None:
+        return None
+    ids, title = found
+    links = scoped_links(path, filters, scope)
+    if not ids:
+        return ids, LABELS["map_pick_none"].format(title=title)
+    relations = relation_summary(links[links["link_id"].isin(ids)])
+    return ids, LABELS["map_pick_summary"].format(title=title, relations=relations)
+
+
+# The details' partner chart sits in a narrow column: its legend goes in a row of its own above
+# the plot (the top margin grows to hold it), across the whole chart, so it never covers a bar.
+PARTNER_LEGEND = {
+    "orientation": "h",
+    "xref": "container",
+    "x": 0,
+    "xanchor": "left",
+    "yref": "container",
+    "y": 1,
+    "yanchor": "top",
+}
+
+
+def partner_chart(shown: pd.DataFrame, places: pd.DataFrame, projector: bool):
+    """合作方 of the links the map shows or picked, its legend above the bars (None: no partner)."""
+    figure = cache.partner_chart_of(shown, places, projector)
+    if figure is not None:
+        figure.update_layout(legend=PARTNER_LEGEND, margin={"t": 56 if projector else 44})
+    return figure

@@ -4,15 +4,15 @@ import os
 
 import streamlit as st
 
-from geo.arcs import MAP_HEIGHT_PX, MAP_VIEWS, PHONE_HEIGHT_PX
+from geo.arcs import MAP_HEIGHT_PX, MAP_VIEWS, PHONE_HEIGHT_PX, find_view
 from metrics.citation import sources_behind
 from metrics.markdown import escape_markdown
 from metrics.relations import SCOPES
 from metrics.tables import link_table
-from ui import cache, cards, charts, legend, map_cache, page, state, tables
+from ui import cards, charts, legend, map_cache, page, state, tables
 from ui.labels import LABELS
 
-KEY_VIEW, KEY_SCOPE = "view", "scope"  # URL parameters: ?view=ordos&scope=inner
+KEY_VIEW, KEY_SCOPE = "view", "scope"  # URL parameters: ?view=乌海&scope=inner
 KEY_DETAILS = "map_details"  # the expander with the partner chart and the relation table
 APPROVAL_ENV = "JMB_MAP_APPROVAL_NO"  # 审图号, shown under the map when a deployment has one
 # A tooltip is not clipped by the map's box; TOOLTIP_JS then moves it back wholly inside the map.
@@ -48,17 +48,22 @@ st.html(MAP_CSS + TOOLTIP_JS, unsafe_allow_javascript=True)
 st.title(LABELS["nav_map"])
 page.filters_caption(ctx, {"period": LABELS["why_links_period"]})
 
+# The URL names a view as its button does (?view=乌海); an older link's key (?view=wuhai) or an
+# alias (?view=乌海市) is read as that view and rewritten in the button's words.
+asked = st.query_params.get(KEY_VIEW, "")
+if (known := find_view(asked)) and asked != MAP_VIEWS[known].label:
+    st.query_params[KEY_VIEW] = MAP_VIEWS[known].label
 view_column, scope_column = st.columns(2)
 with view_column:
-    view_key = state.url_choice(
+    view_label = state.url_choice(
         KEY_VIEW,
-        list(MAP_VIEWS),
+        [view.label for view in MAP_VIEWS.values()],
         LABELS["map_view"],
         what=LABELS["map_view"],
         key="w_map_view",
-        format_func=lambda k: MAP_VIEWS[k].label,
         label_visibility="collapsed",
     )
+    view_key = find_view(view_label)
 with scope_column:
     scope = state.url_choice(
         KEY_SCOPE,
@@ -73,6 +78,7 @@ with scope_column:
 phone = map_cache.is_phone()
 pairs, _ = map_cache.map_pairs(ctx.path, ctx.filters, scope, view_key, phone)
 links = map_cache.scoped_links(ctx.path, ctx.filters, scope)
+chart_key = f"map_{view_key}_{scope}_{int(ctx.projector)}_{int(phone)}"
 left, right = st.columns([3, 1.25])
 with left:
     if pairs.empty:
@@ -84,27 +90,36 @@ with left:
             height=PHONE_HEIGHT_PX if phone else MAP_HEIGHT_PX,
             on_select="rerun",
             selection_mode="single-object",
-            key=f"map_{view_key}_{scope}_{int(ctx.projector)}_{int(phone)}",
+            key=chart_key,
         )
     approval = os.environ.get(APPROVAL_ENV, "")
     st.caption(
         LABELS["map_attribution"]
         + (LABELS["map_approval"].format(number=approval) if approval else "")
     )
-with right:
-    st.caption(LABELS["map_caption"])
-    st.html(legend.map_legend_html(pairs, choropleth=bool(MAP_VIEWS[view_key].choropleth)))
-    picked_ids, picked_label = legend.selection(event, links)
+with right:  # what is picked first: on a laptop it stays above the fold
+    token, from_url = legend.current_pick(event, chart_key)
+    found = (
+        map_cache.picked(ctx.path, ctx.filters, scope, view_key, phone, token) if token else None
+    )
+    if token and found is None:
+        if from_url:  # a shared link or a typed value that names nothing on this map
+            state.warn_unknown(LABELS["map_pick"], token)
+        token = ""
+    legend.keep_pick(chart_key, token)
+    picked_ids, picked_label = found or ([], "")
     if picked_label:
         st.markdown(f"**{LABELS['map_selected']}**：{escape_markdown(picked_label)}")
+    st.caption(LABELS["map_caption"])
+    st.html(legend.map_legend_html(pairs, choropleth=bool(MAP_VIEWS[view_key].choropleth)))
     outside = sorted(set(pairs.loc[pairs["off_frame"] != "", "off_frame"]))
     if outside:
         st.caption(LABELS["map_off_frame"].format(names=escape_markdown("、".join(outside))))
 
 shown = links[links["link_id"].isin(picked_ids)] if picked_ids else links
-if picked_ids and st.session_state.get("map_picked") != picked_label:
-    st.session_state[KEY_DETAILS] = True  # a click on the map opens what it selected
-st.session_state["map_picked"] = picked_label
+if picked_ids and st.session_state.get("map_picked") != token:
+    st.session_state[KEY_DETAILS] = True  # a click on the map (or a shared ?pick=) opens it
+st.session_state["map_picked"] = token
 # Below the map, and only drawn once opened: the first open of the page draws the map alone.
 details = st.expander(LABELS["map_details"], key=KEY_DETAILS, on_change="rerun")
 if details.open and not shown.empty:
@@ -114,7 +129,7 @@ if details.open and not shown.empty:
         with chart_column:
             st.subheader(LABELS["field_links_by_partner"])
             st.caption(LABELS["field_partners_caption"])
-            partners = cache.partner_chart_of(shown, ctx.data.places, ctx.projector)
+            partners = map_cache.partner_chart(shown, ctx.data.places, ctx.projector)
             if partners is not None:
                 charts.show(
                     partners,

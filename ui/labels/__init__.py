@@ -6,7 +6,7 @@ every name of its modules, and `LABELS` merges the pages' and the work section's
 
 # The vocabulary's own display names live with the vocabulary (the deck and the map use them too).
 from metrics.vocab import DIRECTION_LABELS, FILTER_LABELS, KIND_LABELS, STATUS_LABELS
-from ui.labels import pages, work
+from ui.labels import map_page, pages, work
 from ui.labels.columns import (
     AUDIT_ACTION_LABELS,
     AUDIT_COLUMN_LABELS,
@@ -33,7 +33,7 @@ from ui.labels.columns import (
 )
 from ui.labels.work import EDIT_TABLE_LABELS
 
-LABELS: dict[str, str] = {**pages.LABELS, **work.LABELS}
+LABELS: dict[str, str] = {**pages.LABELS, **work.LABELS, **map_page.LABELS}
 
 __all__ = [
     "AUDIT_ACTION_LABELS",
