@@ -1,16 +1,8 @@
-"""What a click on the map selects: an arc's links, a place's links, a banner's links."""
+"""The map's legend, and what a click on the map picks (in the form ?pick= carries)."""
 
 import pandas as pd
 
-from ui.legend import map_legend_html, selection
-
-LINKS = pd.DataFrame(
-    {
-        "link_id": ["l1", "l2", "l3"],
-        "from_name": ["东城区", "海淀区", "准格尔旗"],
-        "to_name": ["乌海市", "乌海市", "达拉特旗"],
-    }
-)
+from ui.legend import clicked, map_legend_html
 
 
 class Event:
@@ -18,24 +10,21 @@ class Event:
         self.selection = {"indices": {}, "objects": objects}
 
 
-def test_selecting_an_arc_selects_its_links():
+def test_a_clicked_line_is_named_by_its_two_ends_as_the_url_carries_it():
     event = Event({"arcs": [{"link_ids": "l1、l2", "from_name": "北京市", "to_name": "乌海市"}]})
-    assert selection(event, LINKS) == (["l1", "l2"], "北京市 — 乌海市")
+    assert clicked(event) == "北京市—乌海市"
 
 
-def test_selecting_a_place_selects_every_link_touching_it():
-    event = Event({"nodes": [{"names": "东城区、王府井", "name": "东城区"}]})
-    assert selection(event, LINKS)[0] == ["l1"]
-
-
-def test_selecting_a_banner_selects_its_links():
-    event = Event({"regions-1": [{"properties": {"name": "达拉特旗"}}]})
-    assert selection(event, LINKS) == (["l3"], "达拉特旗")
+def test_a_clicked_place_is_named_by_its_dot_and_a_banner_by_its_name():
+    assert clicked(Event({"nodes": [{"names": "东城区、王府井", "name": "东城区"}]})) == "东城区"
+    assert (
+        clicked(Event({"regions-choropleth": [{"properties": {"name": "达拉特旗"}}]})) == "达拉特旗"
+    )
 
 
 def test_no_selection_selects_nothing():
-    assert selection(None, LINKS) == ([], "")
-    assert selection(Event({"arcs": []}), LINKS) == ([], "")
+    assert clicked(None) == ""
+    assert clicked(Event({"arcs": []})) == ""
 
 
 def test_legend_lists_the_fields_drawn_and_the_choropleth_scale():
