@@ -19,6 +19,11 @@ SIDE_COLORS = {BEIJING_SIDE: [178, 34, 34], LOCAL_SIDE: [11, 92, 173]}
 OTHER_COLOR = [90, 90, 90]
 
 
+def end_title(names: list[str]) -> str:
+    """A dot (or one end of a line): its place, or its first place and how many share the dot."""
+    return names[0] if len(names) == 1 else f"{names[0]}等 {len(names)} 处"
+
+
 def node_records(pairs: pd.DataFrame, places: pd.DataFrame) -> list[dict]:
     """One dot per drawn position, labelled with its main place (districts before institutions).
 
@@ -56,7 +61,7 @@ def node_records(pairs: pd.DataFrame, places: pd.DataFrame) -> list[dict]:
                 "links": links,
                 "color": [*SIDE_COLORS.get(side.get(names[0], ""), OTHER_COLOR), 230],
                 "radius": 5 + 2 * math.sqrt(links),
-                "tip_title": label if len(names) == 1 else f"{names[0]} 等 {len(names)} 处",
+                "tip_title": label if len(names) == 1 else end_title(names),
                 "tip_body": "\n".join(f"{n}：{spot['names'][n]} 条" for n in names[:12])
                 + (f"\n…… 另有 {len(names) - 12} 处" if len(names) > 12 else "")
                 + (f"\n{OFF_FRAME_NOTE}" if spot["off"] else ""),

@@ -8,14 +8,13 @@ import re
 
 import pandas as pd
 
-from geo.labels import node_records
+from geo.labels import end_title, node_records
 from metrics.relations import count_relations, relations_by_field
 from metrics.vocab import STATUS_LABELS
 
 PAIR_SEPARATOR = "—"  # between the two ends of a line in ?pick=
 # What a person may type between the two ends instead (no place name holds one of them).
 TYPED_SEPARATORS = re.compile(r"\s*[—－~～-]+\s*")
-MAX_NAMES = 1  # an end with more places than this shows its first and a count (北京市等 6 处)
 
 
 def spot_key(row) -> tuple:
@@ -24,11 +23,6 @@ def spot_key(row) -> tuple:
         [(round(row.from_x, 4), round(row.from_y, 4)), (round(row.to_x, 4), round(row.to_y, 4))]
     )
     return tuple(ends)
-
-
-def end_title(names: list[str]) -> str:
-    """One end of a line or one dot: its place, or its first place and how many share it."""
-    return names[0] if len(names) <= MAX_NAMES else f"{names[0]}等 {len(names)} 处"
 
 
 def spot_title(rows: list) -> str:
