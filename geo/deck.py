@@ -14,7 +14,7 @@ from geo.arcs import MAP_HEIGHT_PX, MAP_WIDTH_PX, MapView, pair_tip
 from geo.labels import LABEL_SIZE_PX, declutter_labels, node_records, region_labels, to_pixels
 from geo.raster import find_cjk_font, label_picture
 from geo.regions import LAYER_CHOROPLETH, LAYER_REGIONS, SEQUENTIAL, Size, region_layers
-from geo.selection import relation_summary, spot_key, spot_title
+from geo.selection import relation_rows, spot_key, spot_title, summary_of
 from metrics.vocab import FIELD_COLORS, STATUS_LABELS
 
 # Moved to geo.labels and geo.regions; kept importable from here.
@@ -90,13 +90,14 @@ def spot_tips(pairs: pd.DataFrame, links: pd.DataFrame | None) -> dict[tuple, di
     groups: dict[tuple, list] = {}
     for row in pairs.itertuples(index=False):
         groups.setdefault(spot_key(row), []).append(row)
+    keyed = relation_rows(links) if links is not None else {}
     tips = {}
     for key, rows in groups.items():
         ids = [i for r in rows for i in r.link_ids.split("、")]
         title, body = pair_tip(rows[0])
         if len(rows) > 1 or links is not None:
             if links is not None:
-                summary = relation_summary(links[links["link_id"].isin(ids)])
+                summary = summary_of(keyed[i] for i in ids if i in keyed)
             else:
                 counted = {s: sum(r.count for r in rows if r.status == s) for s in ALPHA}
                 summary = " · ".join(f"{STATUS_LABELS[s]} {n} 条" for s, n in counted.items() if n)

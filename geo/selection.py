@@ -5,12 +5,14 @@ one summary of them that the hover and the page show."""
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
 
 import pandas as pd
 
 from geo.labels import end_title, node_records
-from metrics.relations import count_relations, relations_by_field
-from metrics.vocab import STATUS_LABELS
+from metrics.relations import STATUSES, relation_keys
+from metrics.vocab import STATUS_LABELS, field_order
 
 PAIR_SEPARATOR = "—"  # between the two ends of a line in ?pick=
 # What a person may type between the two ends instead (no place name holds one of them).
@@ -37,22 +39,32 @@ def spot_title(rows: list) -> str:
     return " — ".join(end_title(list(names)) for names in ends.values())
 
 
-def relation_summary(links: pd.DataFrame) -> str:
-    """'已实现 13 条（教育 3、医疗 3）；计划 2 条（能源 2）': distinct relations per status and
-    their fields (metrics.relations' count); 已实现 and 计划 are never added up."""
-    counted = count_relations(links)
-    by_field = relations_by_field(links, grouped=False)
+def relation_rows(links: pd.DataFrame) -> dict[str, tuple[str, str, str, str, str]]:
+    """Each link id → its relation key (source, sentence, pair of places, status) and field:
+    the same key metrics.relations counts by, read once for a whole map."""
+    keys = relation_keys(links)
+    columns = [keys[c] for c in ("source_id", "quote", "pair", "status", "field")]
+    return dict(zip(links["link_id"], zip(*columns, strict=True), strict=True))
+
+
+def summary_of(keys: Iterable[tuple[str, str, str, str, str]]) -> str:
+    """'已实现 13 条（教育 3、医疗 3）；计划 2 条（能源 2）' from relation keys: distinct relations
+    per status, and per field within it (metrics.relations' count); never added up."""
+    keys = set(keys)
+    totals = Counter(relation[3] for relation in {key[:4] for key in keys})
+    fields = Counter((key[3], key[4]) for key in keys)
     parts = []
-    for status, total in counted.items():
-        if not total:
-            continue
-        fields = "、".join(
-            f"{row.field} {getattr(row, status)}"
-            for row in by_field.itertuples(index=False)
-            if getattr(row, status)
-        )
-        parts.append(f"{STATUS_LABELS[status]} {total} 条（{fields}）")
+    for status in STATUSES:
+        if totals[status]:
+            named = sorted((f for s, f in fields if s == status), key=field_order)
+            listed = "、".join(f"{field} {fields[status, field]}" for field in named)
+            parts.append(f"{STATUS_LABELS[status]} {totals[status]} 条（{listed}）")
     return "；".join(parts)
+
+
+def relation_summary(links: pd.DataFrame) -> str:
+    """summary_of the relations of some links (a pick, a line's tooltip)."""
+    return summary_of(relation_rows(links).values())
 
 
 def pair_ends(token: str) -> list[str]:

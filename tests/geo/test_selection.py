@@ -5,7 +5,7 @@ import pytest
 from geo.arcs import MAP_VIEWS, content_frame, find_view, frame_pairs, link_pairs
 from geo.selection import pair_ends, relation_summary, resolve_pick
 from metrics.load import load_dataset
-from metrics.relations import in_scope
+from metrics.relations import count_relations, in_scope, relations_by_field
 from tests.conftest import DATA
 
 
@@ -70,3 +70,19 @@ def test_a_view_is_found_by_its_button_name_an_alias_or_its_key():
     assert find_view("乌海") == find_view("乌海市") == find_view("wuhai") == "wuhai"
     assert find_view("鄂尔多斯旗区") == "ordos"
     assert find_view("火星") is None and find_view("") is None
+
+
+@pytest.mark.parametrize("place", ["乌海市", "鄂尔多斯市", "北京市", "东胜区", "准格尔旗"])
+def test_the_summary_counts_as_the_rest_of_the_dashboard_does(data, place):
+    links = data.links[data.links["from_name"].eq(place) | data.links["to_name"].eq(place)]
+    counted, by_field = count_relations(links), relations_by_field(links, grouped=False)
+    expected = "；".join(
+        f"{label} {counted[status]} 条（"
+        + "、".join(
+            f"{r.field} {getattr(r, status)}" for r in by_field.itertuples() if getattr(r, status)
+        )
+        + "）"
+        for status, label in (("achieved", "已实现"), ("planned", "计划"))
+        if counted[status]
+    )
+    assert relation_summary(links) == expected
