@@ -7,6 +7,7 @@ import streamlit as st
 from pandas.io.formats.style import Styler
 
 from metrics.export import filters_sheet, labelled, to_csv_bytes, to_xlsx_bytes
+from ui import styled
 from ui.headline import em_width
 from ui.labels import (
     DIRECTION_LABELS,
@@ -86,24 +87,45 @@ def figures_csv(figures: pd.DataFrame) -> bytes:
 
 def figure_dataframe(table: pd.DataFrame, key: str, selectable: bool = False):
     """Show figures; with `selectable`, one row can be picked and the selection is returned."""
-    shown = figures_for_display(table).reset_index(drop=True)
+    styler, width, order = _figure_display(table)
     amount = FIGURE_COLUMN_LABELS["display"]
-    config = {
-        FIGURE_COLUMN_LABELS["quote"]: st.column_config.TextColumn(**WIDE),
-        FIGURE_COLUMN_LABELS["indicator"]: st.column_config.TextColumn(**WIDE),
-        amount: st.column_config.Column(width=amount_width(shown[amount]), alignment="left"),
-    }
-    # 数量 first: on a phone the first columns are all that show without a sideways swipe.
-    order = [amount, *(c for c in shown.columns if c != amount)]
     options = {"on_select": "rerun", "selection_mode": "single-row"} if selectable else {}
     return st.dataframe(
-        amounts_by_value(shown, amount, FIGURE_COLUMN_LABELS["value"]),
+        styler,
         hide_index=True,
         key=key,
-        column_config=config,
+        column_config={
+            **FIGURE_COLUMN_WIDTHS,
+            amount: st.column_config.Column(width=width, alignment="left"),
+        },
         column_order=order,
         **options,
     )
+
+
+def _figure_styler(table: pd.DataFrame) -> tuple[Styler, int, list[str]]:
+    """The figures' display Styler (amounts_by_value, answers kept), the 数量 column width and
+    the column order (数量 first: on a phone the first columns are all that show without a
+    sideways swipe)."""
+    shown = figures_for_display(table).reset_index(drop=True)
+    amount = FIGURE_COLUMN_LABELS["display"]
+    styler = amounts_by_value(shown, amount, FIGURE_COLUMN_LABELS["value"])
+    order = [amount, *(c for c in shown.columns if c != amount)]
+    return styled.frozen(styler), amount_width(shown[amount]), order
+
+
+_figure_display = styled.Memo(_figure_styler)  # once per table content, for every session
+# At 1366×768 (sidebar open) the columns up to 合作方 fit the page without a sideways scroll
+# (14 px a Chinese character, 16 px padding); 指标 shows about 18 characters, 原文 is wide.
+FIGURE_COLUMN_WIDTHS = {
+    FIGURE_COLUMN_LABELS["field"]: st.column_config.TextColumn(width=72),
+    FIGURE_COLUMN_LABELS["indicator"]: st.column_config.TextColumn(width=280),
+    FIGURE_COLUMN_LABELS["qualifier_label"]: st.column_config.TextColumn(width=116),
+    FIGURE_COLUMN_LABELS["kind_label"]: st.column_config.TextColumn(width=48),
+    FIGURE_COLUMN_LABELS["place"]: st.column_config.TextColumn(width=84),
+    FIGURE_COLUMN_LABELS["partner"]: st.column_config.TextColumn(width=120),
+    FIGURE_COLUMN_LABELS["quote"]: st.column_config.TextColumn(**WIDE),
+}
 
 
 def amounts_by_value(shown: pd.DataFrame, amount: str, value: str) -> Styler:
@@ -135,7 +157,7 @@ def amount_width(amounts: pd.Series) -> int:
 def link_dataframe(table: pd.DataFrame, key: str) -> None:
     """Show links with their quotes."""
     st.dataframe(
-        links_for_display(table),
+        _link_display(table),
         hide_index=True,
         key=key,
         column_config={LINK_COLUMN_LABELS["quote"]: st.column_config.TextColumn(**WIDE)},
@@ -145,11 +167,15 @@ def link_dataframe(table: pd.DataFrame, key: str) -> None:
 def task_dataframe(table: pd.DataFrame, key: str) -> None:
     """Show tasks with their responsible units and targets."""
     st.dataframe(
-        tasks_for_display(table),
+        _task_display(table),
         hide_index=True,
         key=key,
         column_config={TASK_COLUMN_LABELS["text"]: st.column_config.TextColumn(**WIDE)},
     )
+
+
+_link_display = styled.Memo(links_for_display)  # shared read-only: never mutate
+_task_display = styled.Memo(tasks_for_display)
 
 
 PAGE_SIZE = 500  # rows sent to the browser at once: 100,000 rows took 3 s per rerun
