@@ -10,6 +10,9 @@ from metrics.relations import OTHER, field_group, relations_by_field
 from metrics.vocab import FIELD_COLORS, PRIMARY_FIELDS
 
 OTHER_COLOR = "#667085"
+# What a tile shows (figure_labels reads value, unit, qualifier, amount): read only these of the
+# few rows shown, not every column.
+TILE_COLUMNS = ["figure_id", "value", "unit", "qualifier", "amount", "indicator", "place", "field"]
 
 
 def headline_tiles(figures: pd.DataFrame, kind: str, limit: int) -> pd.DataFrame:
@@ -19,7 +22,8 @@ def headline_tiles(figures: pd.DataFrame, kind: str, limit: int) -> pd.DataFrame
     Output columns: figure_id, label, indicator, place, field, color, quote, kind.
     """
     mine = (figures["kind"] == kind).to_numpy(dtype=bool)
-    return _tiles(figures.iloc[_top_positions(_ranks(figures), mine, limit)])
+    columns = [c for c in [*TILE_COLUMNS, "quote", "kind"] if c in figures.columns]
+    return _tiles(figures[columns].iloc[_top_positions(_ranks(figures), mine, limit)])
 
 
 def _ranks(figures: pd.DataFrame) -> np.ndarray:
@@ -64,9 +68,15 @@ def _tiles(rows: pd.DataFrame) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
-def field_summary(figures: pd.DataFrame, links: pd.DataFrame, per_field: int = 2) -> pd.DataFrame:
+def field_summary(
+    figures: pd.DataFrame,
+    links: pd.DataFrame | None = None,
+    per_field: int = 2,
+    relations: pd.DataFrame | None = None,
+) -> pd.DataFrame:
     """One row per field group (教育 医疗 科创 文旅 其他) that has figures or relations.
 
+    `relations` is relations_by_field of the links when it is at hand already (else computed).
     Output columns: field, results (the first `per_field` result labels with their indicator),
     result_count, target_count, achieved, planned (distinct relations), color.
     """
@@ -75,25 +85,35 @@ def field_summary(figures: pd.DataFrame, links: pd.DataFrame, per_field: int = 2
     achievement = (figures["kind"] == "achievement").to_numpy(dtype=bool)
     target = (figures["kind"] == "target").to_numpy(dtype=bool)
     ranks = _ranks(figures)
-    relations = relations_by_field(links).set_index("field")
-    rows = []
-    for field in [*PRIMARY_FIELDS, OTHER]:
-        mine = groups == field
-        if not mine.any() and field not in relations.index:
-            continue
-        results = mine & achievement
-        top = _tiles(figures.iloc[_top_positions(ranks, results, per_field)])
+    relations = relations if relations is not None else relations_by_field(links)
+    relations = relations.set_index("field")
+    fields = [*PRIMARY_FIELDS, OTHER]
+    mine = {field: groups == field for field in fields}
+    fields = [f for f in fields if mine[f].any() or f in relations.index]
+    tops = [_top_positions(ranks, mine[f] & achievement, per_field) for f in fields]
+    # One read of the few top rows (100k rows are costly to index column by column).
+    columns = [c for c in TILE_COLUMNS if c in figures.columns]
+    top_rows = figures[columns].iloc[np.concatenate([[], *tops]).astype(int)]
+    texts = [
+        f"{indicator} {label}"
+        for indicator, label in zip(
+            top_rows["indicator"].tolist(), figure_labels(top_rows).tolist(), strict=True
+        )
+    ]
+    rows, start = [], 0
+    for field, top in zip(fields, tops, strict=True):
         rows.append(
             {
                 "field": field,
-                "results": "；".join(f"{t.indicator} {t.label}" for t in top.itertuples()),
-                "result_count": int(results.sum()),
-                "target_count": int((mine & target).sum()),
+                "results": "；".join(texts[start : start + len(top)]),
+                "result_count": int((mine[field] & achievement).sum()),
+                "target_count": int((mine[field] & target).sum()),
                 "achieved": int(relations["achieved"].get(field, 0)),
                 "planned": int(relations["planned"].get(field, 0)),
                 "color": FIELD_COLORS.get(field, OTHER_COLOR),
             }
         )
+        start += len(top)
     columns = ["field", "results", "result_count", "target_count", "achieved", "planned", "color"]
     return pd.DataFrame(rows, columns=columns)
 

@@ -40,15 +40,18 @@ def kpi_cards(
     cards = cards.sort_values(["_rank", "_field", "source_id", "figure_id"], kind="stable")
     if limit is not None:
         cards = cards.head(limit)
-    cards = cards.merge(
-        sources[["source_id", "title", "publisher", "author", "doc_number", "published"]].rename(
-            columns={"title": "source_title"}
-        ),
-        on="source_id",
-        how="left",
-        validate="many_to_one",
+    # each card's source (a look-up of the few cards shown: a merge costs more than the rest)
+    meta = sources.set_index("source_id")[
+        ["title", "publisher", "author", "doc_number", "published"]
+    ]
+    found = meta.reindex(cards["source_id"].to_numpy())  # fails on a repeated source_id
+    cards = cards.reset_index(drop=True).assign(
+        **{
+            ("source_title" if column == "title" else column): found[column].to_numpy()
+            for column in meta.columns
+        },
+        display=figure_labels(cards).to_numpy(),
     )
-    cards = cards.assign(display=figure_labels(cards).to_numpy())
     columns = [
         "figure_id",
         "field",

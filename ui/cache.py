@@ -30,11 +30,13 @@ from metrics.paths import MAP_SETS
 from metrics.places import city_of
 from metrics.relations import (
     OTHER,
-    city_pairs,
-    in_scope,
-    relations_by_field,
+    field_counts,
+    keys_in_scope,
+    pair_counts,
+    partner_counts,
     relations_by_partner,
 )
+from metrics.relations import relation_index as compute_relation_index
 from metrics.selection import record_labels as compute_record_labels
 from metrics.tables import figure_table, kpi_cards, link_table
 from metrics.vocab import FIELD_COLORS, LOCAL_SIDE
@@ -120,21 +122,41 @@ def board_dates(data_key: str, filters: Filters) -> list[tuple[str, str]]:
     return list(source_dates(sources_behind(shown, loaders.dataset_at(data_key).sources)))
 
 
+@view(max_entries=4)
+def relation_index(data_key: str) -> pd.DataFrame:
+    """Every link's relation key and the sides of its ends, once per revision (the filters and
+    scopes below are masks on it)."""
+    data = loaders.dataset_at(data_key)
+    return compute_relation_index(data.links, data.places)
+
+
+@view()
+def relations_shown(data_key: str, filters: Filters, scope: str | None = None) -> pd.DataFrame:
+    """The relation_index rows of the filtered links (those a count in `scope` takes in)."""
+    if scope is not None:
+        return keys_in_scope(relations_shown(data_key, filters), scope)
+    places = loaders.dataset_at(data_key).places
+    return filter_links(relation_index(data_key), filters, places)  # the links' own columns
+
+
+@view()
+def field_relations(data_key: str, filters: Filters, scope: str) -> pd.DataFrame:
+    """Distinct relations per field group in `scope` (the chart's bars and the summary's)."""
+    return field_counts(relations_shown(data_key, filters, scope))
+
+
 @view()
 def board_pairs(data_key: str, filters: Filters) -> pd.DataFrame:
     """京蒙结对 on 总览: the filtered links between Beijing and Inner Mongolia, city by city."""
     places = loaders.dataset_at(data_key).places
-    return city_pairs(
-        in_scope(links(data_key, filters), places, "jingmeng"), places, city_of(places)
-    )
+    return pair_counts(relations_shown(data_key, filters, "jingmeng"), city_of(places))
 
 
 @view()
 def board_fields_html(data_key: str, filters: Filters, scope: str) -> str:
     """总览's per-field summary (figures and the relations in `scope`) as HTML."""
-    places = loaders.dataset_at(data_key).places
-    shown = in_scope(links(data_key, filters), places, scope)
-    return headline.fields_html(field_summary(figures(data_key, filters), shown))
+    relations = field_relations(data_key, filters, scope)
+    return headline.fields_html(field_summary(figures(data_key, filters), relations=relations))
 
 
 @view()
@@ -148,10 +170,8 @@ def sources_shown(data_key: str, filters: Filters) -> pd.DataFrame:
 @view()
 def relation_field_chart(data_key: str, filters: Filters, scope: str, projector: bool) -> go.Figure:
     """Distinct relations per field group (已实现 / 计划) in `scope`; a bar's key is its fields."""
-    data = loaders.dataset_at(data_key)
-    shown = links(data_key, filters)
-    table = relations_by_field(in_scope(shown, data.places, scope))
-    available = tuple(dict.fromkeys(shown["field"]))
+    table = field_relations(data_key, filters, scope)
+    available = tuple(dict.fromkeys(relations_shown(data_key, filters)["field"]))
     keys = [",".join(quick_fields(f, available)) if f == OTHER else f for f in table["field"]]
     colors = table["field"].map(FIELD_COLORS).fillna("#667085")
     return charts.relation_bars(table.assign(key=keys, color=colors), "field", projector)
@@ -169,15 +189,18 @@ def partner_chart(
     data_key: str, filters: Filters, projector: bool, top: int = 12
 ) -> go.Figure | None:
     """Distinct relations per partner outside Inner Mongolia (never its own districts)."""
-    places = loaders.dataset_at(data_key).places
-    return partner_chart_of(links(data_key, filters), places, projector, top)
+    return _partner_bars(partner_counts(relations_shown(data_key, filters)).head(top), projector)
 
 
 def partner_chart_of(
     shown: pd.DataFrame, places: pd.DataFrame, projector: bool, top: int = 12
 ) -> go.Figure | None:
     """partner_chart for any set of links (a map selection); None when no partner is outside."""
-    table = relations_by_partner(shown, places).head(top)
+    return _partner_bars(relations_by_partner(shown, places).head(top), projector)
+
+
+def _partner_bars(table: pd.DataFrame, projector: bool) -> go.Figure | None:
+    """relation_bars of a relations_by_partner table; None when it is empty."""
     if table.empty:
         return None
     colors = table["field"].map(FIELD_COLORS).fillna("#667085")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from html import escape as _html_escape
 from urllib.parse import quote as quote_url
 
@@ -56,7 +57,7 @@ def source_html(row: pd.Series) -> str:
     return escape(citation(row, LABELS["footer_author"]))
 
 
-def card_html(card: pd.Series) -> str:
+def card_html(card: Mapping) -> str:
     """One KPI card: value with qualifier, indicator, places, and the verbatim quote with source."""
     where = escape(card["place"])
     if card["partner"]:
@@ -87,7 +88,7 @@ def card_html(card: pd.Series) -> str:
 
 def cards_html(cards: pd.DataFrame) -> str:
     """The whole KPI grid as one HTML string (no blank lines, so no markdown is ever applied)."""
-    body = "".join(card_html(card) for _, card in cards.iterrows())
+    body = "".join(card_html(card) for card in cards.to_dict("records"))
     return CARD_CSS.replace("\n", "") + f'<div class="kpi-grid">{body}</div>'
 
 

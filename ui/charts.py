@@ -31,22 +31,38 @@ def text_width_px(text: str, size: float) -> int:
     return round(sum(size if ord(c) > 0x2E80 else size * 0.62 for c in text))
 
 
-def _layout(figure: go.Figure, height: int, projector: bool) -> go.Figure:
+def layout_dict(height: int, projector: bool) -> dict:
+    """The layout every chart shares (our font, white background, axes that make room for their
+    labels), as a plain dict: cheaper than plotly's update_* calls (~25 ms a figure)."""
     size = 20 if projector else 15
-    figure.update_layout(
-        height=height,
-        font={"family": FONT_FAMILY, "size": size, "color": "#101828"},
-        margin={"l": 10, "r": 30, "t": 40, "b": 10},
-        plot_bgcolor="#ffffff",
-        paper_bgcolor="#ffffff",
-        legend={"orientation": "h", "y": 1.12, "x": 0},
-        hoverlabel={"font": {"family": FONT_FAMILY, "size": size}},
+    axis = {"gridcolor": "#e4e7ec", "automargin": True, "tickfont": {"color": "#101828"}}
+    return {
+        "height": height,
+        "font": {"family": FONT_FAMILY, "size": size, "color": "#101828"},
+        "margin": {"l": 10, "r": 30, "t": 40, "b": 10},
+        "plot_bgcolor": "#ffffff",
+        "paper_bgcolor": "#ffffff",
+        "legend": {"orientation": "h", "y": 1.12, "x": 0},
+        "hoverlabel": {"font": {"family": FONT_FAMILY, "size": size}},
         # No dragmode here: an explicit "select" stops a click from selecting a bar (Streamlit
         # 1.67 sets clickmode "event" in box mode); box and lasso are in the mode bar (SELECT_CONFIG).
-        clickmode="event+select",
-    )
-    figure.update_xaxes(gridcolor="#e4e7ec", automargin=True, tickfont={"color": "#101828"})
-    figure.update_yaxes(gridcolor="#e4e7ec", automargin=True, tickfont={"color": "#101828"})
+        "clickmode": "event+select",
+        "xaxis": dict(axis),
+        "yaxis": dict(axis),
+    }
+
+
+def merged(base: dict, extra: dict) -> dict:
+    """`base` with `extra` written over it, nested dicts merged key by key (a new dict)."""
+    result = dict(base)
+    for key, value in extra.items():
+        both = isinstance(value, dict) and isinstance(result.get(key), dict)
+        result[key] = merged(result[key], value) if both else value
+    return result
+
+
+def _layout(figure: go.Figure, height: int, projector: bool) -> go.Figure:
+    figure.update_layout(layout_dict(height, projector))
     figure.update_traces(cliponaxis=False, selector={"type": "bar"})
     return figure
 
@@ -87,37 +103,51 @@ def relation_bars(
 ) -> go.Figure:
     """Distinct relations per row (a field or a partner) as horizontal bars, 已实现 solid and
     计划 hatched, stacked; names stay horizontal. Input columns: `label`, achieved, planned,
-    color, key (customdata[0]: what a click selects)."""
+    color, key (customdata[0]: what a click selects).
+
+    Built as one dict without plotly's per-property validation (1 ms, not 30 ms);
+    tests/ui/test_charts.py checks that the validated figure is the same."""
     ordered = table.iloc[::-1]
-    figure = go.Figure()
+    names = [wrap_label(str(v), 12) for v in ordered[label]]
+    colors = ordered["color"].to_numpy()
+    keys = ordered[["key"]].to_numpy()
+    traces = []
     for status, pattern in (("achieved", ""), ("planned", LINK_PATTERN)):
         name = LABELS[f"relation_{status}"]
-        figure.add_bar(
-            name=name,
-            y=[wrap_label(str(v), 12) for v in ordered[label]],
-            x=ordered[status],
-            orientation="h",
-            text=[str(v) if v else "" for v in ordered[status]],
+        values = ordered[status].to_numpy()
+        trace = {
+            "type": "bar",
+            "name": name,
+            "y": names,
+            "x": values,
+            "orientation": "h",
+            "text": [str(v) if v else "" for v in values],
             # Hatched bars (计划, the top of the stack) carry their number outside, in dark text:
             # white text on stripes cannot be read.
-            textposition="outside" if pattern else "inside",
-            insidetextanchor="middle",
-            textfont={"color": PATTERN_TEXT} if pattern else None,
-            marker={
-                "color": ordered["color"],
+            "textposition": "outside" if pattern else "inside",
+            "insidetextanchor": "middle",
+            "marker": {
+                "color": colors,
                 "pattern": {"shape": pattern, "fgcolor": "#ffffff", "solidity": 0.35},
-                "line": {"color": ordered["color"], "width": 1.5},
+                "line": {"color": colors, "width": 1.5},
             },
-            customdata=ordered[["key"]].to_numpy(),
-            hovertemplate=LABELS[hover].replace("{status}", name),
-        )
+            "customdata": keys,
+            "hovertemplate": LABELS[hover].replace("{status}", name),
+            "cliponaxis": False,
+        }
+        if pattern:
+            trace["textfont"] = {"color": PATTERN_TEXT}
+        traces.append(trace)
     total = float((ordered["achieved"] + ordered["planned"]).max() or 1)
-    figure.update_layout(
-        barmode="stack",
-        xaxis={"title": LABELS["relation_axis"], "range": [0, total * 1.12]},  # room for labels
-        legend={"traceorder": "normal"},
+    layout = merged(
+        layout_dict(max(200, 40 * len(table) + 110), projector),
+        {
+            "barmode": "stack",
+            "xaxis": {"title": {"text": LABELS["relation_axis"]}, "range": [0, total * 1.12]},
+            "legend": {"traceorder": "normal"},
+        },
     )
-    return _layout(figure, max(200, 40 * len(table) + 110), projector)
+    return go.Figure({"data": traces, "layout": layout}, _validate=False)
 
 
 def _wrapped(text: str, width: int = 24) -> str:
