@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+import numpy as np
 import pandas as pd
 
 
@@ -33,7 +34,10 @@ def titles_line(source_ids: list[str], sources: pd.DataFrame, limit: int, more: 
 
 def sources_behind(table: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     """The sources that the rows of `table` come from, in sources.csv order."""
-    return sources[sources["source_id"].isin(table["source_id"].unique())].reset_index(drop=True)
+    ids = set(table["source_id"].unique().tolist())
+    # a set look-up per source: pandas' isin of Arrow strings costs ~5 ms for 1000 sources
+    keep = np.fromiter((s in ids for s in sources["source_id"].tolist()), bool, len(sources))
+    return sources[keep].reset_index(drop=True)
 
 
 def sources_as_of(sources: pd.DataFrame) -> str:

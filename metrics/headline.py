@@ -80,17 +80,19 @@ def field_summary(
     Output columns: field, results (the first `per_field` result labels with their indicator),
     result_count, target_count, achieved, planned (distinct relations), color.
     """
-    codes, names = pd.factorize(figures["field"])
-    groups = np.array([field_group(name) for name in names] + [OTHER], dtype=object)[codes]
+    fields = [*PRIMARY_FIELDS, OTHER]
+    codes, names = pd.factorize(figures["field"])  # a missing field (-1) counts as 其他
+    groups = np.array([fields.index(field_group(n)) for n in names] + [len(fields) - 1])[codes]
     achievement = (figures["kind"] == "achievement").to_numpy(dtype=bool)
     target = (figures["kind"] == "target").to_numpy(dtype=bool)
     ranks = _ranks(figures)
     relations = relations if relations is not None else relations_by_field(links)
     relations = relations.set_index("field")
-    fields = [*PRIMARY_FIELDS, OTHER]
-    mine = {field: groups == field for field in fields}
-    fields = [f for f in fields if mine[f].any() or f in relations.index]
-    tops = [_top_positions(ranks, mine[f] & achievement, per_field) for f in fields]
+    present = np.bincount(groups, minlength=len(fields)) > 0
+    results = np.bincount(groups[achievement], minlength=len(fields))
+    targets = np.bincount(groups[target], minlength=len(fields))
+    shown = [i for i, f in enumerate(fields) if present[i] or f in relations.index]
+    tops = [_top_positions(ranks, (groups == i) & achievement, per_field) for i in shown]
     # One read of the few top rows (100k rows are costly to index column by column).
     columns = [c for c in TILE_COLUMNS if c in figures.columns]
     top_rows = figures[columns].iloc[np.concatenate([[], *tops]).astype(int)]
@@ -101,13 +103,14 @@ def field_summary(
         )
     ]
     rows, start = [], 0
-    for field, top in zip(fields, tops, strict=True):
+    for i, top in zip(shown, tops, strict=True):
+        field = fields[i]
         rows.append(
             {
                 "field": field,
                 "results": "；".join(texts[start : start + len(top)]),
-                "result_count": int((mine[field] & achievement).sum()),
-                "target_count": int((mine[field] & target).sum()),
+                "result_count": int(results[i]),
+                "target_count": int(targets[i]),
                 "achieved": int(relations["achieved"].get(field, 0)),
                 "planned": int(relations["planned"].get(field, 0)),
                 "color": FIELD_COLORS.get(field, OTHER_COLOR),
@@ -120,11 +123,13 @@ def field_summary(
 
 def source_dates(sources: pd.DataFrame) -> list[tuple[str, str]]:
     """(title, date) of each source: its publication date, or its period when it states none."""
+    blank = [""] * len(sources)
+    published = sources["published"].tolist() if "published" in sources else blank
+    periods = sources["period"].tolist() if "period" in sources else blank
     dated = []
-    for row in sources.itertuples(index=False):
-        published = str(getattr(row, "published", "") or "")
-        period = str(getattr(row, "period", "") or "")
-        dated.append((row.title, published or (f"{period}年（未注明具体日期）" if period else "")))
+    for title, date, period in zip(sources["title"].tolist(), published, periods, strict=True):
+        day, year = str(date or ""), str(period or "")
+        dated.append((title, day or (f"{year}年（未注明具体日期）" if year else "")))
     return dated
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+import numpy as np
 import pandas as pd
 
 from metrics.vocab import (
@@ -29,10 +30,13 @@ OTHER = "其他"  # the fields after PRIMARY_FIELDS (教育 医疗 科创 文旅
 
 def sides(links: pd.DataFrame, places: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
     """The side (beijing / inner_mongolia / other) of each link's from and to place."""
-    side = dict(zip(places["name"], places["side"], strict=True))
-    return links["from_name"].map(side).fillna(OTHER_SIDE), links["to_name"].map(side).fillna(
-        OTHER_SIDE
-    )
+    side = dict(zip(places["name"].tolist(), places["side"].tolist(), strict=True))
+
+    def of(names: pd.Series) -> pd.Series:
+        found = [side.get(name, OTHER_SIDE) for name in names.tolist()]
+        return pd.Series(found, index=names.index, dtype="str")
+
+    return of(links["from_name"]), of(links["to_name"])
 
 
 def _scope_mask(start: pd.Series, end: pd.Series, scope: str) -> pd.Series:
@@ -57,13 +61,13 @@ def relation_keys(links: pd.DataFrame) -> pd.DataFrame:
 
     Output columns: source_id, quote, pair, status, field, from_name, to_name (one row per link).
     """
-    first = links[["from_name", "to_name"]].min(axis=1)
-    second = links[["from_name", "to_name"]].max(axis=1)
+    starts, ends = links["from_name"].tolist(), links["to_name"].tolist()
+    pairs = [f"{a}—{b}" if a <= b else f"{b}—{a}" for a, b in zip(starts, ends, strict=True)]
     return pd.DataFrame(
         {
             "source_id": links["source_id"],
             "quote": links["quote"],
-            "pair": first + "—" + second,
+            "pair": pd.Series(pairs, index=links.index, dtype="str"),
             "status": links["status"],
             "field": links["field"],
             "from_name": links["from_name"],
@@ -116,9 +120,8 @@ def field_counts(keys: pd.DataFrame, grouped: bool = True) -> pd.DataFrame:
     if grouped:
         groups = {f: field_group(f) for f in set(fields)}
         fields = [groups[f] for f in fields]
-    distinct = set(
-        zip(keys["source_id"], keys["quote"], keys["pair"], keys["status"], fields, strict=True)
-    )
+    columns = [keys[c].tolist() for c in ("source_id", "quote", "pair", "status")]
+    distinct = set(zip(*columns, fields, strict=True))
     counts = Counter((field, status) for *_, status, field in distinct)
     names = {field for field, _status in counts}
     order = {**{f: field_order(f) for f in names}, OTHER: len(FIELDS) + 1}
@@ -179,16 +182,18 @@ def pair_counts(index: pd.DataFrame, cities: dict[str, str]) -> pd.DataFrame:
     """city_pairs of links given by their relation_index (counted over Python sets, as
     field_counts; a place without a city is left out)."""
     distinct = set()
+    columns = [
+        "from_name",
+        "to_name",
+        "source_id",
+        "quote",
+        "pair",
+        "status",
+        "from_side",
+        "to_side",
+    ]
     for start, end, source, quote, pair, status, side_start, side_end in zip(
-        index["from_name"],
-        index["to_name"],
-        index["source_id"],
-        index["quote"],
-        index["pair"],
-        index["status"],
-        index["from_side"],
-        index["to_side"],
-        strict=True,
+        *(index[c].tolist() for c in columns), strict=True
     ):
         if side_start == LOCAL_SIDE and side_end != LOCAL_SIDE:
             start, end = end, start
@@ -197,11 +202,12 @@ def pair_counts(index: pd.DataFrame, cities: dict[str, str]) -> pd.DataFrame:
             distinct.add((cities.get(start, start), local, source, quote, pair, status))
     counts = Counter((partner, local, status) for partner, local, *_, status in distinct)
     pairs = sorted({(partner, local) for partner, local, _status in counts})
-    rows = [
-        (partner, local, counts[(partner, local, "achieved")], counts[(partner, local, "planned")])
-        for partner, local in pairs
-    ]
-    table = pd.DataFrame(rows, columns=["partner", "local", *STATUSES])
-    table = table.astype({"partner": "str", "local": "str", **{s: int for s in STATUSES}})
+    table = pd.DataFrame(
+        {
+            "partner": pd.Series([p for p, _ in pairs], dtype="str"),
+            "local": pd.Series([c for _, c in pairs], dtype="str"),
+            **{s: np.array([counts[(p, c, s)] for p, c in pairs], dtype=int) for s in STATUSES},
+        }
+    )
     table = table.assign(total=table["achieved"] + table["planned"])
     return table.sort_values(["achieved", "total"], ascending=False).reset_index(drop=True)

@@ -81,13 +81,24 @@ def _first_candidates(
     by source and id."""
     if len(ranks) <= limit:
         return np.arange(len(ranks))
-    kth = np.lexsort((fields, ranks))[max(limit, 1) - 1]
-    before = (ranks < ranks[kth]) | ((ranks == ranks[kth]) & (fields < fields[kth]))
-    tied = np.flatnonzero((ranks == ranks[kth]) & (fields == fields[kth]))
-    keys = figures.iloc[tied][["source_id", "figure_id"]].assign(_pos=tied)
+    rank, field = _kth_key(ranks, fields, max(limit, 1))
+    before = (ranks < rank) | ((ranks == rank) & (fields < field))
+    tied = np.flatnonzero((ranks == rank) & (fields == field))
+    keys = figures[["source_id", "figure_id"]].iloc[tied].assign(_pos=tied)
     need = max(limit, 1) - int(before.sum())
     first = keys.sort_values(["source_id", "figure_id"], kind="stable")["_pos"].head(need)
     return np.sort(np.concatenate([np.flatnonzero(before), first.to_numpy()]))
+
+
+def _kth_key(ranks: np.ndarray, fields: np.ndarray, k: int) -> tuple[float, float]:
+    """The k-th smallest (rank, field) key (k ≤ the number of rows): sorting only the few ranked
+    rows, and finding the field among the unranked ones by partition, not sorting 100k keys."""
+    ranked = np.flatnonzero(ranks < np.inf)
+    if len(ranked) >= k:
+        kth = ranked[np.lexsort((fields[ranked], ranks[ranked]))[k - 1]]
+        return float(ranks[kth]), float(fields[kth])
+    unranked = fields[ranks == np.inf]
+    return float("inf"), float(np.partition(unranked, k - len(ranked) - 1)[k - len(ranked) - 1])
 
 
 def _part_notes_of(figures: pd.DataFrame, shown: np.ndarray) -> np.ndarray:
