@@ -38,7 +38,7 @@ from metrics.relations import (
 )
 from metrics.relations import relation_index as compute_relation_index
 from metrics.selection import record_labels as compute_record_labels
-from metrics.tables import figure_table, kpi_cards, link_table
+from metrics.tables import figure_table, kpi_cards, link_table, single_chunks
 from metrics.vocab import FIELD_COLORS, LOCAL_SIDE
 from ui import cards, charts, headline, loaders
 
@@ -77,13 +77,13 @@ def clear_views() -> None:
 @view()
 def figures(data_key: str, filters: Filters) -> pd.DataFrame:
     data = loaders.dataset_at(data_key)
-    return filter_figures(data.figures, filters, data.places)
+    return single_chunks(filter_figures(data.figures, filters, data.places))
 
 
 @view()
 def links(data_key: str, filters: Filters) -> pd.DataFrame:
     data = loaders.dataset_at(data_key)
-    return filter_links(data.links, filters, data.places)
+    return single_chunks(filter_links(data.links, filters, data.places))
 
 
 @view()
