@@ -116,10 +116,10 @@ def _figure_styler(table: pd.DataFrame) -> tuple[Styler, int, list[str]]:
 
 _figure_display = styled.Memo(_figure_styler)  # once per table content, for every session
 # At 1366×768 (sidebar open) the columns up to 合作方 fit the page without a sideways scroll
-# (14 px a Chinese character, 16 px padding); 指标 shows about 18 characters, 原文 is wide.
+# (14 px a Chinese character, 16 px padding); 指标 shows about 20 characters, 原文 is wide.
 FIGURE_COLUMN_WIDTHS = {
     FIGURE_COLUMN_LABELS["field"]: st.column_config.TextColumn(width=72),
-    FIGURE_COLUMN_LABELS["indicator"]: st.column_config.TextColumn(width=280),
+    FIGURE_COLUMN_LABELS["indicator"]: st.column_config.TextColumn(width=300),
     FIGURE_COLUMN_LABELS["qualifier_label"]: st.column_config.TextColumn(width=116),
     FIGURE_COLUMN_LABELS["kind_label"]: st.column_config.TextColumn(width=48),
     FIGURE_COLUMN_LABELS["place"]: st.column_config.TextColumn(width=84),
