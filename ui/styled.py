@@ -22,7 +22,7 @@ from typing import Any
 import pandas as pd
 from pandas.io.formats.style import Styler
 
-KEPT = 256  # display tables kept per kind, one per distinct content
+KEPT = 64  # display tables kept per kind, one per distinct content (a page of up to 500 rows each)
 _CELL = re.compile(r"row(\d+)_col(\d+)")
 _uuids = itertools.count()
 
