@@ -31,47 +31,58 @@ def kpi_cards(
     shown = np.arange(len(figures))
     if limit is not None:
         shown = _first_candidates(figures, ranks, fields, limit)
-    cards = figures.iloc[shown].assign(
-        # parts and wholes relate among all the figures, not only the shown ones
-        part_note=_part_notes_of(figures, shown),
-        color=lambda frame: frame["field"].map(FIELD_COLORS),
-        _rank=ranks[shown],
-        _field=fields[shown],
-    )
-    cards = cards.sort_values(["_rank", "_field", "source_id", "figure_id"], kind="stable")
-    if limit is not None:
-        cards = cards.head(limit)
+    # parts and wholes relate among all the figures, not only the shown ones
+    notes = _part_notes_of(figures, shown)
+    keys = figures[["source_id", "figure_id"]].iloc[shown]
+    order = np.lexsort(  # stable: by rank, field, source, id (ids as their sorted codes)
+        (
+            pd.factorize(keys["figure_id"], sort=True)[0],
+            pd.factorize(keys["source_id"], sort=True)[0],
+            fields[shown],
+            ranks[shown],
+        )
+    )[:limit]
+    rows = figures.iloc[shown[order]]
     # each card's source (a look-up of the few cards shown: a merge costs more than the rest)
-    meta = sources.set_index("source_id")[
-        ["title", "publisher", "author", "doc_number", "published"]
-    ]
-    found = meta.reindex(cards["source_id"].to_numpy())  # fails on a repeated source_id
-    cards = cards.reset_index(drop=True).assign(
+    meta = {
+        column: dict(zip(sources["source_id"].tolist(), sources[column].tolist(), strict=True))
+        for column in ("title", "publisher", "author", "doc_number", "published")
+    }
+    if len(meta["title"]) < len(sources):
+        raise ValueError("sources: a source_id is repeated")
+    ids = rows["source_id"].tolist()
+    values = {
+        "display": figure_labels(rows).tolist(),
+        "color": rows["field"].map(FIELD_COLORS).tolist(),
+        "part_note": notes[order].tolist(),
         **{
-            ("source_title" if column == "title" else column): found[column].to_numpy()
-            for column in meta.columns
+            ("source_title" if column == "title" else column): [
+                meta[column].get(i, np.nan) for i in ids
+            ]
+            for column in meta
         },
-        display=figure_labels(cards).to_numpy(),
-    )
-    columns = [
-        "figure_id",
-        "field",
-        "color",
-        "indicator",
-        "display",
-        "kind",
-        "place",
-        "partner",
-        "quote",
-        "source_title",
-        "publisher",
-        "author",
-        "doc_number",
-        "published",
-        "note",
-        "part_note",
-    ]
-    return cards[columns].reset_index(drop=True)
+    }
+    return pd.DataFrame({c: values[c] if c in values else rows[c].tolist() for c in CARD_COLUMNS})
+
+
+CARD_COLUMNS = [
+    "figure_id",
+    "field",
+    "color",
+    "indicator",
+    "display",
+    "kind",
+    "place",
+    "partner",
+    "quote",
+    "source_title",
+    "publisher",
+    "author",
+    "doc_number",
+    "published",
+    "note",
+    "part_note",
+]
 
 
 def _first_candidates(
