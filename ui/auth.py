@@ -110,6 +110,8 @@ def _from_cookie() -> None:
     if st.session_state.get(_COOKIE_SEEN) or editor():
         return
     st.session_state[_COOKIE_SEEN] = True
+    if not login_cookie.present(st.context.cookies):
+        return  # most visitors (a room scanning a QR code): no database, no secrets read
     restored = login_cookie.restore(st.context.cookies, loaders.engine(), _secrets("editors"))
     if restored.signed_in:
         _sign_in(restored.signed_in.display)
@@ -140,6 +142,8 @@ def _from_oidc() -> None:
 
 def _apply_pending_cookie() -> None:
     pending = st.session_state.pop(_PENDING, "")
+    if not pending:
+        return
     proxy = login_cookie.by_proxy(st.context.headers)
     if pending.startswith("set:"):
         login_cookie.set_in_browser(pending[4:], proxy)

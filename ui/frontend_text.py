@@ -12,7 +12,10 @@ from ui.labels.pages import FRONTEND_PATTERNS, FRONTEND_TEXT
 # Runs once per browser tab (guarded): translates what is there, then a MutationObserver
 # translates each string as the front end adds it, before the browser paints (observer
 # callbacks are microtasks), so no English flashes and no width changes on screen.
+# Its own element is hidden by the style it carries (one element, not a style element and a
+# script element: every element is a message of its own to every new session).
 _SCRIPT = """
+<style>[data-testid=stElementContainer]:has(.jmb-frontend-text) {display: none !important;}</style>
 <div class="jmb-frontend-text" hidden></div>
 <script>
 (() => {
@@ -66,10 +69,6 @@ _SCRIPT = """
 })();
 </script>
 """
-_HIDE = (
-    "<style>[data-testid=stElementContainer]:has(.jmb-frontend-text)"
-    "{display: none !important;}</style>"
-)
 
 
 @functools.cache
@@ -83,5 +82,4 @@ def script() -> str:
 
 def install() -> None:
     """Put the translator on the page (it takes no space and runs once per tab)."""
-    st.html(_HIDE)
     st.html(script(), unsafe_allow_javascript=True)

@@ -49,6 +49,11 @@ class Restored:
     notice: str = ""
 
 
+def present(cookies: Mapping[str, str]) -> bool:
+    """Whether `cookies` hold a login cookie at all (what restore would have to check)."""
+    return bool(cookies.get(COOKIE))
+
+
 def restore(
     cookies: Mapping[str, str], engine: sa.Engine, configured: Mapping[str, str]
 ) -> Restored:

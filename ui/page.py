@@ -93,18 +93,20 @@ def current_key() -> str:
     return key
 
 
-def start(filters: bool = True) -> PageContext:
+def start(filters: bool = True, sidebar: bool = True, css: str = "") -> PageContext:
     """Load data, draw the sidebar filters (unless `filters` is False: pages they do not apply
-    to) and the projector toggle; returns the page's context."""
+    to) and the projector toggle (neither when `sidebar` is False: a page that hides the
+    sidebar, 汇报模式; the filters still come from the URL and session); the page's own `css`
+    goes in the same style element as the shared one. Returns the page's context."""
     path = current_key()
     data = loaders.dataset_at(path)
     if loaders.problem(path):
         problem = escape_markdown(loaders.problem(path))
         st.warning(LABELS["data_fallback"].format(problem=problem))
     options = _options_at(path)
-    filters = state.sidebar_filters(data, options, show=filters)
+    filters = state.sidebar_filters(data, options, show=filters and sidebar, toggle=sidebar)
     projector = state.projector_mode()
-    st.html(BASE_CSS + (PROJECTOR_CSS if projector else ""))
+    st.html(BASE_CSS + (PROJECTOR_CSS if projector else "") + css)
     return PageContext(path, data, options, filters, projector)
 
 

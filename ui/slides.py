@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import base64
 import functools
 import io
+import threading
+from dataclasses import dataclass
 
 import pandas as pd
 import segno
 import streamlit as st
 
-from briefing.deck import SlidePlan, source_rows
+from briefing.deck import SlidePlan, describe_scope, source_line, source_rows
 from metrics.display import is_target, kind_label, marked_label
+from metrics.filters import Filters
+from metrics.markdown import escape_markdown
 from metrics.vocab import FIELD_COLORS
-from ui import charts
+from ui import cache, charts
 from ui.cards import escape
 from ui.headline import em_width
 from ui.labels import LABELS
@@ -71,6 +76,59 @@ def qr_png(url: str, width: int = 180) -> bytes:
     buffer = io.BytesIO()
     code.save(buffer, kind="png", scale=max(1, width // modules), border=2)
     return buffer.getvalue()
+
+
+@functools.lru_cache(maxsize=256)
+def qr_data_url(url: str, width: int = 180) -> str:
+    """qr_png of `url` as a data: URL. Streamlit hands such an image to the browser as it is;
+    PNG bytes it would open, re-encode as JPEG (a QR code has no alpha) and store per session."""
+    return "data:image/png;base64," + base64.b64encode(qr_png(url, width)).decode("ascii")
+
+
+@dataclass(frozen=True)
+class Deck:
+    """One filter's slides as 汇报模式 shows them, at one data revision: the plans, each
+    slide's footer and the scope line under the slides (built once, shared by every session)."""
+
+    plans: tuple[SlidePlan, ...]
+    footers: tuple[str, ...]
+    scope: str  # markdown-escaped
+
+
+_decks: dict[tuple[str, Filters], tuple[object, Deck]] = {}  # → (the Dataset it was built from, it)
+_decks_lock = threading.Lock()
+DECKS_KEPT = 256  # filter combinations kept per revision; more and the oldest half is dropped
+
+
+def deck(data_key: str, filters: Filters, data) -> Deck:
+    """The Deck of `filters` at revision `data_key` (its Dataset `data`), built on first use.
+    A plain dict, not st.cache: a room of phones opens the same few decks, and Streamlit's
+    hashing of the arguments cost more than what it saved. A deck of another revision or of
+    another Dataset object (the loaders' cache was cleared) is dropped."""
+    key = (data_key, filters)
+    found = _decks.get(key)
+    if found is not None and found[0] is data:
+        return found[1]
+    plans = tuple(cache.briefing_slides(data_key, filters))
+    updated = cache.sources_updated(data_key)
+    footers = tuple(
+        LABELS["present_footer"].format(
+            sources=source_line(plan.source_ids, data.sources) or "—",
+            updated=updated,
+            number=number,
+            total=len(plans),
+        )
+        for number, plan in enumerate(plans, start=1)
+    )
+    built = Deck(plans, footers, escape_markdown(describe_scope(filters, data)))
+    with _decks_lock:
+        for old in [k for k, (source, _) in _decks.items() if source is not data]:
+            del _decks[old]
+        if len(_decks) >= DECKS_KEPT:
+            for old in list(_decks)[: DECKS_KEPT // 2]:
+                del _decks[old]
+        _decks[key] = (data, built)
+    return built
 
 
 def heading_html(title: str, subtitle: str, big: bool = False) -> str:

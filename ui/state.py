@@ -131,19 +131,23 @@ def _formatter(name: str, data: Dataset) -> Callable[[str], str]:
     return str
 
 
-def sidebar_filters(data: Dataset, options: FilterOptions, show: bool = True) -> Filters:
+def sidebar_filters(
+    data: Dataset, options: FilterOptions, show: bool = True, toggle: bool = True
+) -> Filters:
     """Draw the shared filters in the sidebar and return what they select. With `show` False
-    (pages the filters do not apply to) they are kept, in the URL too, but not drawn."""
+    (pages the filters do not apply to) they are kept, in the URL too, but not drawn; with
+    `toggle` False neither is the projector toggle (a page that hides the sidebar)."""
     _read_url_once(options)
     if show:
         _draw_filters(data, options)
-    st.session_state[WIDGET_PROJECTOR] = bool(st.session_state.get(STATE_PROJECTOR))
-    st.sidebar.toggle(
-        LABELS["projector_mode"],
-        key=WIDGET_PROJECTOR,
-        on_change=_on_projector_change,
-        help=LABELS["projector_help"],
-    )
+    if toggle:
+        st.session_state[WIDGET_PROJECTOR] = bool(st.session_state.get(STATE_PROJECTOR))
+        st.sidebar.toggle(
+            LABELS["projector_mode"],
+            key=WIDGET_PROJECTOR,
+            on_change=_on_projector_change,
+            help=LABELS["projector_help"],
+        )
     write_url()
     return current_filters()
 

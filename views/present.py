@@ -4,7 +4,6 @@ from datetime import date
 
 import streamlit as st
 
-from briefing.deck import describe_scope, source_line
 from metrics.markdown import escape_markdown
 from metrics.urls import share_url, slide_in_url
 from ui import cache, page, slides
@@ -13,10 +12,11 @@ from ui.labels import LABELS
 KEY_SLIDE = "slide"  # URL parameter, 1-based
 STATE_SLIDE = "present_slide"
 
-ctx = page.start()
-st.html(slides.SLIDE_CSS)
+# No sidebar here (SLIDE_CSS hides it): the filters come from the URL and the session.
+ctx = page.start(sidebar=False, css=slides.SLIDE_CSS)
 slides.key_listener()
-plans = cache.briefing_slides(ctx.path, ctx.filters)
+shown = slides.deck(ctx.path, ctx.filters, ctx.data)
+plans = shown.plans
 
 if STATE_SLIDE not in st.session_state:
     requested = st.query_params.get(KEY_SLIDE, "1")
@@ -34,12 +34,7 @@ def _step(delta: int) -> None:
 
 number = min(st.session_state[STATE_SLIDE], len(plans))
 st.query_params[KEY_SLIDE] = str(number)
-plan = plans[number - 1]
-named = source_line(plan.source_ids, ctx.data.sources) or "—"
-footer = LABELS["present_footer"].format(
-    sources=named, updated=cache.sources_updated(ctx.path), number=number, total=len(plans)
-)
-slides.draw(plan, footer, key=f"slide_{number}")
+slides.draw(plans[number - 1], shown.footers[number - 1], key=f"slide_{number}")
 
 controls = st.columns([1, 1, 2, 3, 2])
 controls[0].button(
@@ -58,8 +53,7 @@ controls[1].button(
     disabled=number == len(plans),
     width="stretch",
 )
-scope = escape_markdown(describe_scope(ctx.filters, ctx.data))
-controls[2].markdown(f"**{number} / {len(plans)}** · {scope}")
+controls[2].markdown(f"**{number} / {len(plans)}** · {shown.scope}")
 controls[3].download_button(
     LABELS["present_download"],
     data=lambda: cache.briefing_pptx(ctx.path, ctx.filters),
@@ -79,6 +73,6 @@ st.caption(LABELS["present_keys"])  # full width: one line under the controls, i
 with st.expander(LABELS["present_share"]):
     url = share_url(st.context.url or "", st.query_params.to_dict())
     left, right = st.columns([1, 3])
-    left.image(slides.qr_png(url), width=180)
+    left.image(slides.qr_data_url(url), width=180)
     right.markdown(LABELS["present_share_help"])
     right.code(url, language=None)
