@@ -93,11 +93,14 @@ def current_key() -> str:
     return key
 
 
-def start(filters: bool = True, sidebar: bool = True, css: str = "") -> PageContext:
+def start(
+    filters: bool = True, sidebar: bool = True, css: str = "", script: str = ""
+) -> PageContext:
     """Load data, draw the sidebar filters (unless `filters` is False: pages they do not apply
     to) and the projector toggle (neither when `sidebar` is False: a page that hides the
-    sidebar, 汇报模式; the filters still come from the URL and session); the page's own `css`
-    goes in the same style element as the shared one. Returns the page's context."""
+    sidebar, 汇报模式; the filters still come from the URL and session). The page's own `css`
+    and `script` go in the same element as the shared style (each element is one more message
+    to every new session). Returns the page's context."""
     path = current_key()
     data = loaders.dataset_at(path)
     if loaders.problem(path):
@@ -106,7 +109,8 @@ def start(filters: bool = True, sidebar: bool = True, css: str = "") -> PageCont
     options = _options_at(path)
     filters = state.sidebar_filters(data, options, show=filters and sidebar, toggle=sidebar)
     projector = state.projector_mode()
-    st.html(BASE_CSS + (PROJECTOR_CSS if projector else "") + css)
+    style = BASE_CSS + (PROJECTOR_CSS if projector else "") + css
+    st.html(style + script, unsafe_allow_javascript=bool(script))
     return PageContext(path, data, options, filters, projector)
 
 

@@ -5,19 +5,16 @@ from __future__ import annotations
 import base64
 import functools
 import io
-import threading
-from dataclasses import dataclass
 
 import pandas as pd
+import plotly.graph_objects as go
 import segno
 import streamlit as st
 
-from briefing.deck import SlidePlan, describe_scope, source_line, source_rows
+from briefing.deck import SlidePlan, source_rows
 from metrics.display import is_target, kind_label, marked_label
-from metrics.filters import Filters
-from metrics.markdown import escape_markdown
 from metrics.vocab import FIELD_COLORS
-from ui import cache, charts
+from ui import charts
 from ui.cards import escape
 from ui.headline import em_width
 from ui.labels import LABELS
@@ -38,6 +35,11 @@ SLIDE_CSS = """
 .slide-list {font-size: clamp(15px, 1.3vw, 26px); line-height: 1.55; color: #101828;}
 .slide-list.dense {font-size: clamp(14px, 1.1vw, 22px);}
 .st-key-slide > div:last-child {margin-top: auto;}
+/* A slide drawn as one HTML element (page_html): it fills the slide, its footer at the bottom. */
+.st-key-slide > div:has(> [data-testid=stHtml] > .slide-page) {flex: 1 1 auto; margin-top: 0;}
+.st-key-slide [data-testid=stHtml]:has(> .slide-page) {height: 100%;}
+.slide-page {display: flex; flex-direction: column; gap: .5rem; height: 100%;}
+.slide-page > .slide-footer {margin-top: auto;}
 .slide-footer {font-size: clamp(11px, 0.8vw, 16px); color: #475467; border-top: 1px solid #d0d5dd;
   padding-top: .3em;}
 .slide-row-head {font-size: clamp(13px, 1vw, 20px); font-weight: 700; color: #475467; margin-top: .6vw;}
@@ -54,6 +56,15 @@ SLIDE_CSS = """
 .slide-kpi .m {font-size: .45em; color: #475467; font-weight: 700; white-space: nowrap;}
 .slide-kpi .l {font-size: clamp(13px, 1.1vw, 22px); color: #101828;}
 .slide-kpi .p {font-size: clamp(11px, .9vw, 18px); color: #475467;}
+/* The controls under the slide (views/present.py): one row in the proportions 1:1:2:3:2. */
+.st-key-present_controls {gap: 1rem;}
+.st-key-present_controls > div {flex: 1 1 0 !important; min-width: 0 !important; width: auto !important;}
+.st-key-present_controls > div:nth-child(3), .st-key-present_controls > div:nth-child(5) {flex-grow: 2 !important;}
+.st-key-present_controls > div:nth-child(4) {flex-grow: 3 !important;}
+.st-key-dl_pptx button {width: auto;}
+.slide-share {display: flex; flex-wrap: wrap; gap: 1rem 2rem; align-items: flex-start;}
+.slide-share img {image-rendering: pixelated; flex: none;}
+.slide-share p {flex: 1 1 16rem; margin: 0;}
 /* A phone: one readable column, nothing cut; the list carries every number the chart shows. */
 @media (max-width: 640px) {
   .st-key-slide {aspect-ratio: auto; width: 100%; padding: 14px;}
@@ -62,6 +73,8 @@ SLIDE_CSS = """
   .slide-kpi .v {font-size: 24px;}
   .st-key-slide_chart {display: none;}
   .slide-list, .slide-list.dense {font-size: 16px;}
+  .st-key-present_controls {flex-direction: column; align-items: stretch;}
+  .st-key-present_controls > div {flex: none !important; width: 100% !important;}
 }
 </style>
 """
@@ -85,50 +98,12 @@ def qr_data_url(url: str, width: int = 180) -> str:
     return "data:image/png;base64," + base64.b64encode(qr_png(url, width)).decode("ascii")
 
 
-@dataclass(frozen=True)
-class Deck:
-    """One filter's slides as 汇报模式 shows them, at one data revision: the plans, each
-    slide's footer and the scope line under the slides (built once, shared by every session)."""
-
-    plans: tuple[SlidePlan, ...]
-    footers: tuple[str, ...]
-    scope: str  # markdown-escaped
-
-
-_decks: dict[tuple[str, Filters], tuple[object, Deck]] = {}  # → (the Dataset it was built from, it)
-_decks_lock = threading.Lock()
-DECKS_KEPT = 256  # filter combinations kept per revision; more and the oldest half is dropped
-
-
-def deck(data_key: str, filters: Filters, data) -> Deck:
-    """The Deck of `filters` at revision `data_key` (its Dataset `data`), built on first use.
-    A plain dict, not st.cache: a room of phones opens the same few decks, and Streamlit's
-    hashing of the arguments cost more than what it saved. A deck of another revision or of
-    another Dataset object (the loaders' cache was cleared) is dropped."""
-    key = (data_key, filters)
-    found = _decks.get(key)
-    if found is not None and found[0] is data:
-        return found[1]
-    plans = tuple(cache.briefing_slides(data_key, filters))
-    updated = cache.sources_updated(data_key)
-    footers = tuple(
-        LABELS["present_footer"].format(
-            sources=source_line(plan.source_ids, data.sources) or "—",
-            updated=updated,
-            number=number,
-            total=len(plans),
-        )
-        for number, plan in enumerate(plans, start=1)
+def share_html(url: str) -> str:
+    """The QR code of `url` and how to use it, side by side (one element: the picture inline)."""
+    return (
+        f'<div class="slide-share"><img src="{qr_data_url(url)}" width="180" height="180" '
+        f'alt="{escape(LABELS["present_share"])}"><p>{escape(LABELS["present_share_help"])}</p></div>'
     )
-    built = Deck(plans, footers, escape_markdown(describe_scope(filters, data)))
-    with _decks_lock:
-        for old in [k for k, (source, _) in _decks.items() if source is not data]:
-            del _decks[old]
-        if len(_decks) >= DECKS_KEPT:
-            for old in list(_decks)[: DECKS_KEPT // 2]:
-                del _decks[old]
-        _decks[key] = (data, built)
-    return built
 
 
 def heading_html(title: str, subtitle: str, big: bool = False) -> str:
@@ -189,7 +164,8 @@ def footer_html(text: str) -> str:
 CHART_HEIGHT = 430  # px: a field slide's chart between its title and its footer at 1366×768
 
 
-def _chart(plan, key: str) -> None:
+def chart_figure(plan: SlidePlan) -> go.Figure:
+    """The plotly chart of a chart slide (shared read-only once built: never mutate)."""
     rows = plan.chart.assign(field=plan.field or LABELS["present_field_all"])
     for column in ("quote", "source_title", "place"):
         if column not in rows:  # the plan slide counts tasks per section
@@ -197,34 +173,68 @@ def _chart(plan, key: str) -> None:
     figure = charts.indicator_chart(rows, plan.chart_unit, projector=True)
     # within the 16:9 slide, whatever the number of bars
     figure.update_layout(height=min(figure.layout.height, CHART_HEIGHT))
-    charts.show(figure, key=f"{key}_chart")
+    return figure
 
 
-def draw(plan: SlidePlan, footer: str, key: str) -> None:
-    """Draw one slide plan (briefing.slides.SlidePlan) inside the slide container."""
+CHART_KINDS = ("field", "other", "plan")  # slides with a chart (when they have rows for one)
+
+
+def body_html(plan: SlidePlan) -> str | None:
+    """The slide's content under its title when it is HTML alone (None: a chart or a map)."""
+    if plan.kind == "map" or (plan.kind in CHART_KINDS and not plan.chart.empty):
+        return None
+    if plan.kind == "kpis":
+        return kpis_html(plan.rows)
+    if plan.kind == "sources":
+        return list_html(source_rows(plan.rows))
+    if plan.kind in CHART_KINDS:
+        return list_html(plan.lines)
+    return ""
+
+
+def page_html(plan: SlidePlan, footer: str) -> str | None:
+    """A slide without chart or map as one piece of HTML: title, content and footer (one
+    element, one message to the browser, instead of three); None for the others."""
+    body = body_html(plan)
+    if body is None:
+        return None
+    heading = heading_html(plan.title, plan.subtitle, big=plan.kind == "title")
+    return (
+        f'<div class="slide-page"><div>{heading}</div>{f"<div>{body}</div>" if body else ""}'
+        f"{footer_html(footer)}</div>"
+    )
+
+
+def draw(
+    plan: SlidePlan,
+    footer: str,
+    key: str,
+    page: str | None = None,
+    image: bytes = b"",
+    figure: go.Figure | None = None,
+) -> None:
+    """Draw one slide plan (briefing.slides.SlidePlan) inside the slide container; `page` is its
+    page_html when it has one, `image` its map prepared for the page, `figure` its chart (each
+    made once per deck: ui/present_deck.py; made here when not given)."""
     with st.container(key="slide"):
+        if page is not None:
+            st.html(page)
+            return
         st.html(heading_html(plan.title, plan.subtitle, big=plan.kind == "title"))
-        if plan.kind == "kpis":
-            st.html(kpis_html(plan.rows))
-        elif plan.kind in ("field", "other", "plan"):
-            if plan.chart.empty:
-                st.html(list_html(plan.lines))
-            else:
-                left, right = st.columns([3, 2])
-                with left, st.container(key="slide_chart"):
-                    _chart(plan, key)
-                with right:
-                    st.html(list_html(plan.lines, dense=True))
-        elif plan.kind == "map":
+        if plan.kind == "map":
             # 16:10 picture in what is left of a 16:9 slide under the title and above the footer.
             _, middle, _ = st.columns([0.2, 0.6, 0.2])
-            middle.image(plan.image, width="stretch")
-        elif plan.kind == "sources":
-            st.html(list_html(source_rows(plan.rows)))
+            middle.image(image or plan.image, width="stretch", output_format="PNG")
+        else:
+            left, right = st.columns([3, 2])
+            with left, st.container(key="slide_chart"):
+                charts.show(figure or chart_figure(plan), key=f"{key}_chart")
+            with right:
+                st.html(list_html(plan.lines, dense=True))
         st.html(footer_html(footer))
 
 
-# What presentation clickers and keyboards send: →, PageDown, Space (and ↓) for the next slide,
+# What presentation clickers and keyboards send (added with the page's style: page.start): →, PageDown, Space (and ↓) for the next slide,
 # ←, PageUp (and ↑) for the previous one. The listener is added once per browser tab, clicks
 # the page's own buttons (so the URL and state change as with a mouse), and does nothing on
 # other pages or while the user types in a field.
@@ -248,8 +258,3 @@ KEYS_JS = """
 })();
 </script>
 """
-
-
-def key_listener() -> None:
-    """Let the keyboard and presentation clickers change slides (see KEYS_JS)."""
-    st.html(KEYS_JS, unsafe_allow_javascript=True)

@@ -6,16 +6,15 @@ import streamlit as st
 
 from metrics.markdown import escape_markdown
 from metrics.urls import share_url, slide_in_url
-from ui import cache, page, slides
+from ui import cache, page, present_deck, slides
 from ui.labels import LABELS
 
 KEY_SLIDE = "slide"  # URL parameter, 1-based
 STATE_SLIDE = "present_slide"
 
 # No sidebar here (SLIDE_CSS hides it): the filters come from the URL and the session.
-ctx = page.start(sidebar=False, css=slides.SLIDE_CSS)
-slides.key_listener()
-shown = slides.deck(ctx.path, ctx.filters, ctx.data)
+ctx = page.start(sidebar=False, css=slides.SLIDE_CSS, script=slides.KEYS_JS)
+shown = present_deck.deck(ctx.path, ctx.filters, ctx.data)
 plans = shown.plans
 
 if STATE_SLIDE not in st.session_state:
@@ -33,11 +32,22 @@ def _step(delta: int) -> None:
 
 
 number = min(st.session_state[STATE_SLIDE], len(plans))
-st.query_params[KEY_SLIDE] = str(number)
-slides.draw(plans[number - 1], shown.footers[number - 1], key=f"slide_{number}")
+if st.query_params.get(KEY_SLIDE) != str(number):  # a message to the browser only when it changes
+    st.query_params[KEY_SLIDE] = str(number)
+plan = plans[number - 1]
+slides.draw(
+    plan,
+    shown.footers[number - 1],
+    key=f"slide_{number}",
+    page=shown.pages[number - 1],
+    image=shown.image(number) if plan.image else b"",
+    figure=shown.figure(number),
+)
 
-controls = st.columns([1, 1, 2, 3, 2])
-controls[0].button(
+# One row (SLIDE_CSS gives it the proportions 1:1:2:3:2; a column on a phone): a horizontal
+# container is one message to the browser, five columns are six.
+controls = st.container(horizontal=True, key="present_controls")
+controls.button(
     LABELS["present_prev"],
     key="w_prev",
     on_click=_step,
@@ -45,7 +55,7 @@ controls[0].button(
     disabled=number == 1,
     width="stretch",
 )
-controls[1].button(
+controls.button(
     LABELS["present_next"],
     key="w_next",
     on_click=_step,
@@ -53,8 +63,8 @@ controls[1].button(
     disabled=number == len(plans),
     width="stretch",
 )
-controls[2].markdown(f"**{number} / {len(plans)}** · {shown.scope}")
-controls[3].download_button(
+controls.markdown(f"**{number} / {len(plans)}** · {shown.scope}")
+controls.download_button(
     LABELS["present_download"],
     data=lambda: cache.briefing_pptx(ctx.path, ctx.filters),
     file_name=LABELS["present_file"].format(date=date.today().isoformat()),
@@ -62,7 +72,7 @@ controls[3].download_button(
     key="dl_pptx",
     on_click="ignore",
 )
-if controls[4].button(
+if controls.button(
     LABELS["present_exit"], key="w_exit", type="primary", icon=":material/close:", width="stretch"
 ):
     st.session_state.pop(STATE_SLIDE, None)
@@ -72,7 +82,5 @@ st.caption(LABELS["present_keys"])  # full width: one line under the controls, i
 
 with st.expander(LABELS["present_share"]):
     url = share_url(st.context.url or "", st.query_params.to_dict())
-    left, right = st.columns([1, 3])
-    left.image(slides.qr_data_url(url), width=180)
-    right.markdown(LABELS["present_share_help"])
-    right.code(url, language=None)
+    st.html(slides.share_html(url))
+    st.code(url, language=None)

@@ -131,3 +131,17 @@ def test_an_allowed_oidc_user_edits_and_another_is_refused_in_chinese(store):
 )
 def test_oidc_users_map_to_editors_only_when_listed(email, name, allowed, expected):
     assert oidc_editor(email, name, allowed) == expected
+
+
+def test_a_visitor_without_a_login_cookie_is_not_looked_up(store, monkeypatch):
+    """A room scanning the QR code: no cookie, so no token check (no database read, no secrets);
+    a visitor with one is still looked up."""
+    looked_up = []
+    monkeypatch.setattr(
+        login_cookie, "restore", lambda *args: looked_up.append(args) or login_cookie.Restored()
+    )
+    at = open_page(new_app(), "present.py")
+    assert not at.exception and not looked_up
+    with_cookies(monkeypatch, {"jmb_login": "some-token"})
+    at = open_page(new_app(), "present.py")
+    assert not at.exception and len(looked_up) == 1

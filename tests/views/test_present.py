@@ -1,11 +1,17 @@
 """汇报模式: slides follow the filters, step with prev/next, keep their place in the URL."""
 
+import base64
+import io
 import json
 import re
 
 import pytest
+from PIL import Image
+from streamlit.testing.v1 import AppTest
 
+from tests.conftest import ROOT
 from tests.views.conftest import html_text, open_page, query_value
+from ui import slides
 
 
 def test_present_starts_at_the_title_slide_with_the_scope(app):
@@ -54,8 +60,43 @@ def test_present_offers_the_pptx_and_a_qr_code(app):
         "下载 PPTX（可在 PowerPoint、WPS 中编辑）"
     ]
     assert at.expander[0].label == "分享本视图（二维码）"
-    assert len(at.get("image")) == 1  # the QR code of the permalink
     assert at.button(key="w_exit").label == "退出汇报"  # a button, not a plain link
+
+
+def test_the_qr_code_is_a_png_of_the_address_shown_under_it(app):
+    """The picture is inline (no JPEG re-encoding per visitor): a PNG of the permalink."""
+    at = open_page(app, "present.py", field="医疗", slide="2")
+    url = at.code[0].value
+    assert "field=%E5%8C%BB%E7%96%97" in url and "slide=2" in url
+    found = re.search(r'<img src="data:image/png;base64,([^"]+)"', html_text(at))
+    png = base64.b64decode(found.group(1))
+    assert png.startswith(b"\x89PNG") and png == slides.qr_png(url)
+    assert Image.open(io.BytesIO(png)).width <= 180
+
+
+def test_a_phone_opening_the_qr_address_sees_the_presenters_slide(app):
+    """A new session (the audience) with the filter and slide in its URL gets the same slide
+    as the presenter, and neither session draws the hidden sidebar's widgets."""
+    presenter = open_page(app, "present.py", field="医疗")
+    presenter.button(key="w_next").click().run()
+    presenter.button(key="w_next").click().run()
+    assert query_value(presenter, "slide") == "3"
+    phone = AppTest.from_file(ROOT / "app.py", default_timeout=30)
+    phone.query_params.update({"field": "医疗", "slide": "3"})
+    phone = phone.run().switch_page("views/present.py").run()
+    shown = html_text(phone)
+    assert "第 3/6 页" in shown and "领域：医疗" in phone.markdown[-1].value
+    assert shown == html_text(presenter)
+    assert not phone.sidebar.get("multiselect") and not phone.sidebar.toggle
+
+
+def test_leaving_the_presentation_keeps_the_filters_for_the_sidebar(app):
+    """汇报模式 draws no sidebar widget; the filter from the URL is still the sidebar's after."""
+    at = open_page(app, "present.py", field="医疗", projector="1")
+    assert not at.get("multiselect") and "font-size: 20px" in html_text(at)
+    at.button(key="w_exit").click().run()
+    assert at.multiselect(key="w_field").value == ["医疗"]
+    assert at.toggle(key="w_projector").value is True
 
 
 def test_every_slide_of_the_full_deck_draws(app):
