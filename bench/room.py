@@ -88,7 +88,7 @@ def _measure(running, page: str, pages: tuple[str, ...], args, direct: bool = Fa
         time.sleep(1)  # the closed sessions' clean-up is not the next burst's
     burst = repeated(bursts)
     sessions = args.burst * args.bursts
-    burst["server_cpu_s_per_session"] = round((cpu_seconds(running.pids) - before) / sessions, 3)
+    burst["server_cpu_s_per_session"] = round((cpu_seconds(running.pids) - before) / sessions, 4)
     tally = asyncio.run(load.steady(url, args.steady, args.seconds, args.think, pages=pages))
     return {"burst": burst, "steady": load.summary(tally)}
 

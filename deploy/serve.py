@@ -47,12 +47,26 @@ def nginx_binary() -> str:
 
 
 def site_conf(listen: str, upstreams: list[str]) -> str:
-    """deploy/nginx-site.conf with its listen address and upstream servers filled in."""
-    servers = "\n".join(f"    server {address} max_fails=0;" for address in upstreams)
+    """deploy/nginx-site.conf with its listen address and processes filled in: each process
+    (host:port) named n1, n2, … for the node cookie, with an upstream of its own."""
+    names = [f"n{number}" for number in range(1, len(upstreams) + 1)]
+    pairs = list(zip(names, upstreams, strict=True))
     return (
         SITE.read_text(encoding="utf-8")
         .replace("@LISTEN@", listen)
-        .replace("@UPSTREAM_SERVERS@", servers)
+        .replace("@NODE_NAMES@", "\n".join(f"    {address} {name};" for name, address in pairs))
+        .replace("@NODE_POOLS@", "\n".join(f"    {name} jmb_{name};" for name, _ in pairs))
+        .replace(
+            "@UPSTREAM_SERVERS@",
+            "\n".join(f"    server {address} max_fails=0;" for address in upstreams),
+        )
+        .replace(
+            "@NODE_UPSTREAMS@",
+            "\n".join(
+                f"upstream jmb_{name} {{\n    server {address} max_fails=0;\n}}"
+                for name, address in pairs
+            ),
+        )
     )
 
 

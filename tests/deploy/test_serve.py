@@ -17,7 +17,7 @@ import pytest
 
 from bench import load
 from bench.load import Session
-from deploy.serve import cluster, free_port, nginx_binary
+from deploy.serve import ROOT, cluster, free_port, nginx_binary
 from store.db import make_engine
 from store.edit import get_row, update_row
 from ui.loaders import REVISION_TTL_S
@@ -66,11 +66,11 @@ async def _scenario(url: str, database: str) -> None:
         assert await session.run("data", keep=True) is None, upstream
         assert NEW_INDICATOR.encode() not in _text(session)
         # a rerun of the same session goes to the same process (the cookie pins it)
-        assert await session.run("present", keep=True) is None
-        media = re.search(rb"/media/[0-9a-f]+\.(png|jpg)", _text(session))
-        assert media, "the QR code of 汇报模式 is served as media"
+        assert await session.run("present", "slide=7", keep=True) is None
+        media = re.search(rb"/media/[0-9a-f]+\.png", _text(session))
+        assert media, "the map slide of 汇报模式 is served as media"
         status, body = _get(url + media.group().decode(), session.cookies)
-        assert status == 200 and body[:3] in (b"\x89PN", b"\xff\xd8\xff")
+        assert status == 200 and body[:4] == b"\x89PNG"
     engine = make_engine(database)
     row = get_row(engine, "figures", "wuhai-08")
     update_row(engine, "figures", "wuhai-08", row["version"], {"indicator": NEW_INDICATOR}, "甲")
@@ -96,3 +96,30 @@ def test_two_processes_behind_nginx_share_sessions_files_and_edits(tmp_path):
         status, body = _get(f"{running.url}/{script.group(1).decode()}")
         assert status == 200 and len(body) > 1000
         load.run_isolated(_scenario(running.url, database))
+
+
+async def _room(url: str, count: int) -> list[tuple[str, str]]:
+    """`count` new browsers at once: (node cookie, process that served them) of each."""
+    sessions = list(await asyncio.gather(*(Session.connect(url) for _ in range(count))))
+    for session in sessions:
+        await session.close()
+    return [(session.cookies, session.headers["x-jmb-upstream"]) for session in sessions]
+
+
+def test_a_room_opening_at_once_is_spread_evenly_and_each_browser_stays(tmp_path):
+    """20 phones scanning the QR code at the same moment: 10 on each process (in turn, not by
+    chance), and each phone's later requests reach the process that served its first; a stale
+    node cookie is served too."""
+    _nginx_or_skip()
+    bare = ROOT / "bench" / "bare.py"
+    with cluster(free_port(), 2, script=bare, folder=tmp_path / "nginx") as running:
+        room = load.run_isolated(_room(running.url, 20))
+        served = [process for _, process in room]
+        assert sorted(served.count(process) for process in set(served)) == [10, 10]
+        for cookie, process in room:
+            request = urllib.request.Request(running.url + "/", headers={"Cookie": cookie})
+            with urllib.request.urlopen(request, timeout=30) as response:
+                assert response.headers["X-Jmb-Upstream"] == process
+                assert "jmb_node" not in (response.headers["Set-Cookie"] or "")
+        status, _ = _get(running.url + "/", "jmb_node=n9")
+        assert status == 200
