@@ -49,6 +49,11 @@ BASE_CSS = """
 @media (max-width: 640px) {
   [data-testid=stMainBlockContainer] {padding-left: 0.8rem; padding-right: 0.8rem;}
   [data-testid=stMainBlockContainer] h1 {font-size: 1.9rem;}
+  /* 全部 … 其他 on one line of a phone (six two-character chips share the width) */
+  .st-key-w_quick_field, .st-key-w_quick_field [data-testid=stButtonGroup] {width: 100% !important;}
+  .st-key-w_quick_field [data-testid=stButtonGroup] > div {flex-wrap: nowrap; max-width: none;}
+  .st-key-w_quick_field [data-testid=stButtonGroup] button {flex: 1 1 0; min-width: 0;
+    padding-left: 0.25rem; padding-right: 0.25rem;}
 }
 </style>
 """.replace("SELECT_ALL", LABELS["select_all"]).replace("SELECT_MATCHES", LABELS["select_matches"])

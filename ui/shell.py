@@ -12,7 +12,7 @@ import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from ui import auth, errors, memory, runlog
+from ui import auth, errors, memory, runlog, state
 from ui.labels import LABELS
 
 Pages = Mapping[str, Sequence[StreamlitPage]]
@@ -43,6 +43,7 @@ def run(pages: Callable[[], Pages]) -> None:
         st.error(LABELS["error_unexpected"].format(error_id=errors.log_error("auth")))
         st.stop()
     page = navigation(pages)
+    state.drop_other_pages_params(page.url_path)
     try:
         errors.guarded(page.run, page.url_path)
     finally:

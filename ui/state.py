@@ -211,6 +211,24 @@ def url_choice(
     return chosen
 
 
+# URL parameters that one page alone reads → that page (url path): dropped when the user moves
+# on to another page, so a link copied there does not carry, e.g., a 来源 sentence (?figure=).
+PAGE_PARAMS = {"figure": "sources", "doc": "sources", "slide": "present"}
+STATE_PAGE = "url_page"  # the page of this session's last run
+
+
+def drop_other_pages_params(url_path: str) -> None:
+    """On a switch to page `url_path`, remove the URL parameters of the other pages
+    (PAGE_PARAMS). A session's first run keeps its URL as it came."""
+    previous = st.session_state.get(STATE_PAGE)
+    st.session_state[STATE_PAGE] = url_path
+    if previous is None or previous == url_path:
+        return
+    for param, owner in PAGE_PARAMS.items():
+        if owner != url_path and param in st.query_params:
+            del st.query_params[param]
+
+
 def set_filter(name: str, values: list[str]) -> None:
     """Set one shared filter from outside the sidebar (a quick switch, a chart click)."""
     st.session_state[state_key(name)] = list(values)
