@@ -56,11 +56,14 @@ SLIDE_CSS = """
 .slide-kpi .m {font-size: .45em; color: #475467; font-weight: 700; white-space: nowrap;}
 .slide-kpi .l {font-size: clamp(13px, 1.1vw, 22px); color: #101828;}
 .slide-kpi .p {font-size: clamp(11px, .9vw, 18px); color: #475467;}
-/* The controls under the slide (views/present.py): one row in the proportions 1:1:2:3:2. */
+/* The controls under the slide (views/present.py): one row as st.columns([1, 1, 2, 3, 2]) lays
+   it out (each column its share less 4/5 of the four 1rem gaps). */
 .st-key-present_controls {gap: 1rem;}
-.st-key-present_controls > div {flex: 1 1 0 !important; min-width: 0 !important; width: auto !important;}
-.st-key-present_controls > div:nth-child(3), .st-key-present_controls > div:nth-child(5) {flex-grow: 2 !important;}
-.st-key-present_controls > div:nth-child(4) {flex-grow: 3 !important;}
+.st-key-present_controls > div {flex: 0 0 calc(100% / 9 - 0.8rem) !important; min-width: 0 !important;
+  width: auto !important;}
+.st-key-present_controls > div:nth-child(3), .st-key-present_controls > div:nth-child(5) {
+  flex-basis: calc(200% / 9 - 0.8rem) !important;}
+.st-key-present_controls > div:nth-child(4) {flex-basis: calc(300% / 9 - 0.8rem) !important;}
 .st-key-dl_pptx button {width: auto;}
 .slide-share {display: flex; flex-wrap: wrap; gap: 1rem 2rem; align-items: flex-start;}
 .slide-share img {image-rendering: pixelated; flex: none;}
