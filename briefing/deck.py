@@ -12,7 +12,7 @@ from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
 from briefing.charts import add_bar_chart, rgb
-from briefing.map_image import render_map_png
+from briefing.map_image import PICTURE_PX, render_map_png
 from briefing.slides import (  # noqa: F401  (the deck's public names, used by pages and tests)
     CHART_BARS,
     LIST_ROWS,
@@ -27,7 +27,7 @@ from geo.arcs import MAP_VIEWS, frame_pairs, link_pairs
 from geo.deck import declutter_labels, node_records
 from metrics.citation import sources_as_of, titles_line
 from metrics.display import is_target, kind_label, marked_label
-from metrics.filters import Filters
+from metrics.filters import Filters, filter_links
 from metrics.load import Dataset
 from metrics.vocab import FIELD_COLORS
 
@@ -39,19 +39,45 @@ INK, MUTED = RGBColor(0x10, 0x18, 0x28), RGBColor(0x47, 0x54, 0x67)
 FOOTER_SOURCES = 3  # titles named in a slide's footer; the notes and 来源 slide list them all
 
 
+# The page's phone picture: twice a phone's 356×440 CSS pixels, portrait, its names as large on
+# the phone as the laptop picture's are on a laptop (the 16:10 picture shrank them to ~6 px).
+PHONE_PICTURE_PX = (712, 880)
+
+
+def map_picture(
+    data: Dataset,
+    links: pd.DataFrame,
+    boundaries: dict[str, gpd.GeoDataFrame],
+    size: tuple[int, int] = PICTURE_PX,
+) -> bytes:
+    """The 京蒙 link map of `links` as a PNG of `size` pixels, its names placed for that size."""
+    view = MAP_VIEWS["jingmeng"]
+    pairs = frame_pairs(link_pairs(links, data.places, data.sources), view.frame)
+    nodes = node_records(pairs, data.places)
+    if size == PICTURE_PX:  # the names the 京蒙 map shows; other sizes: the picture's own choice
+        nodes = declutter_labels(nodes, view.frame)
+    frames = [boundaries[name] for name in view.boundary_sets if name in boundaries]
+    return render_map_png(frames, pairs, nodes, view.frame, size)
+
+
+def phone_map_png(
+    data: Dataset, filters: Filters, boundaries: dict[str, gpd.GeoDataFrame]
+) -> bytes:
+    """The map slide's picture for a phone: the same links as map_slide, PHONE_PICTURE_PX."""
+    links = filter_links(data.links, filters, data.places)
+    return map_picture(data, links, boundaries, PHONE_PICTURE_PX)
+
+
 def map_slide(
     data: Dataset, links: pd.DataFrame, boundaries: dict[str, gpd.GeoDataFrame]
 ) -> SlidePlan:
     """The 京蒙 link map as a picture drawn offline."""
-    view = MAP_VIEWS["jingmeng"]
-    pairs = frame_pairs(link_pairs(links, data.places, data.sources), view.frame)
-    nodes = declutter_labels(node_records(pairs, data.places), view.frame)
-    frames = [boundaries[name] for name in view.boundary_sets if name in boundaries]
+    pairs = frame_pairs(link_pairs(links, data.places, data.sources), MAP_VIEWS["jingmeng"].frame)
     return SlidePlan(
         "map",
         TEXT["map"],
         TEXT["map_sub"].format(counts=link_counts(links)),
-        image=render_map_png(frames, pairs, nodes, view.frame),
+        image=map_picture(data, links, boundaries),
         source_ids=list(dict.fromkeys(links["source_id"])),
         notes=[TEXT["map_note"].format(n=len(pairs))],
     )

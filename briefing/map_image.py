@@ -11,11 +11,14 @@ import pandas as pd
 from PIL import Image, ImageColor, ImageDraw, ImageFont
 
 from geo.boundaries import load_boundary_set
+from geo.labels import MAX_LABELS
 from metrics.paths import GEO_BUILD_DIR, MAP_SETS
 from metrics.vocab import FIELD_COLORS
 
 FONT_DIRS = [Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path.home() / ".fonts"]
 FONT_NAMES = ["NotoSansCJK-Regular.ttc", "NotoSansCJKsc-Regular.otf", "wqy-microhei.ttc"]
+PICTURE_PX = (1600, 1000)  # the slide's picture (16:10)
+LABEL_FONT_PX = 26  # place names, in the picture's pixels
 
 
 def find_cjk_font() -> Path | None:
@@ -65,7 +68,7 @@ def render_map_png(
     pairs: pd.DataFrame,
     nodes: list[dict],
     bbox: tuple[float, float, float, float],
-    size: tuple[int, int] = (1600, 1000),
+    size: tuple[int, int] = PICTURE_PX,
 ) -> bytes:
     """Boundaries, flying lines (field colours; planned paler) and labelled places as PNG."""
     # `pairs` comes from geo.arcs.frame_pairs, `nodes` from geo.deck.node_records (+ declutter).
@@ -85,7 +88,10 @@ def render_map_png(
         curve = _arc_points(project(row.from_x, row.from_y), project(row.to_x, row.to_y))
         draw.line(curve, fill=(red, green, blue, alpha), width=line_width, joint="curve")
     font_path = find_cjk_font()
-    font = ImageFont.truetype(str(font_path), 26) if font_path else ImageFont.load_default()
+    font = (
+        ImageFont.truetype(str(font_path), LABEL_FONT_PX) if font_path else ImageFont.load_default()
+    )
+    dots = []
     for node in nodes:
         x, y = project(*node["position"])
         radius = 6 + 2 * math.sqrt(node["links"])
@@ -93,19 +99,53 @@ def render_map_png(
         draw.ellipse(
             (x - radius, y - radius, x + radius, y + radius), fill=(*color, 235), outline="white"
         )
-        if node["label"]:
-            draw.text(
-                (x, y - radius - 4),
-                node["label"],
-                font=font,
-                fill=(16, 24, 40),
-                anchor="ms",
-                stroke_width=4,
-                stroke_fill="white",
-            )
+        dots.append((x, y, radius, node))
+    _draw_names(draw, font, dots, size)
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", optimize=True)
     return buffer.getvalue()
+
+
+def _draw_names(draw: ImageDraw.ImageDraw, font, dots: list, size: tuple[int, int]) -> None:
+    """Each labelled dot's name above it (below it when that is taken), the most linked first,
+    moved inside the picture and left out when it would cover a name already drawn: the picture's
+    own pixels decide, whatever frame the labels were chosen for."""
+    placed: list[tuple[float, float, float, float]] = []
+    for x, y, radius, node in sorted(dots, key=lambda dot: -dot[3]["links"]):
+        if not node["label"] or len(placed) >= MAX_LABELS:
+            continue
+        for anchor, top in (("ms", y - radius - 4), ("mt", y + radius + 4)):
+            found = draw.textbbox((x, top), node["label"], font=font, anchor=anchor, stroke_width=4)
+            box = _inside(found, size)
+            if not any(_overlap(box, other) for other in placed):
+                placed.append(box)
+                left, upper, *_ = draw.textbbox(
+                    (0, 0), node["label"], font=font, anchor="lt", stroke_width=4
+                )
+                draw.text(
+                    (box[0] - left, box[1] - upper),
+                    node["label"],
+                    font=font,
+                    fill=(16, 24, 40),
+                    anchor="lt",
+                    stroke_width=4,
+                    stroke_fill="white",
+                )
+                break
+
+
+def _inside(box: tuple, size: tuple[int, int], margin: int = 6) -> tuple[float, ...]:
+    """`box` (left, top, right, bottom) moved the least to lie `margin` pixels inside `size`."""
+    left, top, right, bottom = box
+    dx = max(margin - left, 0) or min(size[0] - margin - right, 0)
+    dy = max(margin - top, 0) or min(size[1] - margin - bottom, 0)
+    return (left + dx, top + dy, right + dx, bottom + dy)
+
+
+def _overlap(a: tuple, b: tuple, gap: int = 4) -> bool:
+    return not (
+        a[2] + gap <= b[0] or b[2] + gap <= a[0] or a[3] + gap <= b[1] or b[3] + gap <= a[1]
+    )
 
 
 def map_boundaries() -> dict[str, gpd.GeoDataFrame]:

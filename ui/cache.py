@@ -226,6 +226,15 @@ def briefing_slides(data_key: str, filters: Filters):
     return plan_slides(loaders.dataset_at(data_key), filters, boundaries)
 
 
+@view(max_entries=64)
+def briefing_phone_map(data_key: str, filters: Filters) -> bytes:
+    """The map slide's picture framed and named for a phone (briefing.deck.PHONE_PICTURE_PX)."""
+    from briefing.deck import phone_map_png  # python-pptx
+
+    boundaries = {name: boundary_set(name) for name in MAP_SETS}
+    return phone_map_png(loaders.dataset_at(data_key), filters, boundaries)
+
+
 def briefing_pptx(data_key: str, filters: Filters) -> bytes:
     """The PPTX for the filters, built when the user clicks download (not cached: ~1 s, rare)."""
     from briefing.deck import build_briefing  # python-pptx

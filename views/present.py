@@ -6,7 +6,7 @@ import streamlit as st
 
 from metrics.markdown import escape_markdown
 from metrics.urls import share_url, slide_in_url
-from ui import cache, page, present_deck, slides
+from ui import cache, map_cache, page, present_deck, slides
 from ui.labels import LABELS
 
 KEY_SLIDE = "slide"  # URL parameter, 1-based
@@ -35,12 +35,15 @@ number = min(st.session_state[STATE_SLIDE], len(plans))
 if st.query_params.get(KEY_SLIDE) != str(number):  # a message to the browser only when it changes
     st.query_params[KEY_SLIDE] = str(number)
 plan = plans[number - 1]
+image = shown.image(number) if plan.image else b""
+if image and map_cache.is_phone():  # a picture framed for the phone, names as large as on a laptop
+    image = cache.briefing_phone_map(ctx.path, ctx.filters)
 slides.draw(
     plan,
     shown.footers[number - 1],
     key=f"slide_{number}",
     page=shown.pages[number - 1],
-    image=shown.image(number) if plan.image else b"",
+    image=image,
     figure=shown.figure(number),
 )
 

@@ -110,3 +110,21 @@ def test_every_slide_of_the_full_deck_draws(app):
         charted += [json.loads(c.proto.spec)["data"][0] for c in at.get("plotly_chart")]
     # the 行动方案 slide charts tasks per section (its rows have no place)
     assert any("5条" in trace.get("text", []) for trace in charted)
+
+
+@pytest.mark.parametrize("phone", [True, False])
+def test_the_map_slide_on_a_phone_shows_the_phone_picture(app, monkeypatch, phone):
+    """A phone gets the map framed for it (portrait, names as large as on a laptop); a laptop
+    keeps the slide's 16:10 picture."""
+    from ui import cache, map_cache
+
+    asked = []
+    real = cache.briefing_phone_map
+    monkeypatch.setattr(map_cache, "is_phone", lambda: phone)
+    monkeypatch.setattr(cache, "briefing_phone_map", lambda *a: asked.append(a) or real(*a))
+    at = open_page(app, "present.py")
+    while not any("京蒙合作关系图" in h.proto.body for h in at.get("html")):
+        at.button(key="w_next").click().run()
+    assert not at.exception
+    assert len(at.get("image")) == 1
+    assert bool(asked) is phone
