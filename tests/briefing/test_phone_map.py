@@ -56,7 +56,7 @@ def test_names_lie_inside_the_picture_and_apart(monkeypatch, data, boundaries, p
     names, shown = drawn_names(monkeypatch, lambda: map_picture(data, links, boundaries, size))
     assert shown == size and names
     for label, (left, top, right, bottom) in names:
-        assert 0 <= left and right <= size[0] and 0 <= top and bottom <= size[1], label
+        assert left >= 0 and right <= size[0] and top >= 0 and bottom <= size[1], label
     boxes = [box for _, box in names]
     for index, a in enumerate(boxes):
         for b in boxes[index + 1 :]:
