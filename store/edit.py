@@ -39,6 +39,7 @@ class StoreError(ValueError):
 
 
 AMOUNT_MISSING = "请填写数量，例如 250余人次。"
+AMOUNT_WITHOUT_UNIT = "数量“{amount}”没有单位：请连同单位填写，例如 250余人次、2.5亿元。"
 
 
 class ConflictError(StoreError):
@@ -70,15 +71,24 @@ def parse_amount(amount: str) -> Quantity:
     if not str(amount).strip():
         raise StoreError(AMOUNT_MISSING)
     try:
-        return parse_quantity(amount)
+        quantity = parse_quantity(amount)
     except QuantityError as error:
         raise StoreError(f"数量无法解析：{error}") from error
+    if not quantity.unit:
+        raise StoreError(AMOUNT_WITHOUT_UNIT.format(amount=amount))
+    return quantity
 
 
-def with_quantity(name: str, changes: dict[str, Any]) -> tuple[dict[str, Any], Quantity | None]:
+def with_quantity(
+    name: str, changes: dict[str, Any], current: dict | None = None
+) -> tuple[dict[str, Any], Quantity | None]:
     """A figure's changes with value, unit and qualifier filled in from its amount text, when the
-    amount comes without them (the editor's form), and the quantity parsed; else as they are."""
+    amount comes without them (the editor's form), and the quantity parsed; else as they are.
+    An amount equal to the `current` row's is left alone: the stored value stays as it is (a
+    table cell's bare 2.5 took its 亿元 from the table header, which the amount does not say)."""
     if name != "figures" or "amount" not in changes or "value" in changes:
+        return changes, None
+    if current is not None and changes["amount"] == current["amount"]:
         return changes, None
     quantity = parse_amount(changes["amount"])
     filled = {"value": quantity.value, "unit": quantity.unit, "qualifier": quantity.qualifier}
@@ -233,7 +243,6 @@ def update_row(
     """Apply `changes` to the row if it is still at `expected_version`; returns the new row."""
     require_editor(actor, reason)
     table = _table(name)
-    changes, quantity = with_quantity(name, changes)
     key_column = table.c[schema.KEYS[name]]
     allowed = set(schema.data_columns(table)) - {schema.KEYS[name]}
     unknown = set(changes) - allowed
@@ -244,6 +253,8 @@ def update_row(
         current = fetch_row(connection, table, key)
         if current is None:
             raise StoreError(f"{TABLE_NAMES[name]}“{key}”不存在（可能已被他人删除）")
+        # the amount is parsed (and the value taken from it) only when the editor changed it
+        changes, quantity = with_quantity(name, changes, current)
         if current["version"] != expected_version:
             raise ConflictError(
                 f"{TABLE_NAMES[name]}“{key}”在您打开后已被 {last_actor(connection, name, key)} "

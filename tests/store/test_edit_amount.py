@@ -5,6 +5,7 @@ import pytest
 import metrics.validate
 import store.edit
 from store import schema
+from store.db import load_store
 from store.edit import (
     StoreError,
     create_row,
@@ -76,3 +77,50 @@ def test_a_bad_amount_is_refused_in_chinese_and_nothing_is_written(engine, amoun
         create_row(engine, "figures", text_only(amount=amount), "王编辑", "补录")
     assert get_row(engine, "figures", "wuhai-08") == before
     assert get_row(engine, "figures", "wuhai-99") is None
+
+
+def _table_cell_figure(engine) -> dict:
+    """A figure imported from a table row: a bare 12.3 whose 亿元 came from the header."""
+    from ingest.evalset import csv_bytes
+    from ingest.publish import publish_report
+    from ingest.read import read_bytes
+    from tests.ingest.test_publish import META, reviewed
+
+    rows = [["指标", "单位", "2024年"], ["消费帮扶交易额", "亿元", "12.3"]]
+    text = read_bytes(csv_bytes({"rows": rows}), ".csv")
+    published = publish_report(engine, text, META, reviewed(engine, text), "张编辑")
+    return get_row(engine, "figures", published.figure_ids[0])
+
+
+def _form(row: dict, **changes) -> dict:
+    """What the edit form sends for a figure: every field it shows, the amount as text."""
+    shown = ("source_id", "quote", "amount", "indicator", "field", "kind", "place", "partner")
+    return {c: row[c] for c in (*shown, "period", "note")} | changes
+
+
+@pytest.mark.parametrize("changes", [{"note": "据市商务局核实"}, {"indicator": "消费帮扶销售额"}])
+def test_a_table_cell_figure_saves_an_edit_that_leaves_its_amount_alone(engine, changes):
+    row = _table_cell_figure(engine)
+    assert (row["amount"], row["value"], row["unit"]) == ("12.3", 1.23e9, "元")
+    update_row(engine, "figures", row["figure_id"], row["version"], _form(row, **changes), "王编辑")
+    saved = get_row(engine, "figures", row["figure_id"])
+    assert {c: saved[c] for c in changes} == changes
+    assert (saved["amount"], saved["value"], saved["unit"]) == ("12.3", 1.23e9, "元")
+    load_store(engine)  # and the store still loads
+
+
+@pytest.mark.parametrize(
+    ("amount", "message"),
+    [
+        ("十二点三", "数量无法解析"),
+        ("12.4", "没有单位"),
+        ("12.4亿元", "不在引文中"),
+        ("", "请填写数量"),
+    ],
+)
+def test_a_table_cell_figure_refuses_a_bad_new_amount_in_chinese(engine, amount, message):
+    row = _table_cell_figure(engine)
+    form = _form(row, amount=amount)
+    with pytest.raises(StoreError, match=message):
+        update_row(engine, "figures", row["figure_id"], row["version"], form, "王编辑")
+    assert get_row(engine, "figures", row["figure_id"]) == row
