@@ -125,10 +125,12 @@ def validate_figures(
 def check_relations(figures: pd.DataFrame, name: str, only: set[str] | None = None) -> None:
     """`part_of` names another figure of the same unit and kind that is not smaller; `describes`
     names another figure of the same source. `only`: check just these rows (an edit)."""
-    by_id = figures.set_index("figure_id")
-    related = figures[(figures["part_of"] != "") | (figures["describes"] != "")]
+    related = figures[((figures["part_of"] != "") | (figures["describes"] != "")).to_numpy()]
     if only is not None:
         related = related[related["figure_id"].isin(only)]
+    # Only the figures named: indexing all 100k ids of a region costs 20 ms.
+    named = (set(related["part_of"]) | set(related["describes"])) - {""}
+    by_id = figures[figures["figure_id"].isin(named).to_numpy()].set_index("figure_id")
     for row in related.itertuples(index=False):
         for column in RELATION_COLUMNS:
             other = getattr(row, column)

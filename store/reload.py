@@ -18,14 +18,15 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import sqlalchemy as sa
 
 from metrics.load import Dataset
 from metrics.validate import (
     check_places,
     check_quotes,
+    check_relations,
     check_tasks,
-    check_unique,
     validate_figures,
     validate_links,
     validate_tasks,
@@ -91,11 +92,49 @@ def _positions(keys: pd.Series, wanted: pd.Series) -> np.ndarray:
     """The position of each `wanted` key among the unique `keys`, -1 when absent (without
     hashing every key into an index: 100k figures)."""
     hits = np.flatnonzero(keys.isin(wanted).to_numpy())
-    where = dict(zip(keys.to_numpy()[hits].tolist(), hits.tolist(), strict=True))
+    where = dict(zip(keys.iloc[hits].tolist(), hits.tolist(), strict=True))
     return np.array([where.get(k, -1) for k in wanted.tolist()], dtype=np.int64)
 
 
-def splice(frame: pd.DataFrame, rows: pd.DataFrame, key: str) -> pd.DataFrame | None:
+def compacted(frame: pd.DataFrame, most: int = 1) -> pd.DataFrame:
+    """`frame` with each Arrow string column in one piece again when spliced from more than
+    `most`: filtering a column of many pieces takes several times longer, on every view."""
+    pieced = {}
+    for column in frame.columns:
+        array = frame[column].array
+        if isinstance(array, pd.arrays.ArrowStringArray):
+            chunks = array.__arrow_array__()
+            if chunks.num_chunks > most:
+                whole = pa.chunked_array([chunks.combine_chunks()])
+                pieced[column] = pd.arrays.ArrowStringArray(whole, dtype=array.dtype)
+    return frame.assign(**pieced) if pieced else frame
+
+
+def splice_sorted(frame: pd.DataFrame, drop: np.ndarray, rows: pd.DataFrame) -> pd.DataFrame:
+    """`frame` (index labels increasing) without its rows at positions `drop`, with `rows` put
+    in by their labels: pieced together from slices of `frame`, so the unchanged rows are not
+    filtered or sorted (a boolean mask or a sort over 100k figures costs 15-40 ms a table)."""
+    rows = rows.sort_index()
+    at = np.searchsorted(frame.index.to_numpy(), rows.index.to_numpy())
+    dropped = set(drop.tolist())
+    pieces, cursor = [], 0
+    for cut in sorted(dropped | set(at.tolist())):
+        pieces += [frame.iloc[cursor:cut], rows[at == cut]]
+        cursor = cut + 1 if cut in dropped else cut
+    pieces = [piece for piece in [*pieces, frame.iloc[cursor:]] if len(piece)]
+    return pd.concat(pieces) if pieces else frame.iloc[:0]
+
+
+@dataclass(frozen=True)
+class Change:
+    """One table's changed rows as read now, labelled by their position in the new table, and
+    the positions of those that were there before."""
+
+    rows: pd.DataFrame
+    updated: np.ndarray
+
+
+def splice(frame: pd.DataFrame, rows: pd.DataFrame, key: str) -> tuple[pd.DataFrame, Change] | None:
     """`frame` (store order, index 0..n-1) with `rows` in place of the rows of the same key and
     new rows after them in store order (seq, key): what a full read returns. None when a new
     row would not come last (only a full read knows its place)."""
@@ -108,75 +147,107 @@ def splice(frame: pd.DataFrame, rows: pd.DataFrame, key: str) -> pd.DataFrame | 
     created = created.sort_values(["seq", key]).set_axis(
         range(len(frame), len(frame) + len(created))
     )
-    keep = np.ones(len(frame), dtype=bool)
-    keep[updated.index] = False
-    kept = frame[keep]  # a mask, not drop(): drop hashes all 100k labels
-    return pd.concat([kept, updated, created]).sort_index().reset_index(drop=True)
+    labelled = pd.concat([updated, created])
+    spliced = splice_sorted(frame, updated.index.to_numpy(), labelled).reset_index(drop=True)
+    # only read again at the next change: pieces are joined once they pile up
+    return compacted(spliced, most=32), Change(labelled, updated.index.to_numpy())
 
 
-def _revalidated(
-    previous: pd.DataFrame, kept: pd.DataFrame, ids: set[str], key: str, validate
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The validated table: `previous` with the rows of `ids` replaced by `kept`'s, validated
-    by `validate`; and the changed rows alone."""
-    name = TABLE_NAMES[_TABLE_OF_KEY[key]]
-    # Every other key was unique at the last revision: a repeat now involves a changed key.
-    mine = kept[kept[key].isin(ids)]
-    check_unique(mine, key, name)
-    changed = validate(mine, name)
-    unchanged = previous[~previous[key].isin(ids)]
-    # labels are store positions: `kept`'s index is the order (and index) a full load returns
-    return pd.concat([unchanged, changed]).reindex(kept.index), changed
+def _swap(previous: pd.DataFrame, drop_labels: np.ndarray, rows: pd.DataFrame, index: pd.Index):
+    """The validated table `previous` with the rows labelled `drop_labels` out and the validated
+    `rows` in, indexed like a full load (`index`: the store positions it keeps)."""
+    drop = np.searchsorted(previous.index.to_numpy(), drop_labels)
+    return compacted(splice_sorted(previous, drop, rows).set_axis(index))
 
 
-_TABLE_OF_KEY = {schema.KEYS[name]: name for name in ROW_TABLES}
-
-
-def _check_duplicates_of(figures: pd.DataFrame, ids: set[str]) -> None:
-    """check_duplicates for the rows of `ids`: every other row passed it at the last revision
+def _check_duplicates_of(figures: pd.DataFrame, rows: pd.DataFrame) -> None:
+    """check_duplicates for the changed `rows`: every other row passed it at the last revision
     and no row went away since (that takes a full load), so only these can name a missing
-    figure. Reads the ids they name, not the whole table (100k figures: 2 s)."""
-    rows = figures[figures["figure_id"].isin(ids)]
+    figure. Looks up the ids they name, not the whole table (100k figures: 2 s)."""
     named = set(rows["duplicate_of"]) - {""}
-    targets = figures[figures["figure_id"].isin(named)].assign(duplicate_of="")
-    check_duplicates(pd.concat([rows, targets]))
+    stored = figures["figure_id"].iloc[np.flatnonzero(figures["figure_id"].isin(named))]
+    targets = pd.DataFrame({"figure_id": stored.tolist(), "duplicate_of": ""}, dtype=str)
+    check_duplicates(pd.concat([rows.sort_index()[["figure_id", "duplicate_of"]], targets]))
 
 
-def _counted_ids_changed(before: pd.DataFrame, after: pd.DataFrame, ids: set[str] | None) -> bool:
-    """Whether the counted figures (the dataset's) gained or lost one of `ids` (a new figure,
-    or one marked or unmarked as a repeat): only then can a task's target appear or vanish."""
-    if not ids:
-        return False
-    was = set(before.loc[before["figure_id"].isin(ids), "figure_id"])
-    return was != set(after.loc[after["figure_id"].isin(ids), "figure_id"])
+@dataclass(frozen=True)
+class _Figures:
+    """The counted figures after a change, and which changed ones left or joined them."""
+
+    table: pd.DataFrame
+    changed: pd.DataFrame  # the changed figures that are counted now, validated
+    left: set[str]  # counted before, not now (marked as a repeat)
 
 
-def _apply(previous: Snapshot, frames: dict[str, pd.DataFrame], changed: dict[str, set[str]]):
-    """The dataset of `previous` with the changed rows of `frames` validated and swapped in."""
-    data, texts, places = previous.data, previous.data.texts, previous.data.places
-    figures, links, tasks = data.figures, data.links, data.tasks
-    if "figures" in changed:
-        # A figure repeating one from another report is kept in the store, never counted.
-        _check_duplicates_of(frames["figures"], changed["figures"])
-        kept = frames["figures"][frames["figures"]["duplicate_of"] == ""]
-        figures, rows = _revalidated(
-            data.figures, kept, changed["figures"], "figure_id", validate_figures
-        )
-        check_quotes(rows, "figure_id", texts, TABLE_NAMES["figures"])
-        check_places(rows, "figure_id", ["place", "partner"], places, TABLE_NAMES["figures"])
-    if "links" in changed:
-        links, rows = _revalidated(
-            data.links, frames["links"], changed["links"], "link_id", validate_links
-        )
-        check_quotes(rows, "link_id", texts, TABLE_NAMES["links"])
-        check_places(rows, "link_id", ["from_name", "to_name"], places, TABLE_NAMES["links"])
-    if "tasks" in changed:
-        tasks, _rows = _revalidated(
-            data.tasks, frames["tasks"], changed["tasks"], "task_id", validate_tasks
-        )
-    if "tasks" in changed or _counted_ids_changed(data.figures, figures, changed.get("figures")):
-        check_tasks(tasks, texts, set(figures["figure_id"].tolist()), TABLE_NAMES["tasks"])
-    return replace(data, figures=figures, links=links, tasks=tasks)
+def _figures(previous: Snapshot, raw: pd.DataFrame, change: Change) -> _Figures:
+    """The counted figures (a repeat of another report's figure is stored, never counted)."""
+    name = TABLE_NAMES["figures"]
+    _check_duplicates_of(raw, change.rows)
+    before = previous.frames["figures"][["figure_id", "duplicate_of"]].iloc[change.updated]
+    was = before.loc[before["duplicate_of"] == ""]
+    counted = change.rows[change.rows["duplicate_of"] == ""]
+    rows = validate_figures(counted, name)
+    counts = (raw["duplicate_of"] == "").to_numpy()
+    index = raw.index if counts.all() else raw.index[counts]  # as a full load's mask gives it
+    table = _swap(previous.data.figures, was.index.to_numpy(), rows, index)
+    return _Figures(table, rows, set(was["figure_id"]) - set(counted["figure_id"]))
+
+
+def _relations_of(figures: pd.DataFrame, ids: set[str]) -> set[str]:
+    """The figures whose part_of/describes can have changed meaning: `ids`, and those naming them."""
+    naming = figures["part_of"].isin(ids) | figures["describes"].isin(ids)
+    return ids | set(figures.loc[naming.to_numpy(), "figure_id"])
+
+
+def _check_tasks_of(data: Dataset, tasks: pd.DataFrame, ids: set[str], left: set[str]) -> None:
+    """check_tasks for the tasks that changed (`ids`) and those naming a figure that is no
+    longer counted (`left`): every other task passed it and a new figure cannot break one."""
+    affected = tasks["task_id"].isin(ids).to_numpy().copy()
+    if left:
+        names = tasks["targets"].str.split("、").map(lambda named: not left.isdisjoint(named))
+        affected |= names.to_numpy(dtype=bool)
+    if not affected.any():
+        return
+    checked = tasks[affected]
+    named = set("、".join(checked["targets"]).split("、")) - {""}
+    figure_ids = data.figures["figure_id"]
+    known = set(figure_ids[figure_ids.isin(named).to_numpy()])
+    check_tasks(checked, data.texts, known, TABLE_NAMES["tasks"])
+
+
+def _apply(previous: Snapshot, frames: dict[str, pd.DataFrame], changes: dict[str, Change]):
+    """The dataset of `previous` with the changed rows validated and swapped in: each table's
+    own checks first, then those across tables, in the order of a full load."""
+    data = previous.data
+    figures = _Figures(data.figures, data.figures.iloc[:0], set())
+    if "figures" in changes:
+        figures = _figures(previous, frames["figures"], changes["figures"])
+    tables = {"figures": figures.table, "links": data.links, "tasks": data.tasks}
+    changed = {}
+    for name, validate in (("links", validate_links), ("tasks", validate_tasks)):
+        if name in changes:
+            rows = validate(changes[name].rows, TABLE_NAMES[name])
+            tables[name] = _swap(tables[name], changes[name].updated, rows, frames[name].index)
+            changed[name] = rows
+    new = replace(data, **tables)
+    _cross_check(new, figures, changed.get("links"))
+    task_ids = set(changed["tasks"]["task_id"]) if "tasks" in changed else set()
+    _check_tasks_of(new, new.tasks, task_ids, figures.left)
+    return new
+
+
+def _cross_check(data: Dataset, figures: _Figures, links: pd.DataFrame | None) -> None:
+    """Quotes, relations and places of the changed rows (cross_check's order)."""
+    name = TABLE_NAMES["figures"]
+    check_quotes(figures.changed, "figure_id", data.texts, name)
+    touched = set(figures.changed["figure_id"]) | figures.left
+    if touched:
+        check_relations(data.figures, name, only=_relations_of(data.figures, touched))
+    if links is not None:
+        check_quotes(links, "link_id", data.texts, TABLE_NAMES["links"])
+    check_places(figures.changed, "figure_id", ["place", "partner"], data.places, name)
+    if links is not None:
+        check_places(links, "link_id", ["from_name", "to_name"], data.places, TABLE_NAMES["links"])
 
 
 def refresh(engine: sa.Engine, previous: Snapshot | None) -> Snapshot:
@@ -189,15 +260,15 @@ def refresh(engine: sa.Engine, previous: Snapshot | None) -> Snapshot:
         if changed is None:
             return snapshot(engine)
         rows = {name: _read_rows(connection, name, ids) for name, ids in changed.items()}
-    frames = dict(previous.frames)
+    frames, changes = dict(previous.frames), {}
     for name, table_rows in rows.items():
         if len(table_rows) != len(changed[name]):  # a row went away: only a full read is right
             return snapshot(engine)
         spliced = splice(frames[name], table_rows, schema.KEYS[name])
         if spliced is None:
             return snapshot(engine)
-        frames[name] = spliced
-    return Snapshot(revision, frames, _apply(previous, frames, changed))
+        frames[name], changes[name] = spliced
+    return Snapshot(revision, frames, _apply(previous, frames, changes))
 
 
 def updates_written(engine: sa.Engine, since: int) -> tuple[int, bool]:

@@ -3,6 +3,8 @@ a full load returns, bad rows fail the same way, and anything but a row write re
 
 from __future__ import annotations
 
+import random
+
 import pandas as pd
 import pytest
 import sqlalchemy as sa
@@ -10,7 +12,7 @@ import sqlalchemy as sa
 from metrics.validate import DataError
 from store import reload, schema
 from store.audit import write_audit
-from store.db import load_store
+from store.db import load_store, read_table
 from store.edit import create_row, get_row, update_row
 
 
@@ -138,3 +140,58 @@ def test_a_task_target_marked_as_a_repeat_fails_like_a_full_load(engine):
     other = next(f for f in before.data.figures["figure_id"] if f != target)
     _write_behind(engine, target, duplicate_of=other)  # no longer counted: the task names nothing
     assert target in _fails_like_a_full_load(engine, before)
+
+
+def test_a_whole_of_another_kind_than_its_part_fails_like_a_full_load(engine):
+    before = reload.snapshot(engine)
+    part = before.data.figures.set_index("figure_id").loc["wuhai-12"]
+    kind = "target" if part["kind"] == "achievement" else "achievement"
+    _write_behind(engine, part["part_of"], kind=kind)  # wuhai-12 is part of it: same kind no more
+    assert "wuhai-12" in _fails_like_a_full_load(engine, before)
+
+
+def test_a_repeat_marked_on_a_described_figure_fails_like_a_full_load(engine):
+    before = reload.snapshot(engine)
+    described = before.data.figures.set_index("figure_id").loc["ordos-01", "describes"]
+    other = next(f for f in before.data.figures["figure_id"] if f not in {described, "ordos-01"})
+    _write_behind(engine, described, duplicate_of=other)  # no longer counted: ordos-01 names it
+    assert "ordos-01" in _fails_like_a_full_load(engine, before)
+
+
+def _fixed_figures(figures: pd.DataFrame, tasks: pd.DataFrame) -> list[str]:
+    """Figures no task targets and no relation names or starts from: free to mark as repeats."""
+    named = set("、".join(tasks["targets"]).split("、")) | set(figures["part_of"])
+    named |= set(figures["describes"])
+    relating = figures.loc[(figures["part_of"] != "") | (figures["describes"] != ""), "figure_id"]
+    return [f for f in figures["figure_id"] if f not in named | set(relating)]
+
+
+def test_a_run_of_edits_reloads_after_each_to_what_a_full_load_returns(engine, no_full_load):
+    snap = reload.snapshot(engine)
+    free = _fixed_figures(snap.data.figures, snap.data.tasks)
+    links = list(snap.data.links["link_id"])
+    rng = random.Random(16)
+    marked: list[str] = []
+    no_full_load()
+    for step in range(14):  # ends with one figure marked as a repeat
+        figure_id = rng.choice([f for f in free if f not in marked])
+        if step % 4 == 0:
+            _update(engine, "figures", figure_id, {"note": f"核对{step}"})
+        elif step % 4 == 1:  # a repeat: stored, no longer counted
+            other = rng.choice([f for f in free if f != figure_id])
+            _update(engine, "figures", figure_id, {"duplicate_of": other})
+            marked.append(figure_id)
+        elif step % 4 == 2:  # counted again
+            _update(engine, "figures", marked.pop(0), {"duplicate_of": ""})
+        else:
+            row = get_row(engine, "figures", figure_id)
+            new = {k: v for k, v in row.items() if k not in ("version", "seq")}
+            create_row(engine, "figures", {**new, "figure_id": f"new-{step}"}, "甲", "新增")
+            _update(engine, "links", rng.choice(links), {"note": f"核对{step}"})
+        snap = reload.refresh(engine, snap)
+        assert_same(snap.data, load_store(engine))
+        with engine.connect() as connection:  # the rows as read, kept for the next refresh
+            for name in reload.ROW_TABLES:
+                stored = read_table(connection, schema.CURATED[name])
+                pd.testing.assert_frame_equal(snap.frames[name], stored, check_exact=True)
+    assert marked and len(snap.data.figures) == len(snap.frames["figures"]) - len(marked)
