@@ -9,6 +9,7 @@ import textwrap
 import streamlit as st
 
 from store import last_good
+from store.db import data_revision
 from store.edit import get_row, update_row
 from tests.conftest import ROOT
 from tests.views.test_robustness import break_the_store
@@ -54,3 +55,20 @@ def test_a_new_process_shows_the_last_revision_that_loaded(store, fresh_store):
     warning = lines["WARNING"].replace("\u2060\\", "")  # markdown-escaped "21:42"
     assert "无法加载" in warning and "ordos-03" in warning
     assert f"（所示数据为 {last_good.revision_time(store, good)} 的版本）" in warning
+
+
+def test_the_last_good_is_kept_after_the_views_and_only_the_newest(store, monkeypatch):
+    """The save waits (it would slow the first view after an edit at region scale); two
+    revisions loaded within the wait are kept once, as the newer one."""
+    monkeypatch.setattr(loaders, "LAST_GOOD_DELAY_S", 600.0)
+    saved = []
+    save = last_good.save
+    monkeypatch.setattr(last_good, "save", lambda e, r, d: saved.append(r) or save(e, r, d))
+    st.cache_resource.clear()
+    assert not new_app().run().exception  # revision N loads
+    row = get_row(store, "figures", "wuhai-08")
+    update_row(store, "figures", "wuhai-08", row["version"], {"indicator": MARK}, "张编辑", "检验")
+    assert not new_app().run().exception  # revision N+1 loads
+    assert saved == [] and last_good.stored_revision(store) == 0  # nothing saved yet
+    loaders.wait_for_saves()
+    assert saved == [data_revision(store)] == [last_good.stored_revision(store)]
