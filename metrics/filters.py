@@ -72,8 +72,9 @@ def filter_options(
     partner_names = values(figures["partner"]) | values(links["from_name"])
     partner_names = {n for n in partner_names if n and side.get(n) != LOCAL_SIDE}
     in_order = list(places["name"])  # places.csv lists places by level, cities before banners
+    fields = values(figures["field"]) | values(links["field"])  # once, not once per field
     return FilterOptions(
-        field=tuple(f for f in FIELDS if f in values(figures["field"]) | values(links["field"])),
+        field=tuple(f for f in FIELDS if f in fields),
         place=tuple(n for n in in_order if n in local_names),
         partner=tuple(n for n in in_order if n in partner_names),
         source=tuple(sources["source_id"]),
