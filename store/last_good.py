@@ -33,6 +33,14 @@ def stored_revision(engine: sa.Engine) -> int:
     return found or 0
 
 
+def stored_size(engine: sa.Engine) -> int:
+    """Bytes of the kept dataset (its parts' blobs)."""
+    table = schema.last_good
+    with engine.connect() as connection:
+        found = connection.execute(sa.select(sa.func.sum(sa.func.length(table.c.data)))).scalar()
+    return int(found or 0)
+
+
 def _parts(data: Dataset) -> dict[str, bytes]:
     parts = {}
     for name in _FRAMES:

@@ -9,6 +9,7 @@ an edit at their next rerun; sessions on other server processes see it within RE
 
 from __future__ import annotations
 
+import atexit
 import logging
 import threading
 import time
@@ -193,6 +194,10 @@ def wait_for_saves() -> None:
             saver.join()
     finally:
         _hurry.clear()
+
+
+# A process that ends within LAST_GOOD_DELAY_S of a load keeps that revision on its way out.
+atexit.register(wait_for_saves)
 
 
 def problem(key: str) -> str | None:
