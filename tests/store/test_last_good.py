@@ -1,9 +1,14 @@
 """The last dataset that loaded is kept in the store: exactly as it was, newest revision only."""
 
+import subprocess
+import sys
+
 import pandas as pd
 
 from store import last_good
 from store.db import data_revision, load_store
+from store.edit import get_row, update_row
+from tests.conftest import ROOT
 
 
 def test_the_kept_dataset_comes_back_exactly(engine):
@@ -30,3 +35,44 @@ def test_the_revision_time_is_beijing_time(engine):
     shown = last_good.revision_time(engine, revision)
     assert len(shown) == 16 and shown[4] == "-" and shown[13] == ":"
     assert last_good.revision_time(engine, 10**9) == ""
+
+
+# Another server process: loads the store as it is now and keeps it as the last good dataset.
+KEEP_IN_ANOTHER_PROCESS = """
+import sys
+from store import last_good
+from store.db import data_revision, load_store, make_engine
+engine = make_engine(sys.argv[1])
+revision = data_revision(engine) - int(sys.argv[2])
+print(revision, last_good.save(engine, revision, load_store(engine)))
+"""
+
+
+def _keep_elsewhere(url: str, older_by: int = 0) -> str:
+    """Run KEEP_IN_ANOTHER_PROCESS; its output: '<revision> <saved>'."""
+    result = subprocess.run(
+        [sys.executable, "-c", KEEP_IN_ANOTHER_PROCESS, url, str(older_by)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    return result.stdout.strip()
+
+
+def test_a_revision_kept_by_one_process_is_what_another_reads(engine, store_url):
+    row = get_row(engine, "figures", "wuhai-08")
+    update_row(engine, "figures", "wuhai-08", row["version"], {"note": "另一进程"}, "甲", "核对")
+    revision = data_revision(engine)
+    assert _keep_elsewhere(store_url) == f"{revision} True"
+    kept_revision, kept = last_good.load(engine)  # this process, its own connection
+    assert kept_revision == revision
+    data = load_store(engine)
+    assert kept.figures.set_index("figure_id").loc["wuhai-08", "note"] == "另一进程"
+    for name in ("sources", "figures", "links", "tasks", "places"):
+        pd.testing.assert_frame_equal(getattr(kept, name), getattr(data, name))
+    # a process still on an older revision does not replace it
+    assert _keep_elsewhere(store_url, older_by=1) == f"{revision - 1} False"
+    assert last_good.load(engine)[0] == revision
