@@ -1,11 +1,12 @@
 """The last dataset that loaded is kept in the store: exactly as it was, newest revision only."""
 
+import json
 import subprocess
 import sys
 
 import pandas as pd
 
-from store import last_good
+from store import last_good, schema
 from store.db import data_revision, load_store
 from store.edit import get_row, update_row
 from tests.conftest import ROOT
@@ -40,7 +41,7 @@ def test_the_revision_time_is_beijing_time(engine):
 # Another server process: loads the store as it is now and keeps it as the last good dataset.
 KEEP_IN_ANOTHER_PROCESS = """
 import sys
-from store import last_good
+from store import last_good, schema
 from store.db import data_revision, load_store, make_engine
 engine = make_engine(sys.argv[1])
 revision = data_revision(engine) - int(sys.argv[2])
@@ -76,3 +77,27 @@ def test_a_revision_kept_by_one_process_is_what_another_reads(engine, store_url)
     # a process still on an older revision does not replace it
     assert _keep_elsewhere(store_url, older_by=1) == f"{revision - 1} False"
     assert last_good.load(engine)[0] == revision
+
+
+def test_a_dataset_with_a_repeat_comes_back_with_its_index(engine):
+    row = get_row(engine, "figures", "wuhai-09")
+    update_row(engine, "figures", "wuhai-09", row["version"], {"duplicate_of": "wuhai-08"}, "甲")
+    data = load_store(engine)
+    assert not isinstance(data.figures.index, pd.RangeIndex)  # a gap where the repeat was
+    assert last_good.save(engine, data_revision(engine), data)
+    kept = last_good.load(engine)[1]
+    pd.testing.assert_frame_equal(kept.figures, data.figures, check_exact=True)
+    assert type(kept.figures.index) is type(data.figures.index)
+
+
+def test_a_dataset_kept_as_parquet_before_still_loads(engine):
+    data = load_store(engine)
+    parts = {name: getattr(data, name).to_parquet() for name in last_good._FRAMES}
+    parts["texts"] = json.dumps(data.texts, ensure_ascii=False).encode("utf-8")
+    with engine.begin() as connection:
+        rows = [{"part": n, "revision": 7, "data": blob} for n, blob in parts.items()]
+        connection.execute(schema.last_good.insert(), rows)
+    revision, kept = last_good.load(engine)
+    assert revision == 7 and kept.texts == data.texts
+    for name in ("sources", "figures", "links", "tasks", "places"):
+        pd.testing.assert_frame_equal(getattr(kept, name), getattr(data, name))
