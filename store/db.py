@@ -101,10 +101,13 @@ def write(engine: sa.Engine, check: bool = True) -> Iterator[sa.Connection]:
 
 
 def _check_after_write(engine: sa.Engine, connection: sa.Connection) -> None:
+    from store import reload
     from store.edit import StoreError
 
     try:
-        load_from(connection)
+        # from the last dataset this process read, when only rows were written since (an edit)
+        if not reload.check_written(engine, connection):
+            load_from(connection)
     except DataError as error:
         try:
             load_store(engine)  # the committed state, as it was before this write

@@ -10,10 +10,11 @@ import pandas as pd
 import pytest
 import sqlalchemy as sa
 
+import store.db
 from metrics.export import to_xlsx_bytes
 from metrics.quantity import QuantityError, parse_quantity
-from store import backup, schema
-from store.db import data_revision, load_store, make_engine
+from store import backup, reload, schema
+from store.db import data_revision, load_from, load_store, make_engine
 from store.edit import StoreError, create_row, get_row, update_row
 from store.tracker import add_update
 from tests.conftest import ROOT
@@ -142,3 +143,38 @@ def test_the_sqlite_file_is_private(tmp_path):
     engine.dispose()
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+
+
+@pytest.fixture
+def no_full_check(monkeypatch):
+    """A viewer has read the store (the write check starts from that snapshot); a full load
+    of the store fails the test."""
+
+    def refuse(_connection):
+        raise AssertionError("full load")
+
+    def read(engine):
+        reload.snapshot(engine)
+        monkeypatch.setattr(store.db, "load_from", refuse)
+
+    return read
+
+
+def test_after_a_read_a_form_edit_is_checked_from_the_rows_it_changed(engine, no_full_check):
+    no_full_check(engine)
+    row = get_row(engine, "figures", "wuhai-08")
+    update_row(engine, "figures", "wuhai-08", row["version"], {"note": "核对"}, "张")
+    assert get_row(engine, "figures", "wuhai-08")["note"] == "核对"
+
+
+def test_after_a_read_a_form_edit_that_breaks_the_store_is_still_refused(engine, monkeypatch):
+    reload.snapshot(engine)
+    full = []
+    monkeypatch.setattr(store.db, "load_from", lambda c: full.append(1) or load_from(c))
+    row = get_row(engine, "figures", "ordos-03")
+    with pytest.raises(StoreError, match="无法加载.*ordos-03"):
+        update_row(
+            engine, "figures", "ordos-03", row["version"], {"duplicate_of": "ordos-04"}, "张"
+        )
+    assert get_row(engine, "figures", "ordos-03")["duplicate_of"] == ""
+    assert full == [1]  # only to tell whether the store loaded before this write: it did
