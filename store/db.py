@@ -90,6 +90,9 @@ def write(engine: sa.Engine, check: bool = True) -> Iterator[sa.Connection]:
     """A write transaction: takes the write lock first (waiting for another writer rather than
     failing), and before committing checks that the dataset still loads (`check`), so no write can
     leave the dashboard unusable. A store that was already broken accepts writes (repairs)."""
+    from store import reload
+
+    checked = None
     with engine.connect() as connection:
         connection.execution_options(jmb_write=True)
         with connection.begin():
@@ -97,22 +100,27 @@ def write(engine: sa.Engine, check: bool = True) -> Iterator[sa.Connection]:
                 connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
             yield connection
             if check:
-                _check_after_write(engine, connection)
+                checked = _check_after_write(engine, connection)
+    if checked is not None:  # committed: the dataset checked is the store's now (write lock)
+        reload.keep(engine, checked)
 
 
-def _check_after_write(engine: sa.Engine, connection: sa.Connection) -> None:
+def _check_after_write(engine: sa.Engine, connection: sa.Connection):
+    """The dataset after the write, when it was checked from the rows it changed (an edit in a
+    process that has read the store), else None; StoreError when the write breaks loading."""
     from store import reload
     from store.edit import StoreError
 
     try:
-        # from the last dataset this process read, when only rows were written since (an edit)
-        if not reload.check_written(engine, connection):
+        checked = reload.check_written(engine, connection)
+        if checked is None:
             load_from(connection)
+        return checked
     except DataError as error:
         try:
             load_store(engine)  # the committed state, as it was before this write
         except DataError:
-            return
+            return None
         raise StoreError(f"这次修改会使数据无法加载，未保存：{error}") from error
 
 

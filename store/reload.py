@@ -63,7 +63,7 @@ def snapshot(engine: sa.Engine) -> Snapshot:
         revision = _revision(connection)
         frames = {name: read_table(connection, table) for name, table in schema.CURATED.items()}
     read = Snapshot(revision, {n: frames[n] for n in ROW_TABLES}, validate_frames(frames))
-    _LATEST[engine] = read
+    keep(engine, read)
     return read
 
 
@@ -256,9 +256,21 @@ def _cross_check(data: Dataset, figures: _Figures, links: pd.DataFrame | None) -
         check_places(links, "link_id", ["from_name", "to_name"], data.places, TABLE_NAMES["links"])
 
 
-# The last snapshot each engine's store was read at in this process (the write check starts
-# from it: store.db.write).
+# The newest snapshot of each engine's store in this process: the next refresh and the check
+# before a write start from it; a write that passed its check leaves the dataset it checked.
 _LATEST: weakref.WeakKeyDictionary[sa.Engine, Snapshot] = weakref.WeakKeyDictionary()
+
+
+def latest(engine: sa.Engine) -> Snapshot | None:
+    """The newest snapshot of `engine`'s store read (or written) in this process, or None."""
+    return _LATEST.get(engine)
+
+
+def keep(engine: sa.Engine, read: Snapshot) -> None:
+    """Remember `read` as the newest snapshot of `engine`'s store unless a newer one is."""
+    held = _LATEST.get(engine)
+    if held is None or held.revision < read.revision:
+        _LATEST[engine] = read
 
 
 def refresh(engine: sa.Engine, previous: Snapshot | None) -> Snapshot:
@@ -268,7 +280,7 @@ def refresh(engine: sa.Engine, previous: Snapshot | None) -> Snapshot:
         with engine.connect() as connection:
             fresh = refreshed_on(connection, previous)
     fresh = fresh or snapshot(engine)
-    _LATEST[engine] = fresh
+    keep(engine, fresh)
     return fresh
 
 
@@ -291,12 +303,12 @@ def refreshed_on(connection: sa.Connection, previous: Snapshot) -> Snapshot | No
     return Snapshot(revision, frames, _apply(previous, frames, changes))
 
 
-def check_written(engine: sa.Engine, connection: sa.Connection) -> bool:
-    """Whether the dataset as a write's `connection` sees it loads, checked from the last
-    snapshot read of `engine`'s store (raises DataError like a full load); False when there is
-    none or only a full load can tell. A region-scale edit: ~0.05 s, not a 2.5 s full load."""
+def check_written(engine: sa.Engine, connection: sa.Connection) -> Snapshot | None:
+    """The dataset as a write's `connection` sees it, checked from the newest snapshot of
+    `engine`'s store (raises DataError like a full load); None when there is none or only a
+    full load can tell. A region-scale edit: ~0.05 s, not a 2.5 s full load."""
     previous = _LATEST.get(engine)
-    return previous is not None and refreshed_on(connection, previous) is not None
+    return refreshed_on(connection, previous) if previous is not None else None
 
 
 def updates_written(engine: sa.Engine, since: int) -> tuple[int, bool]:

@@ -102,20 +102,17 @@ def _engine_of(key: str) -> sa.Engine:
 
 
 class _Latest:
-    """The last snapshot read per store (engine), so the next revision re-reads only what
-    changed (store/reload.py). Process-wide; one reload at a time."""
+    """Reloads from the newest snapshot of the store (store/reload.py keeps it per engine: the
+    last one read, or the one an edit saved through this process checked), so the next
+    revision re-reads only what changed. Process-wide; one reload at a time."""
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
-        self.snapshots: dict[str, tuple[sa.Engine, reload.Snapshot]] = {}
         self.updates: dict[str, tuple[sa.Engine, int, pd.DataFrame]] = {}
 
-    def dataset(self, url: str, engine: sa.Engine) -> Dataset:
+    def dataset(self, engine: sa.Engine) -> Dataset:
         with self.lock:
-            held, previous = self.snapshots.get(url, (None, None))
-            fresh = reload.refresh(engine, previous if held is engine else None)
-            self.snapshots[url] = (engine, fresh)
-            return fresh.data
+            return reload.refresh(engine, reload.latest(engine)).data
 
     def task_updates(self, url: str, engine: sa.Engine) -> pd.DataFrame:
         with self.lock:
@@ -140,7 +137,7 @@ def dataset_at(key: str) -> Dataset:
     url, revision = key.rsplit(_SEPARATOR, 1)
     engine = _engine_of(key)
     try:
-        data = _latest.dataset(url, engine)
+        data = _latest.dataset(engine)
     except DataError as error:
         _log.error("stored data at %s does not load: %s", key, error)
         data, shown = _fallback(url, engine)

@@ -13,7 +13,7 @@ from metrics.validate import DataError
 from store import reload, schema
 from store.audit import write_audit
 from store.db import load_store, read_table
-from store.edit import create_row, get_row, update_row
+from store.edit import StoreError, create_row, get_row, update_row
 
 
 def assert_same(left, right) -> None:
@@ -195,3 +195,28 @@ def test_a_run_of_edits_reloads_after_each_to_what_a_full_load_returns(engine, n
                 stored = read_table(connection, schema.CURATED[name])
                 pd.testing.assert_frame_equal(snap.frames[name], stored, check_exact=True)
     assert marked and len(snap.data.figures) == len(snap.frames["figures"]) - len(marked)
+
+
+def test_an_edit_saved_in_this_process_leaves_the_dataset_it_checked(engine, monkeypatch):
+    """The next viewer reads no rows again: the save validated them (under the write lock, so
+    the checked dataset is the committed one)."""
+    before = reload.snapshot(engine)
+    _update(engine, "figures", "wuhai-08", {"indicator": "改过的指标名"})
+    kept = reload.latest(engine)
+    assert kept.revision > before.revision
+    monkeypatch.setattr(reload, "_read_rows", lambda *_: pytest.fail("rows read again"))
+    monkeypatch.setattr(reload, "snapshot", lambda _: pytest.fail("full reload"))
+    after = reload.refresh(engine, reload.latest(engine))
+    assert_same(after.data, load_store(engine))
+    assert after.data.figures.set_index("figure_id").loc["wuhai-08", "indicator"] == "改过的指标名"
+
+
+def test_a_refused_edit_leaves_the_newest_snapshot_as_it_was(engine):
+    before = reload.snapshot(engine)
+    row = get_row(engine, "figures", "ordos-03")  # a task's target: not a repeat
+    with pytest.raises(StoreError):
+        update_row(
+            engine, "figures", "ordos-03", row["version"], {"duplicate_of": "ordos-04"}, "甲"
+        )
+    assert reload.latest(engine) is before
+    assert_same(reload.refresh(engine, before).data, load_store(engine))
