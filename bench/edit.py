@@ -4,9 +4,12 @@ python -m bench.edit [--save]  (uses $JMB_DATA_DIR and $DATABASE_URL; `make benc
 them at the 100k-figure region set). A viewer has the overview open; an editor saves one figure;
 the viewer's next rerun is timed (the script thread: the dataset of the new revision, the filter
 options and the overview's views), with its phases: the reload of the changed rows
-(store/reload.py), the filter options, and the rest (the overview's views). A full load of the
-same store, and keeping the new revision as the last good dataset (store/last_good.py, in the
-background after the views), are timed next to it.
+(store/reload.py), the filter options, and the rest (the overview's views). Two series: the edit
+saved through the viewer's own process (`make run`: the save leaves the dataset it checked, the
+viewer reads nothing again) and through another (`make serve`: the viewer reads and validates
+the changed rows); the worse median is the budget's number. A full load of the same store, and
+keeping the new revision as the last good dataset (store/last_good.py, in the background after
+the views), are timed next to it.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from pathlib import Path
 
 from bench.pages import CPU_TIMES, SCRIPT_TIMES
 from store import last_good, schema
-from store.db import data_revision, load_store
+from store.db import data_revision, database_url, load_store, make_engine
 from store.edit import get_row, update_row
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -45,28 +48,32 @@ def _timed(owner: object, name: str, phase: str) -> None:
     setattr(owner, name, timed)
 
 
-def first_views(edits: int = EDITS) -> tuple[list[float], list[float], list[dict]]:
+def first_views(
+    elsewhere: bool, edits: int = EDITS
+) -> tuple[list[float], list[float], list[dict], list[tuple[float, float]]]:
     """Seconds (wall, CPU of the script thread) of the overview's first rerun after each of
-    `edits` saved edits, and each rerun's phases."""
+    `edits` saved edits, each rerun's phases, and each save's (wall, CPU). `elsewhere`: the
+    edit is saved through another engine (as by another server process, `make serve`), else
+    through the viewer's (one process, `make run`)."""
     from streamlit.testing.v1 import AppTest
 
-    from metrics import filters
     from store import reload
-    from ui import loaders, page
-
-    _timed(reload, "refresh", "reload")
-    _timed(page if hasattr(page, "filter_options") else filters, "filter_options", "options")
+    from ui import loaders
 
     at = AppTest.from_file(ROOT / "app.py", default_timeout=300).run()
     at.run()
-    engine = loaders.engine()
+    engine = make_engine(database_url()) if elsewhere else loaders.engine()
+    if elsewhere:
+        reload.snapshot(engine)  # a serving process has read the store (its saves check from it)
     figure_id = loaders.dataset_at(loaders.data_key()).figures["figure_id"].iloc[-1]
     loaders.wait_for_saves()
-    times, cpu, phases = [], [], []
+    times, cpu, phases, saves = [], [], [], []
     for number in range(edits):
         row = get_row(engine, "figures", figure_id)
         changes = {"indicator": f"{row['indicator'].split('·')[0]}·{number}"}
+        started, started_cpu = time.perf_counter(), time.thread_time()
         update_row(engine, "figures", figure_id, row["version"], changes, "基准", "bench")
+        saves.append((time.perf_counter() - started, time.thread_time() - started_cpu))
         SCRIPT_TIMES.clear()
         CPU_TIMES.clear()
         PHASES.clear()
@@ -76,7 +83,32 @@ def first_views(edits: int = EDITS) -> tuple[list[float], list[float], list[dict
         times.append(SCRIPT_TIMES[-1] / 1000)
         cpu.append(CPU_TIMES[-1] / 1000)
         phases.append({p: tuple(map(sum, zip(*calls, strict=True))) for p, calls in PHASES.items()})
-    return times, cpu, phases
+    if elsewhere:
+        engine.dispose()
+    return times, cpu, phases, saves
+
+
+def _series(elsewhere: bool) -> dict:
+    """One series of edits and first views, summarised (medians)."""
+    times, cpu, phases, saves = first_views(elsewhere)
+    return {
+        "first_view_s": round(statistics.median(times), 3),
+        "first_view_cpu_s": round(statistics.median(cpu), 3),
+        "runs_s": [round(t, 3) for t in times],
+        "phases": _phase_medians(phases, times, cpu),
+        "save_s": round(statistics.median(w for w, _ in saves), 3),
+        "save_cpu_s": round(statistics.median(c for _, c in saves), 3),
+    }
+
+
+def _instrument() -> None:
+    """Time the reload and the filter options inside the reruns (PHASES)."""
+    from metrics import filters
+    from store import reload
+    from ui import page
+
+    _timed(reload, "refresh", "reload")
+    _timed(page if hasattr(page, "filter_options") else filters, "filter_options", "options")
 
 
 def _phase_medians(phases: list[dict], times: list[float], cpu: list[float]) -> dict:
@@ -117,7 +149,8 @@ def main() -> dict:
     from bench.room import machine
 
     load_before = [round(v, 1) for v in os.getloadavg()]
-    times, cpu, phases = first_views()
+    _instrument()
+    series = {"same_process": _series(False), "other_process": _series(True)}
     from ui import loaders
 
     loaders.wait_for_saves()
@@ -125,11 +158,13 @@ def main() -> dict:
     started, started_cpu = time.perf_counter(), time.thread_time()
     load_store(loaders.engine())
     full, full_cpu = time.perf_counter() - started, time.thread_time() - started_cpu
+    worse = max(series.values(), key=lambda one: one["first_view_s"])
     result = {
-        "first_view_after_edit_s": round(statistics.median(times), 3),
-        "first_view_after_edit_cpu_s": round(statistics.median(cpu), 3),
-        "runs_s": [round(t, 3) for t in times],
-        "phases": _phase_medians(phases, times, cpu),
+        # the worse of the two: an edit saved through this process or through another
+        "first_view_after_edit_s": worse["first_view_s"],
+        "first_view_after_edit_cpu_s": worse["first_view_cpu_s"],
+        "runs_s": worse["runs_s"],
+        **series,
         "full_load_s": round(full, 3),
         "full_load_cpu_s": round(full_cpu, 3),
         **keeping_good(loaders.engine()),
@@ -141,13 +176,18 @@ def main() -> dict:
     }
     ok = "ok" if result["first_view_after_edit_s"] <= BUDGET_S else "OVER"
     print(
-        f"first view after a saved edit: median {result['first_view_after_edit_s']} s of "
-        f"{result['runs_s']} (≤ {BUDGET_S} s: {ok}; CPU {result['first_view_after_edit_cpu_s']}"
-        f" s); a full load of the same store {result['full_load_s']} s "
-        f"(CPU {result['full_load_cpu_s']} s)"
+        f"first view after a saved edit: median {result['first_view_after_edit_s']} s "
+        f"(≤ {BUDGET_S} s: {ok}; CPU {result['first_view_after_edit_cpu_s']} s); a full load "
+        f"of the same store {result['full_load_s']} s (CPU {result['full_load_cpu_s']} s)"
     )
-    for phase, spent in result["phases"].items():
-        print(f"  {phase}: {spent['wall_s']} s (CPU {spent['cpu_s']} s)")
+    for name, one in series.items():
+        print(
+            f"  edit saved through the {name.replace('_', ' ')}: first view {one['first_view_s']}"
+            f" s of {one['runs_s']} (CPU {one['first_view_cpu_s']} s); the save itself "
+            f"{one['save_s']} s (CPU {one['save_cpu_s']} s)"
+        )
+        for phase, spent in one["phases"].items():
+            print(f"    {phase}: {spent['wall_s']} s (CPU {spent['cpu_s']} s)")
     print(
         f"keeping it as the last good dataset (background, after the views): "
         f"{result['last_good_save_s']} s (CPU {result['last_good_save_cpu_s']} s), "
