@@ -22,7 +22,6 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
 import sqlalchemy as sa
 
 from metrics.load import Dataset
@@ -38,6 +37,7 @@ from metrics.validate import (
 from store import schema
 from store.db import read_table
 from store.frames import TABLE_NAMES, check_duplicates, validate_frames
+from store.splice import Change, compacted, splice, splice_sorted
 
 ROW_TABLES = ("figures", "links", "tasks")  # tables whose single-row changes are reloaded alone
 ROW_ACTIONS = {"create", "update", "import"}  # audit actions that write one named row
@@ -92,71 +92,6 @@ def _read_rows(connection: sa.Connection, name: str, ids: set[str]) -> pd.DataFr
         chunk = sorted(ids)[start : start + 500]
         rows.append(pd.read_sql(sa.select(table).where(key.in_(chunk)), connection))
     return pd.concat(rows, ignore_index=True)
-
-
-def _positions(keys: pd.Series, wanted: pd.Series) -> np.ndarray:
-    """The position of each `wanted` key among the unique `keys`, -1 when absent (without
-    hashing every key into an index: 100k figures)."""
-    hits = np.flatnonzero(keys.isin(wanted).to_numpy())
-    where = dict(zip(keys.iloc[hits].tolist(), hits.tolist(), strict=True))
-    return np.array([where.get(k, -1) for k in wanted.tolist()], dtype=np.int64)
-
-
-def compacted(frame: pd.DataFrame, most: int = 1) -> pd.DataFrame:
-    """`frame` with each Arrow string column in one piece again when spliced from more than
-    `most`: filtering a column of many pieces takes several times longer, on every view."""
-    pieced = {}
-    for column in frame.columns:
-        array = frame[column].array
-        if isinstance(array, pd.arrays.ArrowStringArray):
-            chunks = array.__arrow_array__()
-            if chunks.num_chunks > most:
-                whole = pa.chunked_array([chunks.combine_chunks()])
-                pieced[column] = pd.arrays.ArrowStringArray(whole, dtype=array.dtype)
-    return frame.assign(**pieced) if pieced else frame
-
-
-def splice_sorted(frame: pd.DataFrame, drop: np.ndarray, rows: pd.DataFrame) -> pd.DataFrame:
-    """`frame` (index labels increasing) without its rows at positions `drop`, with `rows` put
-    in by their labels: pieced together from slices of `frame`, so the unchanged rows are not
-    filtered or sorted (a boolean mask or a sort over 100k figures costs 15-40 ms a table)."""
-    rows = rows.sort_index()
-    at = np.searchsorted(frame.index.to_numpy(), rows.index.to_numpy())
-    dropped = set(drop.tolist())
-    pieces, cursor = [], 0
-    for cut in sorted(dropped | set(at.tolist())):
-        pieces += [frame.iloc[cursor:cut], rows[at == cut]]
-        cursor = cut + 1 if cut in dropped else cut
-    pieces = [piece for piece in [*pieces, frame.iloc[cursor:]] if len(piece)]
-    return pd.concat(pieces) if pieces else frame.iloc[:0]
-
-
-@dataclass(frozen=True)
-class Change:
-    """One table's changed rows as read now, labelled by their position in the new table, and
-    the positions of those that were there before."""
-
-    rows: pd.DataFrame
-    updated: np.ndarray
-
-
-def splice(frame: pd.DataFrame, rows: pd.DataFrame, key: str) -> tuple[pd.DataFrame, Change] | None:
-    """`frame` (store order, index 0..n-1) with `rows` in place of the rows of the same key and
-    new rows after them in store order (seq, key): what a full read returns. None when a new
-    row would not come last (only a full read knows its place)."""
-    rows = rows.astype(frame.dtypes.to_dict())[list(frame.columns)]
-    positions = _positions(frame[key], rows[key])
-    updated, created = rows[positions >= 0], rows[positions < 0]
-    if len(created) and created["seq"].min() <= frame["seq"].max():
-        return None
-    updated = updated.set_axis(positions[positions >= 0])
-    created = created.sort_values(["seq", key]).set_axis(
-        range(len(frame), len(frame) + len(created))
-    )
-    labelled = pd.concat([updated, created])
-    spliced = splice_sorted(frame, updated.index.to_numpy(), labelled).reset_index(drop=True)
-    # only read again at the next change: pieces are joined once they pile up
-    return compacted(spliced, most=32), Change(labelled, updated.index.to_numpy())
 
 
 def _swap(previous: pd.DataFrame, drop_labels: np.ndarray, rows: pd.DataFrame, index: pd.Index):
