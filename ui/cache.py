@@ -45,6 +45,10 @@ from ui import cards, charts, headline, loaders
 __all__ = ["CHART_BARS"]  # ui/field_view.py reads the bar limit from here
 
 ENTRIES = 512  # distinct filter combinations kept per function
+# A Filters argument is keyed by its repr (a frozen dataclass of string tuples: equal filters,
+# equal text): Streamlit's own hashing walks the dataclass field by field, ~0.5 ms a call, and a
+# new filter's first view makes ~35 such calls.
+HASH_FUNCS = {Filters: repr}
 VIEWS: list = []  # every @view function (streamlit CachedFunc), in definition order
 # Cached functions in ui/ that hold more than one revision's results or none: not cleared.
 KEPT = {
@@ -61,7 +65,9 @@ def view(max_entries: int = ENTRIES) -> Callable:
     drops it when the revision changes)."""
 
     def decorate(function: Callable) -> Callable:
-        cached = st.cache_resource(show_spinner=False, max_entries=max_entries)(function)
+        cached = st.cache_resource(
+            show_spinner=False, max_entries=max_entries, hash_funcs=HASH_FUNCS
+        )(function)
         VIEWS.append(cached)
         return cached
 

@@ -92,3 +92,27 @@ def test_the_source_filter_shows_the_titles_of_the_current_revision() -> None:
     # a saved edit to a source's title is a new dataset: the next rerun shows the new title
     assert state._formatter("source", after)("s1") == "新标题"
     assert state._formatter("source", after)("s9") == "s9"
+
+
+def test_a_view_keys_filters_by_their_values() -> None:
+    """Equal filters built apart share one result; a different filter (or order) gets its own."""
+    from metrics.filters import Filters
+
+    calls = []
+
+    @cache.view()
+    def shown(data_key: str, filters: Filters) -> tuple:
+        calls.append(filters)
+        return filters.field
+
+    try:
+        assert shown("r1", Filters(field=("教育",))) == ("教育",)
+        assert shown("r1", Filters(field=(*["教育"],))) == ("教育",)
+        assert len(calls) == 1
+        assert shown("r1", Filters(field=("医疗",))) == ("医疗",)
+        assert shown("r1", Filters(field=("教育",), place=("乌海市",))) == ("教育",)
+        assert shown("r2", Filters(field=("教育",))) == ("教育",)
+        assert len(calls) == 4
+    finally:
+        shown.clear()
+        cache.VIEWS.remove(shown)
