@@ -22,7 +22,7 @@ def _seq():
     return sa.Column("seq", sa.Integer, nullable=False, server_default="0")
 
 
-def upgrade():
+def upgrade() -> None:
     op.create_table(
         "sources",
         sa.Column("source_id", sa.Text, primary_key=True),
@@ -138,6 +138,6 @@ def upgrade():
     op.create_index("audit_row", "audit", ["table_name", "row_id"])
 
 
-def downgrade():
+def downgrade() -> None:
     for table in ("audit", "tasks", "links", "figures", "places", "sources"):
         op.drop_table(table)

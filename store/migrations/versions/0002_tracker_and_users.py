@@ -14,7 +14,7 @@ def _text(name):
     return sa.Column(name, sa.Text, nullable=False, server_default="")
 
 
-def upgrade():
+def upgrade() -> None:
     op.create_table(
         "task_updates",
         sa.Column("update_id", sa.Integer, primary_key=True, autoincrement=True),
@@ -40,6 +40,6 @@ def upgrade():
     )
 
 
-def downgrade():
+def downgrade() -> None:
     op.drop_table("users")
     op.drop_table("task_updates")

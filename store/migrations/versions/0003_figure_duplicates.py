@@ -11,11 +11,11 @@ revision = "0003"
 down_revision = "0002"
 
 
-def upgrade():
+def upgrade() -> None:
     with op.batch_alter_table("figures") as batch:
         batch.add_column(sa.Column("duplicate_of", sa.Text, nullable=False, server_default=""))
 
 
-def downgrade():
+def downgrade() -> None:
     with op.batch_alter_table("figures") as batch:
         batch.drop_column("duplicate_of")

@@ -12,13 +12,13 @@ down_revision = "0003"
 COLUMNS = ("part_of", "describes")
 
 
-def upgrade():
+def upgrade() -> None:
     with op.batch_alter_table("figures") as batch:
         for name in COLUMNS:
             batch.add_column(sa.Column(name, sa.Text, nullable=False, server_default=""))
 
 
-def downgrade():
+def downgrade() -> None:
     with op.batch_alter_table("figures") as batch:
         for name in COLUMNS:
             batch.drop_column(name)

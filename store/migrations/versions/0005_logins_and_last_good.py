@@ -11,7 +11,7 @@ revision = "0005"
 down_revision = "0004"
 
 
-def upgrade():
+def upgrade() -> None:
     op.create_table(
         "app_state",
         sa.Column("name", sa.Text, primary_key=True),
@@ -31,7 +31,7 @@ def upgrade():
     )
 
 
-def downgrade():
+def downgrade() -> None:
     op.drop_table("last_good")
     op.drop_table("revoked_logins")
     op.drop_table("app_state")
