@@ -31,6 +31,24 @@ def text_width_px(text: str, size: float) -> int:
     return round(sum(size if ord(c) > 0x2E80 else size * 0.62 for c in text))
 
 
+# The legend in the top margin, left, never over the bars (a one-bar chart's plot is ~100 px high:
+# a legend placed at y=1.12 of the plot covered its top edge).
+TOP_LEGEND = {
+    "orientation": "h",
+    "xref": "container",
+    "x": 0,
+    "xanchor": "left",
+    "yref": "container",
+    "y": 1,
+    "yanchor": "top",
+}
+
+
+def top_margin(projector: bool) -> int:
+    """Pixels above the plot: room for TOP_LEGEND (and the mode bar)."""
+    return 56 if projector else 44
+
+
 def layout_dict(height: int, projector: bool) -> dict:
     """The layout every chart shares (our font, white background, axes that make room for their
     labels), as a plain dict: cheaper than plotly's update_* calls (~25 ms a figure)."""
@@ -39,10 +57,10 @@ def layout_dict(height: int, projector: bool) -> dict:
     return {
         "height": height,
         "font": {"family": FONT_FAMILY, "size": size, "color": "#101828"},
-        "margin": {"l": 10, "r": 30, "t": 40, "b": 10},
+        "margin": {"l": 10, "r": 30, "t": top_margin(projector), "b": 10},
         "plot_bgcolor": "#ffffff",
         "paper_bgcolor": "#ffffff",
-        "legend": {"orientation": "h", "y": 1.12, "x": 0},
+        "legend": TOP_LEGEND,
         "hoverlabel": {"font": {"family": FONT_FAMILY, "size": size}},
         # No dragmode here: an explicit "select" stops a click from selecting a bar (Streamlit
         # 1.67 sets clickmode "event" in box mode); box and lasso are in the mode bar (SELECT_CONFIG).

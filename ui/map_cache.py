@@ -22,7 +22,7 @@ from geo.selection import relation_summary, resolve_pick
 from metrics.filters import Filters
 from metrics.relations import in_scope
 from metrics.tables import link_table
-from ui import cache, loaders
+from ui import cache, charts, loaders
 from ui.labels import LABELS
 
 ENTRIES = 256
@@ -110,20 +110,11 @@ def picked(
 
 # The details' partner chart sits in a narrow column: its legend goes in a row of its own above
 # the plot (the top margin grows to hold it), across the whole chart, so it never covers a bar.
-PARTNER_LEGEND = {
-    "orientation": "h",
-    "xref": "container",
-    "x": 0,
-    "xanchor": "left",
-    "yref": "container",
-    "y": 1,
-    "yanchor": "top",
-}
 
 
 def partner_chart(shown: pd.DataFrame, places: pd.DataFrame, projector: bool):
     """合作方 of the links the map shows or picked, its legend above the bars (None: no partner)."""
     figure = cache.partner_chart_of(shown, places, projector)
     if figure is not None:
-        figure.update_layout(legend=PARTNER_LEGEND, margin={"t": 56 if projector else 44})
+        figure.update_layout(legend=charts.TOP_LEGEND, margin={"t": charts.top_margin(projector)})
     return figure

@@ -49,10 +49,18 @@ def _reference_relation_bars(table, label, projector=False, hover="relation_hove
     figure.update_layout(
         height=max(200, 40 * len(table) + 110),
         font={"family": charts.FONT_FAMILY, "size": size, "color": "#101828"},
-        margin={"l": 10, "r": 30, "t": 40, "b": 10},
+        margin={"l": 10, "r": 30, "t": 56 if projector else 44, "b": 10},
         plot_bgcolor="#ffffff",
         paper_bgcolor="#ffffff",
-        legend={"orientation": "h", "y": 1.12, "x": 0},
+        legend={
+            "orientation": "h",
+            "xref": "container",
+            "x": 0,
+            "xanchor": "left",
+            "yref": "container",
+            "y": 1,
+            "yanchor": "top",
+        },
         hoverlabel={"font": {"family": charts.FONT_FAMILY, "size": size}},
         clickmode="event+select",
     )
