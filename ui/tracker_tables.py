@@ -3,18 +3,15 @@
 
 from __future__ import annotations
 
-import itertools
-import re
 import threading
 from collections import OrderedDict
-from enum import Enum
 
 import pandas as pd
 import streamlit as st
 from pandas.io.formats.style import Styler
 
 from metrics.vocab import TASK_STATUS_COLORS
-from ui import tables
+from ui import styled, tables
 from ui.labels import LABELS, TRACKER_TARGET_COLUMNS, TRACKER_TASK_COLUMNS, TRACKER_UNIT_COLUMNS
 
 TASK_PAGE = 200  # rows per task table (status colours are drawn cell by cell)
@@ -42,7 +39,6 @@ class _StyledTables:
         self.by_content: OrderedDict[tuple, Styler] = OrderedDict()
         # id(rows) → (rows, its Styler); holding `rows` keeps its id from being reused
         self.by_rows: OrderedDict[int, tuple[pd.DataFrame, Styler]] = OrderedDict()
-        self.ids = itertools.count()
 
     def of_tasks(self, rows: pd.DataFrame) -> Styler:
         """The coloured display table of task rows (metrics.tracker.task_status columns)."""
@@ -70,13 +66,7 @@ class _StyledTables:
             if key in self.by_content:
                 self.by_content.move_to_end(key)
                 return self.by_content[key]
-            styler = table.style.map(status_style, subset=[column])
-            styler.set_uuid(f"tasks{next(self.ids)}")
-            styler._compute()
-            translated = _without_plain_cells(styler._translate(False, False), table)
-            # Streamlit calls both on every run; they would give the same answer again.
-            styler._compute = lambda: styler
-            styler._translate = lambda *_args, **_kwargs: translated
+            styler = styled.frozen(table.style.map(status_style, subset=[column]))
             self.by_content[key] = styler
             if len(self.by_content) > STYLED_KEPT:
                 self.by_content.popitem(last=False)
@@ -84,25 +74,6 @@ class _StyledTables:
 
 
 _styled = _StyledTables()
-_CELL = re.compile(r"row(\d+)_col(\d+)")
-
-
-def _without_plain_cells(translated: dict, table: pd.DataFrame) -> dict:
-    """A Styler's translated table without the body cells shown as their own text: Streamlit
-    writes each body cell's display value over the table's text one by one (~3 ms a table);
-    for a cell whose display value is its text that write changes nothing."""
-    text = table.astype(str).to_numpy()
-
-    def differs(cell: dict) -> bool:
-        match = _CELL.match(cell.get("id") or "")
-        if not match:
-            return False
-        shown = cell.get("display_value")
-        shown = str(shown.value) if isinstance(shown, Enum) else str(shown)
-        return shown != text[int(match[1]), int(match[2])]
-
-    body = [[cell for cell in row if differs(cell)] for row in translated.get("body", [])]
-    return {**translated, "body": body}
 
 
 def status_styled(table: pd.DataFrame, column: str) -> Styler:
