@@ -11,13 +11,15 @@ cookie_secret, client_id, client_secret, server_metadata_url) the login area als
 from __future__ import annotations
 
 import os
+import time
 
 import streamlit as st
+from streamlit.runtime.secrets import secrets_singleton
 
 from metrics.markdown import escape_markdown
 from store import login_token
 from store.auth import LockedError, authenticate, oidc_editor, record_event
-from ui import loaders, login_cookie
+from ui import frontend_text, loaders, login_cookie
 from ui.labels import LABELS
 
 SESSION_EDITOR = "auth_editor"
@@ -27,10 +29,21 @@ _COOKIE_SEEN = "auth_cookie_seen"  # the cookie is read once per session (a relo
 _PENDING = "auth_cookie_pending"  # "set:<token>" or "clear": done by the next run's component
 
 
+# Without a secrets.toml, every st.secrets read looks for one again (home folder, config
+# options, two paths: ~1 ms of every run). A missing file is looked for again after this long.
+_NO_SECRETS_S = 5.0
+_no_secrets_until = [0.0]
+
+
 def _secrets(section: str) -> dict:
+    secrets = st.secrets
+    if secrets is secrets_singleton and time.monotonic() < _no_secrets_until[0]:
+        return {}
     try:
-        return dict(st.secrets.get(section, {}))
+        return dict(secrets.get(section, {}))
     except FileNotFoundError:  # no secrets.toml (StreamlitSecretNotFoundError subclasses it)
+        if secrets is secrets_singleton:
+            _no_secrets_until[0] = time.monotonic() + _NO_SECRETS_S
         return {}
 
 
@@ -161,4 +174,5 @@ def gate() -> None:
         st.title(LABELS["app_title"])
         st.info(LABELS["login_required"])
         _login_form("auth_gate")
+        frontend_text.install_if_missing()  # no page style on the form: Streamlit's texts too
         st.stop()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import threading
 
 import streamlit as st
 
@@ -83,3 +84,27 @@ def script() -> str:
 def install() -> None:
     """Put the translator on the page (it takes no space and runs once per tab)."""
     st.html(script(), unsafe_allow_javascript=True)
+
+
+# Whether this run's page already carries the translator: page.start puts it in the page's own
+# style element (one element, one message to every new session, instead of two).
+_run = threading.local()
+
+
+def begin_run() -> None:
+    """A new script run in this thread: the translator is not on its page yet."""
+    _run.sent = False
+
+
+def for_page_style() -> str:
+    """The translator, to be sent inside the page's style element (ui/page.start)."""
+    _run.sent = True
+    return script()
+
+
+def install_if_missing() -> None:
+    """install(), unless this run's page style carried the translator (a page that stopped or
+    failed before page.start, or the sign-in form, still gets it)."""
+    if not getattr(_run, "sent", False):
+        install()
+        _run.sent = True

@@ -13,6 +13,7 @@ import atexit
 import logging
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -54,14 +55,15 @@ class _Revision:
         self.known: dict[str, tuple[float, int]] = {}
         self.generation = 0  # bumped by forget(): a read that overlapped a commit is not kept
 
-    def get(self, url: str, engine: sa.Engine) -> int:
-        """The revision of `url`, asked of the database when the remembered one is stale."""
+    def get(self, url: str, engine: Callable[[], sa.Engine]) -> int:
+        """The revision of `url`, asked of the database (`engine()`) when the remembered one is
+        stale: most runs need no engine, not even the cached lookup of it."""
         with self.lock:
             read_at, revision = self.known.get(url, (float("-inf"), 0))
             if time.monotonic() - read_at < REVISION_TTL_S:
                 return revision
             generation = self.generation
-        revision = data_revision(engine)
+        revision = data_revision(engine())
         with self.lock:
             if generation == self.generation:
                 self.known[url] = (time.monotonic(), revision)
@@ -94,7 +96,7 @@ def engine() -> sa.Engine:
 def data_key() -> str:
     """'<database url>#rev<N>': names the data as it is now; caches are keyed by it."""
     url = database_url()
-    return f"{url}{_SEPARATOR}{_revisions.get(url, engine())}"
+    return f"{url}{_SEPARATOR}{_revisions.get(url, engine)}"
 
 
 def _engine_of(key: str) -> sa.Engine:

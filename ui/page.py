@@ -12,7 +12,7 @@ from metrics.citation import source_titles
 from metrics.filters import FilterOptions, Filters, filter_options
 from metrics.load import Dataset
 from metrics.markdown import escape_markdown
-from ui import cache, loaders, state
+from ui import cache, frontend_text, loaders, state
 from ui.labels import FILTER_LABELS, LABELS
 
 PROJECTOR_CSS = """
@@ -115,7 +115,13 @@ def start(
     filters = state.sidebar_filters(data, options, show=filters and sidebar, toggle=sidebar)
     projector = state.projector_mode()
     style = BASE_CSS + (PROJECTOR_CSS if projector else "") + css
-    st.html(style + script, unsafe_allow_javascript=bool(script))
+    if script:  # one element: the style, the page's script and the translator
+        st.html(style + script + frontend_text.for_page_style(), unsafe_allow_javascript=True)
+    else:
+        # Style only: Streamlit puts it after the page (its event container), so it wins over
+        # equally specific rules of later elements (e.g. projector mode's larger cards).
+        st.html(style)
+        frontend_text.install_if_missing()
     return PageContext(path, data, options, filters, projector)
 
 

@@ -12,7 +12,7 @@ import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from ui import auth, errors, memory, runlog, state
+from ui import auth, errors, frontend_text, memory, routes, runlog, state
 from ui.labels import LABELS
 
 Pages = Mapping[str, Sequence[StreamlitPage]]
@@ -37,15 +37,25 @@ def navigation(pages: Callable[[], Pages]) -> StreamlitPage:
 def run(pages: Callable[[], Pages]) -> None:
     """Gate, build the navigation over `pages()`, run the chosen page, release and log."""
     started = time.perf_counter()
+    frontend_text.begin_run()
     try:
         auth.gate()
     except Exception:  # noqa: BLE001 — no traceback, and no page without the gate's say
         st.error(LABELS["error_unexpected"].format(error_id=errors.log_error("auth")))
+        frontend_text.install_if_missing()
         st.stop()
     page = navigation(pages)
     state.drop_other_pages_params(page.url_path)
     try:
         errors.guarded(page.run, page.url_path)
+        frontend_text.install_if_missing()  # a page that failed before page.start
     finally:
         memory.release()  # a page's one-off intermediates (e.g. a region-wide deck) back to the OS
         runlog.record(page.url_path, started)
+
+
+def main() -> None:
+    """What app.py runs: the page settings, Streamlit's own English texts in Chinese (every page),
+    then the pages of ui/routes.py."""
+    st.set_page_config(page_title=LABELS["app_title"], layout="wide", initial_sidebar_state="auto")
+    run(routes.pages)  # the translator of Streamlit's own texts comes with the page's style

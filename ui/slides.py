@@ -26,19 +26,20 @@ SLIDE_CSS = """
 [data-testid=stMainBlockContainer] {padding-top: 1rem; max-width: 100%;}
 /* 16:9 and whole inside the window (controls below it); a slide whose content is taller grows
    instead of cutting it off (aspect-ratio with visible overflow). */
-.st-key-slide {aspect-ratio: 16 / 9; width: min(100%, calc((100vh - 9rem) * 16 / 9));
+.st-key-slide, .slide-frame {aspect-ratio: 16 / 9; width: min(100%, calc((100vh - 9rem) * 16 / 9));
   margin: 0 auto; border: 2px solid #101828; border-radius: 10px; padding: 1.6% 2.6%;
   background: #fff; overflow: visible; justify-content: flex-start; gap: .5rem;}
+/* A slide without chart or map is one HTML element (page_html in .slide-frame), not a keyed
+   container around one: one message less to every phone of a room. */
+.slide-frame {display: flex; flex-direction: column; box-sizing: border-box;}
 .slide-title {font-size: clamp(26px, 2.9vw, 60px); font-weight: 800; color: #0b1f3a; line-height: 1.15;}
 .slide-sub {font-size: clamp(15px, 1.3vw, 28px); color: #344054; margin-top: .2em;}
 .slide-big {font-size: clamp(36px, 4.6vw, 96px); font-weight: 800; color: #0b1f3a; margin-top: 12%;}
 .slide-list {font-size: clamp(15px, 1.3vw, 26px); line-height: 1.55; color: #101828;}
 .slide-list.dense {font-size: clamp(14px, 1.1vw, 22px);}
 .st-key-slide > div:last-child {margin-top: auto;}
-/* A slide drawn as one HTML element (page_html): it fills the slide, its footer at the bottom. */
-.st-key-slide > div:has(> [data-testid=stHtml] > .slide-page) {flex: 1 1 auto; margin-top: 0;}
-.st-key-slide [data-testid=stHtml]:has(> .slide-page) {height: 100%;}
-.slide-page {display: flex; flex-direction: column; gap: .5rem; height: 100%;}
+/* page_html fills its frame, its footer at the bottom. */
+.slide-page {display: flex; flex-direction: column; gap: .5rem; flex: 1 1 auto;}
 .slide-page > .slide-footer {margin-top: auto;}
 .slide-footer {font-size: clamp(11px, 0.8vw, 16px); color: #475467; border-top: 1px solid #d0d5dd;
   padding-top: .3em;}
@@ -58,25 +59,36 @@ SLIDE_CSS = """
 .slide-kpi .p {font-size: clamp(11px, .9vw, 18px); color: #475467;}
 /* The controls under the slide (views/present.py): one row as st.columns([1, 1, 2, 3, 2]) lays
    it out (each column its share less 4/5 of the four 1rem gaps). */
-.st-key-present_controls {gap: 1rem;}
+.st-key-present_controls {gap: 1rem; align-items: center;}
+.st-key-present_controls [data-testid=stMarkdownContainer],
+.st-key-present_controls [data-testid=stMarkdownContainer] p {margin: 0;}
 .st-key-present_controls > div {flex: 0 0 calc(100% / 9 - 0.8rem) !important; min-width: 0 !important;
   width: auto !important;}
 .st-key-present_controls > div:nth-child(3), .st-key-present_controls > div:nth-child(5) {
   flex-basis: calc(200% / 9 - 0.8rem) !important;}
 .st-key-present_controls > div:nth-child(4) {flex-basis: calc(300% / 9 - 0.8rem) !important;}
 .st-key-dl_pptx button {width: auto;}
+.present-keys {font-size: 14px; color: rgba(49, 51, 63, .6); margin: 0 0 1rem;}
+/* The share box: a native disclosure drawn like st.expander (no widget, no message on opening). */
+.present-share {border: 1px solid rgba(49, 51, 63, .2); border-radius: .5rem;}
+.present-share summary {padding: .75rem 1rem; cursor: pointer; font-size: 1rem;}
+.present-share[open] summary {padding-bottom: .5rem;}
+.present-share > :not(summary) {margin: 0 1rem 1rem;}
+.present-url {display: block; user-select: all; overflow-wrap: anywhere; padding: .6rem .8rem;
+  background: #f0f2f6; border-radius: .5rem; font-size: 14px; color: #101828;}
 .slide-share {display: flex; flex-wrap: wrap; gap: 1rem 2rem; align-items: flex-start;}
 .slide-share img {image-rendering: pixelated; flex: none;}
 .slide-share p {flex: 1 1 16rem; margin: 0;}
 /* A phone: one readable column, nothing cut; the list carries every number the chart shows. */
 @media (max-width: 640px) {
-  .st-key-slide {aspect-ratio: auto; width: 100%; padding: 14px;}
+  .st-key-slide, .slide-frame {aspect-ratio: auto; width: 100%; padding: 14px;}
   .slide-big {margin-top: 1rem;}
   .slide-kpis {grid-template-columns: 1fr 1fr;}
   .slide-kpi .v {font-size: 24px;}
   .st-key-slide_chart {display: none;}
   .slide-list, .slide-list.dense {font-size: 16px;}
   .st-key-present_controls {flex-direction: column; align-items: stretch;}
+  .present-keys {display: none;}  /* no clicker or keyboard on a phone */
   .st-key-present_controls > div {flex: none !important; width: 100% !important;}
 }
 </style>
@@ -106,6 +118,16 @@ def share_html(url: str) -> str:
     return (
         f'<div class="slide-share"><img src="{qr_data_url(url)}" width="180" height="180" '
         f'alt="{escape(LABELS["present_share"])}"><p>{escape(LABELS["present_share_help"])}</p></div>'
+    )
+
+
+def keys_and_share_html(url: str) -> str:
+    """The line on clickers and keys, then the share box (the QR code of `url`, how to use it,
+    the address to select and copy) as a closed disclosure: one element, no widget."""
+    return (
+        f'<p class="present-keys">{escape(LABELS["present_keys"])}</p>'
+        f'<details class="present-share"><summary>{escape(LABELS["present_share"])}</summary>'
+        f'{share_html(url)}<code class="present-url">{escape(url)}</code></details>'
     )
 
 
@@ -219,10 +241,10 @@ def draw(
     """Draw one slide plan (briefing.slides.SlidePlan) inside the slide container; `page` is its
     page_html when it has one, `image` its map prepared for the page, `figure` its chart (each
     made once per deck: ui/present_deck.py; made here when not given)."""
+    if page is not None:
+        st.html(f'<div class="slide-frame">{page}</div>')
+        return
     with st.container(key="slide"):
-        if page is not None:
-            st.html(page)
-            return
         st.html(heading_html(plan.title, plan.subtitle, big=plan.kind == "title"))
         if plan.kind == "map":
             # 16:10 picture in what is left of a 16:9 slide under the title and above the footer.

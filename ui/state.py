@@ -45,16 +45,19 @@ def current_filters() -> Filters:
     return Filters(**{n: tuple(st.session_state.get(state_key(n), ())) for n in Filters.names()})
 
 
-def write_url() -> None:
-    """Mirror the filters (and projector mode) to the URL, replacing what was there."""
-    wanted = filters_to_query(current_filters())
+def write_url(filters: Filters | None = None) -> None:
+    """Mirror the filters (default: the session's) and projector mode to the URL, replacing what
+    was there. The URL is read once (each st.query_params call is one more Streamlit command in
+    every run of every session)."""
+    wanted = filters_to_query(filters if filters is not None else current_filters())
     if st.session_state.get(STATE_PROJECTOR):
         wanted[KEY_PROJECTOR] = "1"
+    present = st.query_params.to_dict()
     for name in [*Filters.names(), KEY_PROJECTOR]:
         if name in wanted:
-            if st.query_params.get(name) != wanted[name]:
+            if present.get(name) != wanted[name]:
                 st.query_params[name] = wanted[name]
-        elif name in st.query_params:
+        elif name in present:
             del st.query_params[name]
 
 
@@ -78,11 +81,12 @@ def _read_url_once(options: FilterOptions) -> None:
     if st.session_state.get(STATE_READ_URL):
         return
     st.session_state[STATE_READ_URL] = True
-    params = {name: st.query_params.get(name, "") for name in Filters.names()}
+    present = st.query_params.to_dict()
+    params = {name: present.get(name, "") for name in Filters.names()}
     filters, unknown = filters_from_query(params, options)
     for name, values in filters.active().items():
         st.session_state[state_key(name)] = list(values)
-    st.session_state[STATE_PROJECTOR] = st.query_params.get(KEY_PROJECTOR) == "1"
+    st.session_state[STATE_PROJECTOR] = present.get(KEY_PROJECTOR) == "1"
     for name, values in unknown.items():
         warn_unknown(FILTER_LABELS[name], "、".join(values))
 
@@ -148,8 +152,9 @@ def sidebar_filters(
             on_change=_on_projector_change,
             help=LABELS["projector_help"],
         )
-    write_url()
-    return current_filters()
+    filters = current_filters()
+    write_url(filters)
+    return filters
 
 
 def _draw_filters(data: Dataset, options: FilterOptions) -> None:

@@ -11,9 +11,9 @@ from tests.browser.conftest import SCREENSHOTS, PageWatch
 # by an overflow it hides (returns the offending texts).
 OUTSIDE_JS = """
 () => {
-  const slide = document.querySelector('.st-key-slide').getBoundingClientRect();
+  const slide = document.querySelector('.st-key-slide, .slide-frame').getBoundingClientRect();
   const bad = [];
-  for (const el of document.querySelectorAll('.st-key-slide *')) {
+  for (const el of document.querySelectorAll('.st-key-slide *, .slide-frame *')) {
     const r = el.getBoundingClientRect();
     if (!r.width || !r.height || getComputedStyle(el).visibility === 'hidden') continue;
     const text = (el.innerText || el.textContent || el.tagName).trim().slice(0, 30);
@@ -98,7 +98,7 @@ def test_every_slide_reflows_to_one_column_on_a_phone(phone, server):
         page = phone.page
         assert page.evaluate("document.documentElement.scrollWidth") <= 390, f"slide {number}"
         assert page.evaluate(OUTSIDE_JS) == [], f"slide {number}"
-        slide = page.locator(".st-key-slide").bounding_box()
+        slide = page.locator(".st-key-slide, .slide-frame").bounding_box()
         assert slide["width"] <= 390
         size = page.locator(".slide-list, .slide-kpi .l, .slide-sub").first.evaluate(
             "e => parseFloat(getComputedStyle(e).fontSize)"
@@ -117,7 +117,7 @@ def test_exit_is_a_real_button_that_leaves_the_presentation(laptop, server):
     exit_button.click()
     page.wait_for_function("!location.pathname.includes('present')", timeout=20000)
     page.wait_for_selector("[data-testid=stMainBlockContainer] h1", timeout=30000)
-    assert page.locator(".st-key-slide").count() == 0
+    assert page.locator(".st-key-slide, .slide-frame").count() == 0
     laptop.assert_clean()
 
 
@@ -125,8 +125,22 @@ def test_the_qr_permalink_leads_to_the_same_filter_and_slide(phone, server):
     """The audience scans the QR code: its address must carry the filter and the slide shown."""
     phone.open(f"{server}/present?field=%E5%8C%BB%E7%96%97&slide=2", ready=".slide-footer")
     phone.page.get_by_text("分享本视图（二维码）").click()
-    code = phone.page.locator('[data-testid="stCode"]').first
+    code = phone.page.locator(".present-url").first
     code.wait_for(timeout=10000)
     url = code.inner_text().strip()
     assert url.startswith(server + "/present?")
     assert "slide=2" in url and "field=%E5%8C%BB%E7%96%97" in url
+
+
+def test_the_slide_counter_sits_level_with_the_buttons(laptop, server):
+    """The row under the slide: the "3 / 9 · 全部领域" text is centred on the buttons' line, not
+    above or below it (a reviewer saw it sit higher at 1366×768)."""
+    open_slide(laptop, server, 3)
+    centres = laptop.page.evaluate(
+        """() => [...document.querySelectorAll('.st-key-present_controls > div')].map(d => {
+          const r = (d.querySelector('p, button') || d).getBoundingClientRect();
+          return (r.top + r.bottom) / 2; })"""
+    )
+    assert len(centres) == 5
+    assert max(centres) - min(centres) <= 2, centres
+    laptop.assert_clean()

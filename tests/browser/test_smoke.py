@@ -130,7 +130,7 @@ def test_present_mode_fills_a_projector_without_chrome(browser, server, size):
     watched.open(f"{server}/present?slide=2", ready=".slide-kpi")
     page = watched.page
     assert not page.locator("[data-testid=stSidebar]").is_visible()
-    box = page.locator(".st-key-slide").bounding_box()
+    box = page.locator(".st-key-slide, .slide-frame").bounding_box()
     assert box["width"] / box["height"] == pytest.approx(16 / 9, rel=0.02)
     assert "来源截至" in page.locator(".slide-footer").inner_text()
     page.screenshot(path=str(SCREENSHOTS / f"present-{size[0]}x{size[1]}.png"))

@@ -29,12 +29,13 @@ def open_page(app: AppTest, page: str, **query: str) -> AppTest:
 
 
 def html_text(at: AppTest) -> str:
-    """All st.html bodies of the page, joined (but for the app's own fixed translator script,
-    ui/frontend_text.py, so that any other <script> still shows up)."""
+    """All st.html bodies of the page, joined, without the app's own fixed translator script
+    (ui/frontend_text.py; it rides in the page's style element), so that any other <script>
+    still shows up."""
     from ui.frontend_text import script
 
-    own = script()
-    return "".join(e.proto.body for e in at.get("html") if e.proto.body.strip() != own.strip())
+    own = script().strip()
+    return "".join(e.proto.body.replace(own, "") for e in at.get("html"))
 
 
 def metric_values(at: AppTest) -> dict[str, str]:
