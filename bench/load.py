@@ -110,8 +110,10 @@ class Session:
 
     @classmethod
     async def connect(cls, base: str) -> Session:
-        """Load the page's HTML as a browser does first (keeping its cookies: behind `make serve`
-        they pin the session to one process), then open the websocket."""
+        """Load the page's HTML as a browser does first (keeping its cookies), then open the
+        websocket. Behind `make serve` nginx serves the page itself and the websocket's answer
+        names the process that holds the session (the node cookie, kept for later requests,
+        and X-Jmb-Upstream)."""
         headers = await page_headers(base)
         cookies = headers.get("cookie", "")
         socket = await websockets.connect(
@@ -121,6 +123,12 @@ class Session:
             max_size=None,
             open_timeout=TIMEOUT_S,
         )
+        answer = socket.response.headers
+        set_cookies = [value.split(";", 1)[0].strip() for value in answer.get_all("Set-Cookie")]
+        if set_cookies:
+            headers["cookie"] = "; ".join(filter(None, [cookies, *set_cookies]))
+        if "X-Jmb-Upstream" in answer:
+            headers["x-jmb-upstream"] = answer["X-Jmb-Upstream"]
         return cls(socket, headers)
 
     async def run(self, page: str, query: str = "", keep: bool = False) -> str | None:

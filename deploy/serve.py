@@ -46,6 +46,13 @@ def nginx_binary() -> str:
     return found
 
 
+def streamlit_static() -> Path:
+    """The installed streamlit package's front end (index.html, static/): nginx serves it."""
+    import streamlit
+
+    return Path(streamlit.__file__).resolve().parent / "static"
+
+
 def site_conf(listen: str, upstreams: list[str]) -> str:
     """deploy/nginx-site.conf with its listen address and processes filled in: each process
     (host:port) named n1, n2, … for the node cookie, with an upstream of its own."""
@@ -54,6 +61,7 @@ def site_conf(listen: str, upstreams: list[str]) -> str:
     return (
         SITE.read_text(encoding="utf-8")
         .replace("@LISTEN@", listen)
+        .replace("@STATIC_ROOT@", str(streamlit_static()))
         .replace("@NODE_NAMES@", "\n".join(f"    {address} {name};" for name, address in pairs))
         .replace("@NODE_POOLS@", "\n".join(f"    {name} jmb_{name};" for name, _ in pairs))
         .replace(

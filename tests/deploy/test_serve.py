@@ -106,10 +106,20 @@ async def _room(url: str, count: int) -> list[tuple[str, str]]:
     return [(session.cookies, session.headers["x-jmb-upstream"]) for session in sessions]
 
 
+def _answer(url: str, cookie: str = "") -> tuple[int, dict[str, str]]:
+    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, dict(response.headers)
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers)
+
+
 def test_a_room_opening_at_once_is_spread_evenly_and_each_browser_stays(tmp_path):
-    """20 phones scanning the QR code at the same moment: 10 on each process (in turn, not by
-    chance), and each phone's later requests reach the process that served its first; a stale
-    node cookie is served too."""
+    """20 phones scanning the QR code at the same moment: nginx hands each the page itself (no
+    process spends CPU on it), their sessions are 10 on each process (in turn, not by chance),
+    and each phone's later requests reach the process that holds its session; a stale node
+    cookie is served too."""
     _nginx_or_skip()
     bare = ROOT / "bench" / "bare.py"
     with cluster(free_port(), 2, script=bare, folder=tmp_path / "nginx") as running:
@@ -117,9 +127,29 @@ def test_a_room_opening_at_once_is_spread_evenly_and_each_browser_stays(tmp_path
         served = [process for _, process in room]
         assert sorted(served.count(process) for process in set(served)) == [10, 10]
         for cookie, process in room:
-            request = urllib.request.Request(running.url + "/", headers={"Cookie": cookie})
-            with urllib.request.urlopen(request, timeout=30) as response:
-                assert response.headers["X-Jmb-Upstream"] == process
-                assert "jmb_node" not in (response.headers["Set-Cookie"] or "")
+            assert cookie.startswith("jmb_node=n")
+            status, headers = _answer(running.url + "/present", cookie)
+            assert status == 200 and "X-Jmb-Upstream" not in headers  # nginx's own answer
+            # a session's media file: asked of the process holding the session
+            status, headers = _answer(running.url + "/media/none.png", cookie)
+            assert status == 404 and headers["X-Jmb-Upstream"] == process
+            assert "jmb_node" not in headers.get("Set-Cookie", "")
         status, _ = _get(running.url + "/", "jmb_node=n9")
         assert status == 200
+
+
+def test_nginx_serves_the_front_end_from_disk_and_asks_every_process_for_a_lost_file(tmp_path):
+    """The page for every app address and Streamlit's hashed scripts come from nginx (scripts
+    cached for good); a media request without a node cookie (a browser that kept none) is asked
+    of each process in turn rather than failing on the wrong one."""
+    _nginx_or_skip()
+    bare = ROOT / "bench" / "bare.py"
+    with cluster(free_port(), 2, script=bare, folder=tmp_path / "nginx") as running:
+        pages = [_get(f"{running.url}{path}") for path in ("/", "/present", "/other-fields")]
+        assert {status for status, _ in pages} == {200} and len({body for _, body in pages}) == 1
+        script = re.search(rb'src="\.?/?(static/js/[^"]+\.js)"', pages[0][1]).group(1).decode()
+        status, headers = _answer(f"{running.url}/{script}")
+        assert status == 200 and "immutable" in headers["Cache-Control"]
+        assert "X-Jmb-Upstream" not in headers
+        status, headers = _answer(running.url + "/media/none.png")
+        assert status == 404 and headers["X-Jmb-Upstream"].count(",") == 1  # both were asked
