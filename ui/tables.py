@@ -7,6 +7,7 @@ import streamlit as st
 from pandas.io.formats.style import Styler
 
 from metrics.export import filters_sheet, labelled, to_csv_bytes, to_xlsx_bytes
+from metrics.markdown import escape_markdown
 from ui import styled
 from ui.headline import em_width
 from ui.labels import (
@@ -85,47 +86,73 @@ def figures_csv(figures: pd.DataFrame) -> bytes:
     return to_csv_bytes(shown.assign(**{value: shown[value].map(plain_number)}))
 
 
-def figure_dataframe(table: pd.DataFrame, key: str, selectable: bool = False):
-    """Show figures; with `selectable`, one row can be picked and the selection is returned."""
-    styler, width, order = _figure_display(table)
-    amount = FIGURE_COLUMN_LABELS["display"]
+def figure_dataframe(table: pd.DataFrame, key: str, selectable: bool = False, selected: int = -1):
+    """Show figures; with `selectable`, one row can be picked (`selected`: the row picked at the
+    start, e.g. from the URL) and the selection is returned."""
+    styler, widths, order = _figure_display(table)
     options = {"on_select": "rerun", "selection_mode": "single-row"} if selectable else {}
+    if selectable and selected >= 0:
+        options["selection_default"] = {"selection": {"rows": [selected]}}
+    amount = FIGURE_COLUMN_LABELS["display"]
     return st.dataframe(
         styler,
         hide_index=True,
         key=key,
         column_config={
-            **FIGURE_COLUMN_WIDTHS,
-            amount: st.column_config.Column(width=width, alignment="left"),
-        },
+            name: st.column_config.Column(width=width, alignment="left")
+            if name == amount
+            else st.column_config.TextColumn(width=width)
+            for name, width in widths.items()
+        }
+        | {FIGURE_COLUMN_LABELS["quote"]: st.column_config.TextColumn(**WIDE)},
         column_order=order,
         **options,
     )
 
 
-def _figure_styler(table: pd.DataFrame) -> tuple[Styler, int, list[str]]:
-    """The figures' display Styler (amounts_by_value, answers kept), the 数量 column width and
-    the column order (数量 first: on a phone the first columns are all that show without a
+def _figure_styler(table: pd.DataFrame) -> tuple[Styler, dict[str, int], list[str]]:
+    """The figures' display Styler (amounts_by_value, answers kept), the pixel widths of its
+    short columns (each fits its longest value: figure_widths) and the column order (数量
+    first, then its 类型 成果/目标: on a phone the first columns are all that show without a
     sideways swipe)."""
     shown = figures_for_display(table).reset_index(drop=True)
     amount = FIGURE_COLUMN_LABELS["display"]
     styler = amounts_by_value(shown, amount, FIGURE_COLUMN_LABELS["value"])
-    order = [amount, *(c for c in shown.columns if c != amount)]
-    return styled.frozen(styler), amount_width(shown[amount]), order
+    kind = FIGURE_COLUMN_LABELS["kind_label"]  # 成果 or 目标 right beside its number
+    order = [amount, kind, *(c for c in shown.columns if c not in (amount, kind))]
+    return styled.frozen(styler), figure_widths(shown), order
 
 
 _figure_display = styled.Memo(_figure_styler)  # once per table content, for every session
-# At 1366×768 (sidebar open) the columns up to 合作方 fit the page without a sideways scroll
-# (14 px a Chinese character, 16 px padding); 指标 shows about 20 characters, 原文 is wide.
-FIGURE_COLUMN_WIDTHS = {
-    FIGURE_COLUMN_LABELS["field"]: st.column_config.TextColumn(width=72),
-    FIGURE_COLUMN_LABELS["indicator"]: st.column_config.TextColumn(width=300),
-    FIGURE_COLUMN_LABELS["qualifier_label"]: st.column_config.TextColumn(width=116),
-    FIGURE_COLUMN_LABELS["kind_label"]: st.column_config.TextColumn(width=48),
-    FIGURE_COLUMN_LABELS["place"]: st.column_config.TextColumn(width=84),
-    FIGURE_COLUMN_LABELS["partner"]: st.column_config.TextColumn(width=120),
-    FIGURE_COLUMN_LABELS["quote"]: st.column_config.TextColumn(**WIDE),
-}
+# A cell's text is 14 px (a Chinese character 14 px, a digit or Latin letter ~0.6 of it) with
+# 8 px padding each side. Each short column fits its longest value on the rows shown (指标 up
+# to 28 characters, then cut: the picked row shows it whole, tables.row_summary).
+CHAR_PX, CELL_PAD_PX = 14, 18
+FITTED_COLUMNS = {
+    "field": 6,
+    "indicator": 28,
+    "qualifier_label": 14,
+    "kind_label": 4,
+    "place": 8,
+    "partner": 10,
+}  # fmt: skip  (the most characters a column shows)
+
+
+def fit_width(values: pd.Series, header: str, most: float) -> int:
+    """Pixels for a text column so that its longest value (and its header) shows whole, but at
+    most `most` characters wide."""
+    longest = max((em_width(str(v)) for v in values.dropna()), default=0.0)
+    return round(min(most, max(longest, em_width(header) + 1)) * CHAR_PX + CELL_PAD_PX)
+
+
+def figure_widths(shown: pd.DataFrame) -> dict[str, int]:
+    """The pixel width of 数量 and of each short column of figures_for_display's table."""
+    amount = FIGURE_COLUMN_LABELS["display"]
+    widths = {amount: amount_width(shown[amount])}
+    for column, most in FITTED_COLUMNS.items():
+        header = FIGURE_COLUMN_LABELS[column]
+        widths[header] = fit_width(shown[header], header, most)
+    return widths
 
 
 def amounts_by_value(shown: pd.DataFrame, amount: str, value: str) -> Styler:
@@ -152,6 +179,26 @@ def amount_width(amounts: pd.Series) -> int:
     """Pixels for the 数量 column so that the longest amount (增长20%以上, 3900余人次) shows whole."""
     longest = max((em_width(str(a)) for a in amounts), default=4.0)
     return int(min(320, max(96, longest * 15 + 30)))
+
+
+def row_position(table: pd.DataFrame, figure_id: str) -> int:
+    """Where the figure `figure_id` is among the rows of `table` (-1: not there)."""
+    found = (table["figure_id"] == figure_id).to_numpy().nonzero()[0] if figure_id else []
+    return int(found[0]) if len(found) else -1
+
+
+def row_summary(row: pd.Series) -> str:
+    """A picked figure whole, as markdown: amount, indicator, kind, qualifier, place, partner
+    (what a narrow column or a phone's screen may cut)."""
+    partner = f" · {row['partner']}" if row["partner"] else ""
+    return LABELS["data_selected_row"].format(
+        amount=escape_markdown(row["display"]),
+        indicator=escape_markdown(row["indicator"]),
+        kind=KIND_LABELS.get(row["kind"], row["kind"]),
+        qualifier=QUALIFIER_LABELS.get(row["qualifier"], row["qualifier"]),
+        place=escape_markdown(row["place"]),
+        partner=escape_markdown(partner),
+    )
 
 
 def link_dataframe(table: pd.DataFrame, key: str) -> None:

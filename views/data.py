@@ -6,11 +6,13 @@ import streamlit as st
 
 from metrics.citation import sources_behind
 from metrics.highlight import quote_in_context
+from metrics.markdown import escape_markdown
 from metrics.tables import search_table
-from ui import cache, cards, page, tables, tracker_cache
+from ui import cache, cards, page, state, tables, tracker_cache
 from ui.labels import DOWNLOAD_STEM, LABELS
 
 SEARCH_COLUMNS = ["indicator", "quote", "place", "partner", "field", "display", "source_title"]
+KEY_FIGURE, KEY_DOC = "figure", "doc"  # 来源's parameters: ?figure= also picks its row here
 
 ctx = page.start()
 st.title(LABELS["nav_data"])
@@ -27,6 +29,9 @@ links = search_table(
     ["from_name", "to_name", "quote", "link_type", "field"],
 )
 tasks = search_table(tracker_cache.task_rows(ctx.path), query, ["title", "text", "responsible"])
+if (doc := st.query_params.get(KEY_DOC, "")) and doc not in set(ctx.data.sources["source_id"]):
+    state.warn_unknown(LABELS["data_doc_param"], doc)
+    del st.query_params[KEY_DOC]
 
 tab_figures, tab_links, tab_tasks = st.tabs(
     [
@@ -40,10 +45,19 @@ with tab_figures:
         page.empty_state(ctx)
     else:
         shown = tables.paged(figures, key="data_figures_page")
-        event = tables.figure_dataframe(shown, key="data_figures", selectable=True)
+        wanted = st.query_params.get(KEY_FIGURE, "")
+        at = tables.row_position(shown, wanted)
+        if wanted and at < 0:  # a shared link's figure: unknown, or not among the rows shown
+            if wanted in set(ctx.data.figures["figure_id"]):
+                st.warning(LABELS["data_figure_hidden"].format(figure=escape_markdown(wanted)))
+            else:
+                state.warn_unknown(LABELS["data_figure_param"], wanted)
+            del st.query_params[KEY_FIGURE]
+        event = tables.figure_dataframe(shown, key="data_figures", selectable=True, selected=at)
         rows = event.selection.rows if event else []
         if rows:
             row = shown.iloc[rows[0]]
+            st.markdown(tables.row_summary(row))
             before, quote, after = quote_in_context(ctx.data.texts[row["source_id"]], row["quote"])
             st.markdown(f"**{LABELS['data_selected_quote']}**")
             st.html(

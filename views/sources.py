@@ -29,6 +29,8 @@ requested = st.query_params.get(KEY_DOC, "")
 if figure_id:
     requested = known_figures.loc[figure_id, "source_id"]
 ids = list(sources["source_id"])
+if requested and requested not in ids:  # a mistyped or stale ?doc=: say so, show the first
+    st.warning(LABELS["sources_unknown_doc"].format(doc=escape_markdown(requested[:200])))
 titles = source_titles(sources)
 source_id = st.selectbox(
     LABELS["sources_select"],

@@ -38,7 +38,7 @@ QUALIFIER_LABELS: dict[str, str] = {
     "about": "近/约/左右（约数）",
     "at_least": "以上（下限）",
     "growth": "增长率",
-    "growth_at_least": "增长率下限（增长…%以上）",
+    "growth_at_least": "增长率（下限）",
 }
 # One example amount per qualifier, in QUALIFIER_LABELS' order (the 关于 page's table).
 QUALIFIER_EXAMPLES: list[str] = [
