@@ -12,7 +12,7 @@ from PIL import ImageColor
 
 from geo.arcs import MAP_HEIGHT_PX, MAP_WIDTH_PX, MapView, pair_tip
 from geo.labels import LABEL_SIZE_PX, declutter_labels, node_records, region_labels, to_pixels
-from geo.raster import find_cjk_font, label_picture
+from geo.raster import DENSITY, find_cjk_font, label_picture
 from geo.regions import LAYER_CHOROPLETH, LAYER_REGIONS, SEQUENTIAL, Size, region_layers
 from geo.selection import relation_rows, spot_key, spot_title, summary_of
 from metrics.vocab import FIELD_COLORS, STATUS_LABELS
@@ -140,14 +140,22 @@ def arc_records(
     return records
 
 
-def label_layer(nodes: list[dict], label_size: int, state: pdk.ViewState, size: Size) -> pdk.Layer:
+def label_layer(
+    nodes: list[dict], label_size: int, state: pdk.ViewState, size: Size, density: int = DENSITY
+) -> pdk.Layer:
     """The place names: one server-drawn picture when a CJK font is installed (no font atlas
     and no text program for the browser to build on the first open), else a TextLayer."""
     named = [n for n in nodes if n["label"]]
     font = find_cjk_font()
     if font is not None:
         image, bounds = label_picture(
-            named, str(font), label_size, (state.longitude, state.latitude), state.zoom, *size
+            named,
+            str(font),
+            label_size,
+            (state.longitude, state.latitude),
+            state.zoom,
+            *size,
+            density,
         )
         return pdk.Layer(
             "BitmapLayer",
@@ -189,10 +197,12 @@ def build_deck(
     projector: bool = False,
     links: pd.DataFrame | None = None,
     size: Size = (MAP_WIDTH_PX, MAP_HEIGHT_PX),
+    density: int = DENSITY,
 ) -> pdk.Deck:
     """The map, one layer per purpose: boundaries (one picture; a choropleth on the view's chosen
     set), flying lines, place dots, labels (and the names of the view's `region_labels` areas). `frame` (default: the view's) is what the map shows,
-    `size` the map's pixels it is framed and labelled for (a phone's map is narrower).
+    `size` the map's pixels it is framed and labelled for (a phone's map is narrower), `density`
+    its pictures' pixels per screen pixel (a phone's screen has more).
 
     map_provider=None with pydeck's default style: Streamlit then draws no basemap and sends no
     request (an explicit map_style=None makes its front end fetch Carto's style).
@@ -205,7 +215,7 @@ def build_deck(
     areas = dict(boundaries).get(view.region_labels) if view.region_labels else None
     names = [] if areas is None else region_labels(areas, nodes, frame, label_size, *size)
     layers = [
-        *region_layers(view, boundaries, choropleth, state, frame, size),
+        *region_layers(view, boundaries, choropleth, state, frame, size, density),
         pdk.Layer(
             "ArcLayer",
             id=LAYER_ARCS,
@@ -234,6 +244,6 @@ def build_deck(
             pickable=True,
             parameters=ON_TOP,
         ),
-        label_layer(nodes + names, label_size, state, size),
+        label_layer(nodes + names, label_size, state, size, density),
     ]
     return FrozenDeck(layers=layers, initial_view_state=state, map_provider=None, tooltip=TOOLTIP)

@@ -2,7 +2,8 @@
 
 A vector boundary layer costs the browser two WebGL programs (fill and outline) and the
 tessellation of every ring before the first frame; one picture costs one trivial program. The
-picture is drawn at twice the map's pixels (sharp on high-density screens and at one zoom step)
+picture is drawn at twice the map's pixels (sharp on high-density screens and at one zoom step;
+a phone's at three times: PHONE_DENSITY)
 and reaches past the view on every side, so a little panning shows no edge.
 """
 
@@ -20,7 +21,8 @@ from PIL import Image, ImageDraw, ImageFont
 WORLD_PX = 512  # deck.gl: the whole world is 512 px wide at zoom 0
 FILL = (242, 244, 247, 255)
 LINE = (120, 130, 145, 255)
-DENSITY = 2  # picture pixels per screen pixel
+DENSITY = 2  # picture pixels per screen pixel (laptops and projectors: 1 or 2)
+PHONE_DENSITY = 3  # phones draw 3 device pixels per CSS pixel (iPhone, most Android): 2 blurred
 SUPERSAMPLE = 1  # drawn this much larger, then shrunk: smooth (antialiased) outlines
 REACH = 0.2  # the picture reaches this share of the view's size past each edge
 COLOURS = 4  # a palette picture: flat fills and grey lines need few colours, and stay small
@@ -62,12 +64,14 @@ def boundary_picture(
     zoom: float,
     width_px: int,
     height_px: int,
+    density: int = DENSITY,
 ) -> tuple[str, list[float]]:
-    """Boundaries (each set with its line width in screen px) as a PNG data URL and its bounds.
+    """Boundaries (each set with its line width in screen px) as a PNG data URL and its bounds,
+    `density` picture pixels per screen pixel.
 
     Every set is filled first and outlined after, so no fill covers a neighbour's border."""
     bounds = picture_bounds(center, zoom, width_px, height_px)
-    step = DENSITY * SUPERSAMPLE
+    step = density * SUPERSAMPLE
     size = (round(width_px * (1 + 2 * REACH) * step), round(height_px * (1 + 2 * REACH) * step))
     left, top = to_world(bounds[0], bounds[3], zoom)
     image = Image.new("RGBA", size, (0, 0, 0, 0))
@@ -109,36 +113,38 @@ def label_picture(
     zoom: float,
     width_px: int,
     height_px: int,
+    density: int = DENSITY,
 ) -> tuple[str, list[float]]:
     """The place names (label, position, offset, anchor), each with a white halo, as one
-    transparent picture cropped to them, and its bounds: drawn by the server with a CJK font,
-    so the browser builds no font atlas and no text program for them."""
+    transparent picture cropped to them, and its bounds: drawn by the server with a CJK font
+    at `density` picture pixels per screen pixel, so the browser builds no font atlas and no
+    text program for them."""
     bounds = picture_bounds(center, zoom, width_px, height_px)
     size = (
-        round(width_px * (1 + 2 * REACH) * DENSITY),
-        round(height_px * (1 + 2 * REACH) * DENSITY),
+        round(width_px * (1 + 2 * REACH) * density),
+        round(height_px * (1 + 2 * REACH) * density),
     )
     left, top = to_world(bounds[0], bounds[3], zoom)
     image = Image.new("RGBA", size, (255, 255, 255, 0))
     draw = ImageDraw.Draw(image)
-    font = ImageFont.truetype(font_path, size_px * DENSITY)
+    font = ImageFont.truetype(font_path, size_px * density)
     for node in nodes:
         if not node.get("label"):
             continue
         x, y = to_world(*node["position"], zoom)
         dx, dy = node.get("offset", (0, 0))
         draw.text(
-            ((x - left + dx) * DENSITY, (y - top + dy) * DENSITY),
+            ((x - left + dx) * density, (y - top + dy) * density),
             node["label"],
             font=font,
             fill=tuple(node.get("text_color", (16, 24, 40, 255))),
             anchor=ANCHORS.get(node.get("anchor", "middle"), "mm"),
-            stroke_width=3 * DENSITY,
+            stroke_width=3 * density,
             stroke_fill=(255, 255, 255, 235),
         )
     box = image.getbbox() or (0, 0, 1, 1)
-    west, north = from_world(left + box[0] / DENSITY, top + box[1] / DENSITY, zoom)
-    east, south = from_world(left + box[2] / DENSITY, top + box[3] / DENSITY, zoom)
+    west, north = from_world(left + box[0] / density, top + box[1] / density, zoom)
+    east, south = from_world(left + box[2] / density, top + box[3] / density, zoom)
     cropped = image.crop(box).quantize(COLOURS * 4, method=Image.Quantize.FASTOCTREE)
     return png_url(cropped), [round(v, 6) for v in (west, south, east, north)]
 

@@ -10,7 +10,7 @@ import pydeck as pdk
 import shapely
 
 from geo.arcs import MAP_WIDTH_PX, MapView
-from geo.raster import boundary_picture
+from geo.raster import DENSITY, boundary_picture
 
 LAYER_REGIONS = "regions"
 LAYER_CHOROPLETH = f"{LAYER_REGIONS}-choropleth"  # picked like a region (legend.selection)
@@ -80,15 +80,17 @@ def region_layers(
     state: pdk.ViewState,
     frame: tuple[float, float, float, float],
     size: Size,
+    density: int = DENSITY,
 ) -> list[pdk.Layer]:
-    """The boundaries as one picture; a view's choropleth set on top as shapes (hover, click)."""
+    """The boundaries as one picture (`density` picture pixels a screen pixel); a view's
+    choropleth set on top as shapes (hover, click)."""
     drawn = [
         (in_frame(regions, frame), 1.5 if name == "provinces" else 1.0)
         for name, regions in boundaries
         if not (view.choropleth and name == view.choropleth)
     ]
     image, bounds = boundary_picture(
-        drawn, (state.longitude, state.latitude), state.zoom, size[0], size[1]
+        drawn, (state.longitude, state.latitude), state.zoom, size[0], size[1], density
     )
     layers = [
         pdk.Layer("BitmapLayer", id=LAYER_REGIONS, image=pdk.types.String(image), bounds=bounds)

@@ -18,6 +18,7 @@ from geo.arcs import (
     frame_pairs,
     link_pairs,
 )
+from geo.raster import DENSITY, PHONE_DENSITY
 from geo.selection import relation_summary, resolve_pick
 from metrics.filters import Filters
 from metrics.relations import in_scope
@@ -80,8 +81,18 @@ def map_deck(path: str, filters: Filters, scope: str, view_key: str, projector: 
         choropleth = choropleth_values(banner_profiles(data.tasks, names), LABELS["choropleth_tip"])
     pairs, frame = map_pairs(path, filters, scope, view_key, phone)
     links = scoped_links(path, filters, scope)
+    density = PHONE_DENSITY if phone else DENSITY
     return build_deck(
-        view, frames, pairs, data.places, choropleth, frame, projector, links, map_size(phone)
+        view,
+        frames,
+        pairs,
+        data.places,
+        choropleth,
+        frame,
+        projector,
+        links,
+        map_size(phone),
+        density,
     )
 
 

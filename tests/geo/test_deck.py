@@ -211,3 +211,38 @@ def test_a_phone_map_places_every_label_inside_its_narrower_frame(tmp_path_facto
         left, top, right, bottom = node["box"]
         assert left >= 0 and right <= PHONE_WIDTH_PX, (node["label"], node["box"])
         assert top >= 0 and bottom <= PHONE_HEIGHT_PX, (node["label"], node["box"])
+
+
+def _picture_px(data_url: str) -> tuple[int, int]:
+    import base64
+    import io
+
+    from PIL import Image
+
+    return Image.open(io.BytesIO(base64.b64decode(data_url.split(",", 1)[1]))).size
+
+
+def test_a_phone_map_draws_its_pictures_for_a_phones_three_pixels_a_point(tmp_path):
+    from geo.arcs import PHONE_HEIGHT_PX, PHONE_WIDTH_PX
+    from geo.raster import PHONE_DENSITY, REACH
+
+    data = load_dataset(DATA)
+    view = MAP_VIEWS["wuhai"]
+    size = (PHONE_WIDTH_PX, PHONE_HEIGHT_PX)
+    frames = [(name, load_boundary_set(name, tmp_path)) for name in view.boundary_sets]
+    pairs = frame_pairs(link_pairs(data.links, data.places, data.sources), view.frame)
+
+    def layers(density: int) -> dict:
+        deck = build_deck(view, frames, pairs, data.places, size=size, density=density)
+        return {layer["id"]: layer for layer in json.loads(deck.to_json())["layers"]}
+
+    sharp, laptop = layers(PHONE_DENSITY), layers(2)
+    assert PHONE_DENSITY == 3  # an iPhone's or a common Android's device pixels per CSS pixel
+    width, _ = _picture_px(sharp["regions"]["image"])
+    assert width == round(PHONE_WIDTH_PX * (1 + 2 * REACH) * 3)  # was 2 px a point: blurred
+    assert sharp["regions"]["bounds"] == laptop["regions"]["bounds"]  # same place on the map
+    names, names_before = (
+        _picture_px(sharp["labels"]["image"]),
+        _picture_px(laptop["labels"]["image"]),
+    )
+    assert names[0] >= names_before[0] * 1.4 and names[1] >= names_before[1] * 1.4
