@@ -12,7 +12,7 @@ from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
 from briefing.charts import add_bar_chart, rgb
-from briefing.map_image import PICTURE_PX, render_map_png
+from briefing.map_image import LABEL_FONT_PX, PHONE_LABEL_FONT_PX, PICTURE_PX, render_map_png
 from briefing.slides import (  # noqa: F401  (the deck's public names, used by pages and tests)
     CHART_BARS,
     LIST_ROWS,
@@ -28,6 +28,7 @@ from geo.deck import declutter_labels, node_records
 from metrics.citation import sources_as_of, titles_line
 from metrics.display import is_target, kind_label, marked_label
 from metrics.filters import Filters, filter_links
+from metrics.linebreak import wrap_text
 from metrics.load import Dataset
 from metrics.vocab import FIELD_COLORS
 
@@ -57,7 +58,8 @@ def map_picture(
     if size == PICTURE_PX:  # the names the 京蒙 map shows; other sizes: the picture's own choice
         nodes = declutter_labels(nodes, view.frame)
     frames = [boundaries[name] for name in view.boundary_sets if name in boundaries]
-    return render_map_png(frames, pairs, nodes, view.frame, size)
+    label_px = LABEL_FONT_PX if size == PICTURE_PX else PHONE_LABEL_FONT_PX
+    return render_map_png(frames, pairs, nodes, view.frame, size, label_px)
 
 
 def phone_map_png(
@@ -71,12 +73,15 @@ def phone_map_png(
 def map_slide(
     data: Dataset, links: pd.DataFrame, boundaries: dict[str, gpd.GeoDataFrame]
 ) -> SlidePlan:
-    """The 京蒙 link map as a picture drawn offline."""
+    """The link map as a picture drawn offline (every line of `links`; its subtitle counts the
+    京蒙 ones and says what the others are)."""
+    from briefing.captions import map_subtitle
+
     pairs = frame_pairs(link_pairs(links, data.places, data.sources), MAP_VIEWS["jingmeng"].frame)
     return SlidePlan(
         "map",
         TEXT["map"],
-        TEXT["map_sub"].format(counts=link_counts(links)),
+        map_subtitle(links, data.places),
         image=map_picture(data, links, boundaries),
         source_ids=list(dict.fromkeys(links["source_id"])),
         notes=[TEXT["map_note"].format(n=len(pairs))],
@@ -152,7 +157,7 @@ def _kpis(slide, plan: SlidePlan) -> None:
                 value.append((marked_label("", card.kind), 14, True, MUTED))
             lines = [
                 value,
-                (card.indicator, 14, False, INK),
+                *((piece, 14, False, INK) for piece in wrapped([card.indicator], box[2], 14)),
                 (f"{card.place} · {card.field}", 12, False, MUTED),
             ]
             _text(slide, box, lines, 14)
@@ -169,7 +174,22 @@ def _lists(slide, plan: SlidePlan) -> None:
     left = Inches(8.0) if has_chart else Inches(0.5)
     top = Inches(1.9 if plan.subtitle.count("\n") < 1 else 2.3)
     size = 14 if has_chart else 18
-    _text(slide, (left, top, WIDTH - left - Inches(0.5), Inches(4.6)), plan.lines, size)
+    width = WIDTH - left - Inches(0.5)
+    _text(slide, (left, top, width, Inches(4.6)), wrapped(plan.lines, width, size), size)
+
+
+def wrapped(lines: list[str], width: Emu, size: int) -> list[str]:
+    """`lines` pre-broken between words (metrics.linebreak) for a text box `width` wide at
+    `size` pt: PowerPoint, WPS and LibreOffice break Chinese between any two characters
+    (…创新中心的企 / 业). A continued line keeps its line's indent."""
+    # the box's 0.1 in insets on each side, and half an em for fonts wider than the estimate
+    em = (width / 914400 - 0.2) * 72 / size - 0.5
+    out = []
+    for line in lines:
+        indent = line[: len(line) - len(line.lstrip("\u3000"))]
+        first, *rest = wrap_text(line, em)
+        out += [first, *(indent + more for more in rest)]
+    return out
 
 
 def draw_slide(presentation: Presentation, plan: SlidePlan, data: Dataset, number: int) -> None:
@@ -191,23 +211,29 @@ def draw_slide(presentation: Presentation, plan: SlidePlan, data: Dataset, numbe
         _kpis(slide, plan)
     elif plan.kind in ("field", "other", "plan"):
         _lists(slide, plan)
-    elif plan.kind == "map":
+    elif plan.kind == "map":  # under a one- or two-line subtitle, above the footer
+        top = 1.55 + 0.3 * plan.subtitle.count("\n")
         picture = io.BytesIO(plan.image)
-        slide.shapes.add_picture(picture, Inches(1.6), Inches(1.55), height=Inches(5.35))
+        slide.shapes.add_picture(picture, Inches(1.6), Inches(top), height=Inches(6.9 - top))
     elif plan.kind == "sources":
         box = (Inches(0.5), Inches(1.8), WIDTH - Inches(1), Inches(4.8))
-        _text(slide, box, source_rows(plan.rows), 20)
+        _text(slide, box, wrapped(source_rows(plan.rows), box[2], 20), 20)
     _footer(slide, plan, data, number)
     notes = [plan.title, plan.subtitle, *plan.notes]
     slide.notes_slide.notes_text_frame.text = "\n".join(line for line in notes if line)
 
 
 def source_rows(sources: pd.DataFrame) -> list[str]:
-    """'《title》 publisher 文号 date' per source (the 数据来源 slide)."""
-    return [
-        f"《{r.title}》 {r.publisher or r.author} {r.doc_number} {r.published}".strip()
-        for r in sources.itertuples(index=False)
-    ]
+    """'《title》 publisher 文号 date' per source (the 数据来源 slide), then '　　提供：数字、合作关系'
+    when the rows say what it supplied (briefing.captions.supplied_by)."""
+    lines = []
+    for r in sources.itertuples(index=False):
+        line = f"《{r.title}》 {r.publisher or r.author} {r.doc_number} {r.published}".strip()
+        supplied = getattr(r, "supplied", "")
+        lines.append(line)
+        if supplied:
+            lines.append(TEXT["supplied"].format(what=supplied))
+    return lines
 
 
 def build_briefing(

@@ -18,7 +18,10 @@ from metrics.vocab import FIELD_COLORS
 FONT_DIRS = [Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path.home() / ".fonts"]
 FONT_NAMES = ["NotoSansCJK-Regular.ttc", "NotoSansCJKsc-Regular.otf", "wqy-microhei.ttc"]
 PICTURE_PX = (1600, 1000)  # the slide's picture (16:10)
-LABEL_FONT_PX = 26  # place names, in the picture's pixels
+# Place names, in the picture's pixels: 汇报模式 shows the slide's picture ~614 px wide at
+# 1366×768 (38 px → ~14.6 px there; 26 px gave ~10 px), a phone its own 712 px picture at 356 px.
+LABEL_FONT_PX = 38
+PHONE_LABEL_FONT_PX = 26
 
 
 def find_cjk_font() -> Path | None:
@@ -69,8 +72,10 @@ def render_map_png(
     nodes: list[dict],
     bbox: tuple[float, float, float, float],
     size: tuple[int, int] = PICTURE_PX,
+    label_px: int = LABEL_FONT_PX,
 ) -> bytes:
-    """Boundaries, flying lines (field colours; planned paler) and labelled places as PNG."""
+    """Boundaries, flying lines (field colours; planned paler) and labelled places (names
+    `label_px` high) as PNG."""
     # `pairs` comes from geo.arcs.frame_pairs, `nodes` from geo.deck.node_records (+ declutter).
     width, height = size
     image = Image.new("RGB", size, (255, 255, 255))
@@ -88,9 +93,7 @@ def render_map_png(
         curve = _arc_points(project(row.from_x, row.from_y), project(row.to_x, row.to_y))
         draw.line(curve, fill=(red, green, blue, alpha), width=line_width, joint="curve")
     font_path = find_cjk_font()
-    font = (
-        ImageFont.truetype(str(font_path), LABEL_FONT_PX) if font_path else ImageFont.load_default()
-    )
+    font = ImageFont.truetype(str(font_path), label_px) if font_path else ImageFont.load_default()
     dots = []
     for node in nodes:
         x, y = project(*node["position"])

@@ -7,12 +7,13 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from briefing.captions import link_counts, status_counts, supplied_by  # noqa: F401 (re-exported)
 from briefing.text import TEXT
 from metrics.citation import source_titles, sources_as_of, sources_behind
 from metrics.display import TARGET, fold_parts, kind_mix, marked_label
 from metrics.filters import Filters, describe_filters, filter_figures, filter_links
 from metrics.load import Dataset
-from metrics.relations import count_relations, in_scope
+from metrics.relations import in_scope
 from metrics.tables import figure_table, kpi_cards
 from metrics.targets import target_progress
 from metrics.tracker import tasks_reached
@@ -87,15 +88,6 @@ def figure_lines(rows: pd.DataFrame, with_field: bool = False) -> list[str]:
     return lines
 
 
-def link_counts(links: pd.DataFrame) -> str:
-    """'已实现 12 条、计划 3 条': 京蒙 relations, one per (source sentence, pair of places), with
-    achieved and planned apart ('' without any). Rows flagged `jingmeng` False are not counted."""
-    if "jingmeng" in links:
-        links = links[links["jingmeng"]]
-    counts = count_relations(links)
-    return "、".join(TEXT["link_status"][status].format(n=n) for status, n in counts.items() if n)
-
-
 def counts_line(figures: pd.DataFrame, links: pd.DataFrame) -> str:
     """'6 个数字 · 合作关系：已实现 12 条' — never a '0 个数字'."""
     parts = [TEXT["figures"].format(n=len(figures))] if len(figures) else []
@@ -126,9 +118,16 @@ def plan_slides(
     if boundaries is not None and not links.empty:
         slides.append(map_slide(data, links, boundaries))
     slides += plan_slide(data, filters)
-    sources = sources_behind(pd.concat([figures, links]), data.sources)
+    tasks_from = [i for plan in slides if plan.kind == "plan" for i in plan.source_ids]
+    sources = supplied_by(data.sources, figures, links, tasks_from)  # briefing.captions
     slides.append(
-        SlidePlan("sources", TEXT["sources"], TEXT["sources_sub"], rows=sources, source_ids=behind)
+        SlidePlan(
+            "sources",
+            TEXT["sources"],
+            TEXT["sources_sub"],
+            rows=sources,
+            source_ids=list(sources["source_id"]),
+        )
     )
     return slides
 

@@ -11,6 +11,7 @@ import streamlit as st
 
 from metrics.charts import bar_labels
 from metrics.display import fold_parts, is_target, kind_mix
+from metrics.linebreak import wrap_text
 from metrics.quantity import format_number
 from metrics.vocab import FIELD_COLORS
 from ui.labels import LABELS
@@ -22,8 +23,9 @@ PATTERN_TEXT = "#101828"  # labels of hatched bars: dark, never white on stripes
 
 
 def wrap_label(text: str, width: int = 12) -> str:
-    """Break a long Chinese label into lines of `width` characters for an axis (no truncation)."""
-    return "<br>".join(textwrap.wrap(text, width=width, break_long_words=True)) or text
+    """Break a long Chinese label into lines of at most `width` characters for an axis (no
+    truncation), between words where it can (metrics.linebreak: …中心的<br>企业, not …的企<br>业)."""
+    return "<br>".join(wrap_text(text, width)) or text
 
 
 def text_width_px(text: str, size: float) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import functools
 import io
+from urllib.parse import urlsplit
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -13,6 +14,7 @@ import streamlit as st
 
 from briefing.deck import SlidePlan, source_rows
 from metrics.display import is_target, kind_label, marked_label
+from metrics.linebreak import soft_breaks
 from metrics.vocab import FIELD_COLORS
 from ui import charts
 from ui.cards import escape
@@ -35,7 +37,8 @@ SLIDE_CSS = """
 .slide-title {font-size: clamp(26px, 2.9vw, 60px); font-weight: 800; color: #0b1f3a; line-height: 1.15;}
 .slide-sub {font-size: clamp(15px, 1.3vw, 28px); color: #344054; margin-top: .2em;}
 .slide-big {font-size: clamp(36px, 4.6vw, 96px); font-weight: 800; color: #0b1f3a; margin-top: 12%;}
-.slide-list {font-size: clamp(15px, 1.3vw, 26px); line-height: 1.55; color: #101828;}
+.slide-list {font-size: clamp(15px, 1.3vw, 26px); line-height: 1.55; color: #101828;
+  word-break: keep-all; overflow-wrap: anywhere;}  /* wraps at list_html's soft breaks */
 .slide-list.dense {font-size: clamp(14px, 1.1vw, 22px);}
 .st-key-slide > div:last-child {margin-top: auto;}
 /* page_html fills its frame, its footer at the bottom. */
@@ -55,7 +58,8 @@ SLIDE_CSS = """
 /* A long amount with its （目标） mark (50亿元以上（目标）) shrinks to its card, not onto 2 lines. */
 .slide-kpi .v.long {font-size: min(clamp(24px, 2.7vw, 56px), 12.5cqi);}
 .slide-kpi .m {font-size: .45em; color: #475467; font-weight: 700; white-space: nowrap;}
-.slide-kpi .l {font-size: clamp(13px, 1.1vw, 22px); color: #101828;}
+.slide-kpi .l {font-size: clamp(13px, 1.1vw, 22px); color: #101828; word-break: keep-all;
+  overflow-wrap: anywhere;}
 .slide-kpi .p {font-size: clamp(11px, .9vw, 18px); color: #475467;}
 /* The controls under the slide (views/present.py): one row as st.columns([1, 1, 2, 3, 2]) lays
    it out (each column its share less 4/5 of the four 1rem gaps). */
@@ -79,6 +83,7 @@ SLIDE_CSS = """
 .slide-share {display: flex; flex-wrap: wrap; gap: 1rem 2rem; align-items: flex-start;}
 .slide-share img {image-rendering: pixelated; flex: none;}
 .slide-share p {flex: 1 1 16rem; margin: 0;}
+.slide-share .slide-share-warn {flex-basis: 100%; color: #b42318; font-weight: 700;}
 /* A phone: one readable column, nothing cut; the list carries every number the chart shows. */
 @media (max-width: 640px) {
   .st-key-slide, .slide-frame {aspect-ratio: auto; width: 100%; padding: 14px;}
@@ -113,11 +118,19 @@ def qr_data_url(url: str, width: int = 180) -> str:
     return "data:image/png;base64," + base64.b64encode(qr_png(url, width)).decode("ascii")
 
 
+LOOPBACK = {"localhost", "127.0.0.1", "::1", "0.0.0.0"}  # hosts a phone cannot reach
+
+
 def share_html(url: str) -> str:
-    """The QR code of `url` and how to use it, side by side (one element: the picture inline)."""
+    """The QR code of `url` and how to use it, side by side (one element: the picture inline);
+    under it a warning when `url` is this machine's own address, which no phone can open."""
+    host = (urlsplit(url).hostname or "").lower()
+    local = host in LOOPBACK or host.startswith("127.")
+    warning = f'<p class="slide-share-warn">{escape(LABELS["present_share_local"])}</p>'
     return (
         f'<div class="slide-share"><img src="{qr_data_url(url)}" width="180" height="180" '
-        f'alt="{escape(LABELS["present_share"])}"><p>{escape(LABELS["present_share_help"])}</p></div>'
+        f'alt="{escape(LABELS["present_share"])}"><p>{escape(LABELS["present_share_help"])}</p>'
+        f"{warning if local else ''}</div>"
     )
 
 
@@ -154,7 +167,7 @@ def _kpi_html(card) -> str:
     long = " long" if em_width(card.display) + (1.8 if mark else 0) > LONG_AMOUNT_EM else ""
     return (
         f'<div class="{css}" style="--c:{FIELD_COLORS.get(card.field, "#101828")}">'
-        f'<div class="v{long}"><span class="n">{escape(card.display)}</span>{mark}</div><div class="l">{escape(card.indicator)}</div>'
+        f'<div class="v{long}"><span class="n">{escape(card.display)}</span>{mark}</div><div class="l">{escape(soft_breaks(card.indicator))}</div>'
         f'<div class="p">{escape(card.place)} · {escape(card.field)}</div></div>'
     )
 
@@ -176,9 +189,9 @@ def kpis_html(rows: pd.DataFrame) -> str:
 
 
 def list_html(lines: list[str], dense: bool = False) -> str:
-    """A slide's list, one escaped line each."""
+    """A slide's list, one escaped line each, wrapping between words (soft_breaks)."""
     css = "slide-list dense" if dense else "slide-list"
-    return f'<div class="{css}">' + "<br>".join(escape(line) for line in lines) + "</div>"
+    return f'<div class="{css}">' + "<br>".join(escape(soft_breaks(x)) for x in lines) + "</div>"
 
 
 def footer_html(text: str) -> str:

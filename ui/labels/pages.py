@@ -179,6 +179,10 @@ LABELS: dict[str, str] = {
     "present_keys": "可用翻页笔或键盘翻页：→、PageDown、空格向后，←、PageUp 向前",
     "present_share": "分享本视图（二维码）",
     "present_share_help": "手机扫码即可打开当前视图（筛选条件在网址中）。也可复制下面的网址。",
+    "present_share_local": (
+        "注意：这是本机地址（localhost、127.0.0.1），手机扫码打不开。请在投影电脑上用服务器的局域网地址"
+        "或域名（如 http://10.0.0.5:8501）打开本页，再让大家扫码。"
+    ),
     "present_footer": "来源：{sources} · 来源截至：{updated} · 第 {number}/{total} 页",
     "chart_kind_mixed": "（斜线为目标）",
     "chart_kind_target": "（均为目标）",
