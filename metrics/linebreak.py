@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-AFTER = set(" \u3000，、。；：！？）》」』”’·—…,;:!?)")  # a line may end with these
-BEFORE = set("（《「『“‘(")  # a line may start with these
+AFTER = set(" \u3000，、。；：！？）》」』”’·—…,;:!?")  # a line may end with these
+BEFORE = set("（《「『“‘")  # a line may start with these (not ASCII '(': 校(园)长 is one word)
 PARTICLES = set("的与")  # the next word starts after them (和 is also in 呼和浩特: not here)
 NO_START = set("，、。；：！？）》」』”’·…,;:!?)%")  # never at the start of a line
 SOFT_BREAK = "\u200b"  # zero-width space: a break a browser may take, invisible otherwise

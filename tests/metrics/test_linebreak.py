@@ -53,3 +53,9 @@ def test_wrap_text_keeps_every_character_and_each_line_fits(text, width):
         "\u3000", ""
     )
     assert all(text_em(line) <= width for line in lines if len(line) > 1)
+
+
+def test_a_bracket_inside_a_word_is_no_break():
+    lines = wrap_text("20名\u3000赴京跟岗学习的校(园)长和骨干教师（乌海市）", 24)
+    assert not any(line.endswith("校") for line in lines), lines
+    assert "校(园)长" in "".join(line for line in lines if "(园)" in line)
