@@ -9,7 +9,7 @@ from briefing.map_image import LABEL_FONT_PX, PICTURE_PX
 from tests.browser.conftest import PageWatch
 from tests.browser.test_map_and_phone import PHONE_AGENT
 
-SLIDE = ".st-key-slide"
+SLIDE = ":is(.st-key-slide, .slide-frame)"  # a chart or map slide, or one HTML slide
 # The text of each line as the browser laid it out (soft breaks left out).
 LINES_JS = """(el) => {
   const out = []; let line = "", top = null;
@@ -38,7 +38,7 @@ def open_slide(browser, server, number: int, width: int, height: int, phone: boo
         options.update(user_agent=PHONE_AGENT, is_mobile=True, has_touch=True)
     context = browser.new_context(**options)
     watched = PageWatch(context.new_page())
-    watched.open(f"{server}/present?slide={number}", ready=SLIDE)
+    watched.open(f"{server}/present?slide={number}", ready=".slide-footer")
     return context, watched
 
 
