@@ -3,7 +3,7 @@
 import pytest
 
 import metrics.validate
-import store.edit
+import store.row_checks
 from store import schema
 from store.db import load_store
 from store.edit import (
@@ -40,7 +40,7 @@ def test_an_edit_parses_its_amount_once_from_form_to_validation(engine, monkeypa
 
         return wrapped
 
-    for module in (store.edit, metrics.validate):
+    for module in (store.row_checks, metrics.validate):
         monkeypatch.setattr(module, "parse_quantity", counting(module.parse_quantity))
     row = get_row(engine, "figures", "wuhai-08")
     form = {"amount": row["amount"], "indicator": "北京派驻医疗专家"}
