@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pandas as pd
 from PIL import ImageColor
 from pptx.chart.data import CategoryChartData
@@ -20,6 +22,10 @@ from pptx.util import Pt
 from metrics.charts import bar_labels
 from metrics.display import TARGET, kind_label
 from metrics.quantity import SCALES, format_number
+
+if TYPE_CHECKING:
+    from pptx.chart.chart import Chart
+    from pptx.slide import Slide
 
 EAST_ASIAN_FONT = "Microsoft YaHei"
 MUTED = RGBColor(0x47, 0x54, 0x67)
@@ -42,7 +48,9 @@ def series_of(chart: pd.DataFrame) -> list[tuple[str, list[bool]]]:
     ]
 
 
-def add_bar_chart(slide, chart: pd.DataFrame, unit: str, title: str, box, color: str):
+def add_bar_chart(
+    slide: Slide, chart: pd.DataFrame, unit: str, title: str, box: tuple, color: str
+) -> Chart:
     """Add a horizontal bar chart of `chart` in `box` (left, top, width, height); return it."""
     # `chart` columns: indicator, place, value, bar_text, kind.
     values = chart["value"].astype(float)

@@ -9,6 +9,8 @@ import pandas as pd
 from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.oxml.ns import qn
+from pptx.shapes.autoshape import Shape
+from pptx.slide import Slide
 from pptx.util import Emu, Inches, Pt
 
 from briefing.charts import add_bar_chart, rgb
@@ -105,7 +107,7 @@ def _set_font(run, size: int, bold: bool = False, color: RGBColor = INK) -> None
         element.set("typeface", EAST_ASIAN_FONT)
 
 
-def _text(slide, box, lines, size, bold=False, color=INK):
+def _text(slide: Slide, box: tuple, lines, size, bold=False, color=INK) -> Shape:
     """A text box at box = (left, top, width, height); `lines` one paragraph each: a string, a
     (text, size, bold, color) tuple, or a list of such tuples (runs of one paragraph)."""
     shape = slide.shapes.add_textbox(*box)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import math
+from collections.abc import Callable
 from pathlib import Path
 
 import geopandas as gpd
@@ -34,7 +35,9 @@ def find_cjk_font() -> Path | None:
     return None
 
 
-def _projector(bbox: tuple[float, float, float, float], width: int, height: int):
+def _projector(
+    bbox: tuple[float, float, float, float], width: int, height: int
+) -> Callable[[float, float], tuple[float, float]]:
     west, south, east, north = bbox
     stretch = 1 / math.cos(math.radians((south + north) / 2))
     # 6% margin so labels at the frame's edge (off-frame partners) stay on the picture.

@@ -118,7 +118,7 @@ def xlsx_bytes(spec: dict) -> bytes:
     return buffer.getvalue()
 
 
-def _cell_value(value):
+def _cell_value(value: object) -> str | int | float | None:
     text = str(value)
     try:
         number = float(text)

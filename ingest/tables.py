@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ingest.guess import UNKNOWN, guess_partner, nearest_field
-from metrics.quantity import QuantityError, parse_quantity
+from metrics.quantity import Quantity, QuantityError, parse_quantity
 
 if TYPE_CHECKING:
     from ingest.extract import PlaceMatcher
@@ -86,7 +86,7 @@ def table_spans(text: str) -> list[tuple[int, int]]:
     return [(row.start, row.end) for _, rows in table_blocks(text) for row in rows]
 
 
-def _number(cell: str):
+def _number(cell: str) -> Quantity | None:
     """The quantity a cell states on its own (12, 20.5%, 2.13亿元), or None for text."""
     compact = cell.replace(",", "").replace("，", "").strip()
     if not compact or not re.match(r"^[约近超]?\d", compact):
@@ -117,7 +117,7 @@ def _headers(rows: list[TableRow]) -> tuple[int, list[str]]:
     return count, headers
 
 
-def _with_unit(cell: str, units: list[str]):
+def _with_unit(cell: str, units: list[str]) -> Quantity | None:
     """The cell's quantity, taking its unit (and scale: 万元) from the first of `units` that
     parses when the cell has none."""
     own = _number(cell)

@@ -69,7 +69,7 @@ def make_engine(url: str) -> sa.Engine:
     engine = sa.create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
 
     @sa.event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection, _record):
+    def _on_connect(dbapi_connection, _record) -> None:
         dbapi_connection.isolation_level = None  # let SQLAlchemy emit BEGIN itself
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
@@ -78,7 +78,7 @@ def make_engine(url: str) -> sa.Engine:
         cursor.close()
 
     @sa.event.listens_for(engine, "begin")
-    def _on_begin(connection):
+    def _on_begin(connection: sa.Connection) -> None:
         writing = connection.get_execution_options().get("jmb_write", False)
         connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
 
@@ -105,7 +105,7 @@ def write(engine: sa.Engine, check: bool = True) -> Iterator[sa.Connection]:
         reload.keep(engine, checked)
 
 
-def _check_after_write(engine: sa.Engine, connection: sa.Connection):
+def _check_after_write(engine: sa.Engine, connection: sa.Connection) -> Dataset | None:
     """The dataset after the write, when it was checked from the rows it changed (an edit in a
     process that has read the store), else None; StoreError when the write breaks loading."""
     from store import reload

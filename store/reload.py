@@ -94,7 +94,9 @@ def _read_rows(connection: sa.Connection, name: str, ids: set[str]) -> pd.DataFr
     return pd.concat(rows, ignore_index=True)
 
 
-def _swap(previous: pd.DataFrame, drop_labels: np.ndarray, rows: pd.DataFrame, index: pd.Index):
+def _swap(
+    previous: pd.DataFrame, drop_labels: np.ndarray, rows: pd.DataFrame, index: pd.Index
+) -> pd.DataFrame:
     """The validated table `previous` with the rows labelled `drop_labels` out and the validated
     `rows` in, indexed like a full load (`index`: the store positions it keeps)."""
     drop = np.searchsorted(previous.index.to_numpy(), drop_labels)
@@ -156,7 +158,9 @@ def _check_tasks_of(data: Dataset, tasks: pd.DataFrame, ids: set[str], left: set
     check_tasks(checked, data.texts, known, TABLE_NAMES["tasks"])
 
 
-def _apply(previous: Snapshot, frames: dict[str, pd.DataFrame], changes: dict[str, Change]):
+def _apply(
+    previous: Snapshot, frames: dict[str, pd.DataFrame], changes: dict[str, Change]
+) -> Dataset:
     """The dataset of `previous` with the changed rows validated and swapped in: each table's
     own checks first, then those across tables, in the order of a full load."""
     data = previous.data

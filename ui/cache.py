@@ -17,6 +17,7 @@ their first use, not every page's first run.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -41,6 +42,11 @@ from metrics.selection import record_labels as compute_record_labels
 from metrics.tables import figure_table, kpi_cards, link_table, single_chunks
 from metrics.vocab import FIELD_COLORS, LOCAL_SIDE
 from ui import cards, charts, headline, loaders
+
+if TYPE_CHECKING:
+    import geopandas as gpd
+
+    from briefing.slides import SlidePlan
 
 __all__ = ["CHART_BARS"]  # ui/field_view.py reads the bar limit from here
 
@@ -215,7 +221,7 @@ def _partner_bars(table: pd.DataFrame, projector: bool) -> go.Figure | None:
 
 
 @st.cache_resource(show_spinner=False)
-def boundary_set(name: str):
+def boundary_set(name: str) -> gpd.GeoDataFrame:
     """A simplified boundary set (GeoDataFrame), read once per server; derived files in build/."""
     from geo.boundaries import load_boundary_set  # geopandas
     from metrics.paths import ROOT
@@ -224,7 +230,7 @@ def boundary_set(name: str):
 
 
 @view(max_entries=64)
-def briefing_slides(data_key: str, filters: Filters):
+def briefing_slides(data_key: str, filters: Filters) -> list[SlidePlan]:
     """The slide plans for the presentation page (the same plans the PPTX is drawn from)."""
     from briefing.deck import plan_slides  # python-pptx
 

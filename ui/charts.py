@@ -8,6 +8,8 @@ from html import escape
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
+from streamlit.elements.plotly_chart import PlotlyState
 
 from metrics.charts import bar_labels
 from metrics.display import fold_parts, is_target, kind_mix
@@ -101,7 +103,9 @@ SELECT_CONFIG = {
 }
 
 
-def show(figure: go.Figure, key: str, selectable: bool = False, on_pick=None):
+def show(
+    figure: go.Figure, key: str, selectable: bool = False, on_pick=None
+) -> DeltaGenerator | PlotlyState:
     """Draw a chart with our own theme (not Streamlit's); return its selection.
 
     A selectable chart (or one with `on_pick`, a callback that makes clicked or boxed bars act at

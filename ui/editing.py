@@ -41,7 +41,7 @@ def _opened_version(table: str, key: str) -> int:
     return st.session_state[slot]
 
 
-def _choice(label, options, current, key, labels=None):
+def _choice(label, options, current, key, labels=None) -> object:
     options = list(options)
     index = options.index(current) if current in options else 0
     names = labels or {}

@@ -46,7 +46,9 @@ def render(field: str) -> None:
     )
 
 
-def _figures_part(ctx, field: str, scope, figures: pd.DataFrame, selection_line):
+def _figures_part(
+    ctx, field: str, scope, figures: pd.DataFrame, selection_line
+) -> tuple[pd.DataFrame, list[str]]:
     """Charts per unit, cards and the table; returns the figures shown and the picked ids."""
     unit_charts = cache.indicator_charts(ctx.path, scope, ctx.projector)
     if unit_charts:

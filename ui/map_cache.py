@@ -4,6 +4,8 @@ read-only; `@cache.view` so that `cache.clear_views` drops them with the rest)."
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pandas as pd
 import streamlit as st
 
@@ -25,6 +27,10 @@ from metrics.relations import in_scope
 from metrics.tables import link_table
 from ui import cache, charts, loaders
 from ui.labels import LABELS
+
+if TYPE_CHECKING:
+    import plotly.graph_objects as go
+    import pydeck as pdk
 
 ENTRIES = 256
 PHONE_AGENTS = ("Mobi", "Android", "iPhone", "iPad")  # what phones' browsers say they are
@@ -66,7 +72,9 @@ def map_pairs(
 
 
 @cache.view(ENTRIES)
-def map_deck(path: str, filters: Filters, scope: str, view_key: str, projector: bool, phone: bool):
+def map_deck(
+    path: str, filters: Filters, scope: str, view_key: str, projector: bool, phone: bool
+) -> pdk.Deck:
     """The pydeck map of one view (boundaries picture, choropleth, lines, dots, labels)."""
     from geo.choropleth import choropleth_values
     from geo.deck import build_deck
@@ -123,7 +131,7 @@ def picked(
 # the plot (the top margin grows to hold it), across the whole chart, so it never covers a bar.
 
 
-def partner_chart(shown: pd.DataFrame, places: pd.DataFrame, projector: bool):
+def partner_chart(shown: pd.DataFrame, places: pd.DataFrame, projector: bool) -> go.Figure | None:
     """合作方 of the links the map shows or picked, its legend above the bars (None: no partner)."""
     figure = cache.partner_chart_of(shown, places, projector)
     if figure is not None:

@@ -34,7 +34,7 @@ TRIM_INTERVAL_S = 2.0
 FREEZE_RUNS = 20
 
 
-def _libc():
+def _libc() -> ctypes.CDLL | None:
     name = ctypes.util.find_library("c")
     try:
         libc = ctypes.CDLL(name) if name else None

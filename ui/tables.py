@@ -5,6 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 from pandas.io.formats.style import Styler
+from streamlit.delta_generator import DeltaGenerator
+from streamlit.elements.arrow import DataframeState
 
 from metrics.export import filters_sheet, labelled, to_csv_bytes, to_xlsx_bytes
 from metrics.markdown import escape_markdown
@@ -86,7 +88,9 @@ def figures_csv(figures: pd.DataFrame) -> bytes:
     return to_csv_bytes(shown.assign(**{value: shown[value].map(plain_number)}))
 
 
-def figure_dataframe(table: pd.DataFrame, key: str, selectable: bool = False, selected: int = -1):
+def figure_dataframe(
+    table: pd.DataFrame, key: str, selectable: bool = False, selected: int = -1
+) -> DeltaGenerator | DataframeState:
     """Show figures; with `selectable`, one row can be picked (`selected`: the row picked at the
     start, e.g. from the URL) and the selection is returned."""
     styler, widths, order = _figure_display(table)

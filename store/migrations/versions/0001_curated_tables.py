@@ -10,15 +10,15 @@ revision = "0001"
 down_revision = None
 
 
-def _text(name):
+def _text(name: str) -> sa.Column:
     return sa.Column(name, sa.Text, nullable=False, server_default="")
 
 
-def _version():
+def _version() -> sa.Column:
     return sa.Column("version", sa.Integer, nullable=False, server_default="1")
 
 
-def _seq():
+def _seq() -> sa.Column:
     return sa.Column("seq", sa.Integer, nullable=False, server_default="0")
 
 

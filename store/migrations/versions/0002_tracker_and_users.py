@@ -10,7 +10,7 @@ revision = "0002"
 down_revision = "0001"
 
 
-def _text(name):
+def _text(name: str) -> sa.Column:
     return sa.Column(name, sa.Text, nullable=False, server_default="")
 
 
