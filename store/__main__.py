@@ -2,6 +2,7 @@
 
 python -m store upgrade                  migrate the database to the current schema (and seed it)
 python -m store add-editor NAME          create an editor account (password asked, or from stdin)
+python -m store set-password NAME        a new password (every sign-in of the account ends)
 python -m store hash-password            print an Argon2 hash for .streamlit/secrets.toml
 python -m store export OUT.zip           back up everything as a zip of CSVs
 python -m store import FILE [--apply]    preview (default) or apply an import of a CSV or backup zip
@@ -40,6 +41,9 @@ def main(argv: list[str] | None = None) -> int:
     add.add_argument("name")
     add.add_argument("--display-name", default="")
     add.add_argument("--password-stdin", action="store_true")
+    new_password = commands.add_parser("set-password")
+    new_password.add_argument("name")
+    new_password.add_argument("--password-stdin", action="store_true")
     hashing = commands.add_parser("hash-password")
     hashing.add_argument("--password-stdin", action="store_true")
     export = commands.add_parser("export")
@@ -87,6 +91,13 @@ def _add_editor(args: argparse.Namespace) -> int:
     return 0
 
 
+def _set_password(args: argparse.Namespace) -> int:
+    """Give a database account a new password (its sign-ins end in every server process)."""
+    auth.set_password(open_store(), args.name, _password(args.password_stdin))
+    print(f"已修改 {args.name} 的密码，该账号的登录已全部失效")
+    return 0
+
+
 def _export(args: argparse.Namespace) -> int:
     """Write a full backup zip."""
     args.out.write_bytes(backup.export_zip(open_store()))
@@ -118,6 +129,7 @@ _COMMANDS = {
     "restore": _restore,
     "upgrade": _upgrade,
     "add-editor": _add_editor,
+    "set-password": _set_password,
     "export": _export,
     "import": _import,
 }

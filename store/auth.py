@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from store import schema
+from store import account_marks, schema
 from store.db import now, write
 from store.edit import StoreError
 from store.limits import MAX_PASSWORD_INPUT, MAX_USERNAME_INPUT, LimitError, check_text
@@ -60,6 +60,21 @@ def add_editor(engine: sa.Engine, username: str, password: str, display_name: st
                 created_at=now(),
             )
         )
+
+
+def set_password(engine: sa.Engine, username: str, password: str) -> None:
+    """A database account's new password: every sign-in made with the old one ends (at the next
+    rerun of its session, in any server process)."""
+    hashed = hash_password(password)
+    with write(engine, check=False) as connection:
+        changed = connection.execute(
+            schema.users.update()
+            .where(schema.users.c.username == username)
+            .values(password_hash=hashed)
+        ).rowcount
+    if changed != 1:
+        raise StoreError(f"账号“{username}”不存在")
+    record_event(engine, username, "password", "修改密码")
 
 
 def _verify(hashed: str, password: str) -> bool:
@@ -105,7 +120,7 @@ def _recent_failures(connection: sa.Connection, username: str) -> list[str]:
 def record_event(engine: sa.Engine, username: str, action: str, reason: str) -> None:
     """One audit row about an account's sign-in (login, login_failed, login_token, …)."""
     with write(engine, check=False) as connection:
-        connection.execute(
+        inserted = connection.execute(
             schema.audit.insert().values(
                 at=now(),
                 actor=username if action != "login_failed" else "",
@@ -115,6 +130,10 @@ def record_event(engine: sa.Engine, username: str, action: str, reason: str) -> 
                 reason=reason,
             )
         )
+        if (
+            action in account_marks.ENDING_ACTIONS
+        ):  # every process re-checks this account's sign-ins
+            account_marks.bump(connection, username, inserted.inserted_primary_key[0])
 
 
 def _record(engine: sa.Engine, username: str, ok: bool) -> None:

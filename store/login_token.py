@@ -4,6 +4,8 @@ The token names the account, a fingerprint of its password hash (a new password 
 token issued before) and a random id (退出登录 revokes that id server-side). It is signed with a
 secret that is made once and kept in the store (`app_state`, never backed up; the SQLite file is
 0600), or taken from $JMB_LOGIN_SECRET. A locked account's tokens are refused while it is locked.
+A signed-in session checks its token again at its next rerun once its account's mark changes
+(store/account_marks.py), so a sign-in ended in one server process ends in all of them.
 How long a sign-in lasts: $JMB_LOGIN_HOURS (default 8).
 """
 
@@ -120,6 +122,14 @@ def _revoked(connection: sa.Connection, token_id: str) -> bool:
 
 def resolve(engine: sa.Engine, token: str, configured: Mapping[str, str] | None = None) -> SignedIn:
     """Who `token` signs in (audited as a sign-in by token), or TokenError saying why not."""
+    signed_in = check(engine, token, configured)
+    auth.record_event(engine, signed_in.username, "login_token", "凭登录凭据保持登录")
+    return signed_in
+
+
+def check(engine: sa.Engine, token: str, configured: Mapping[str, str] | None = None) -> SignedIn:
+    """Who `token` signs in now, or TokenError saying why not (revoked, expired, a new password,
+    a locked account); writes nothing."""
     payload = _payload(engine, token)
     username = payload["u"]
     hashed, display = auth._stored_hash(engine, username, configured or {})
@@ -132,7 +142,6 @@ def resolve(engine: sa.Engine, token: str, configured: Mapping[str, str] | None 
             raise RevokedError("已退出登录，请重新登录。")
         if len(auth._recent_failures(connection, username)) >= auth.LOCK_AFTER:
             raise TokenError(f"该账号已暂时锁定，请 {auth.LOCK_MINUTES} 分钟后再试。")
-    auth.record_event(engine, username, "login_token", "凭登录凭据保持登录")
     return SignedIn(username, display, payload["j"])
 
 

@@ -17,8 +17,9 @@ import streamlit as st
 from streamlit.runtime.secrets import secrets_singleton
 
 from metrics.markdown import escape_markdown
-from store import login_token
+from store import account_marks, login_token
 from store.auth import LockedError, authenticate, oidc_editor, record_event
+from store.db import database_url
 from ui import frontend_text, loaders, login_cookie
 from ui.labels import LABELS
 
@@ -27,6 +28,9 @@ _TOKEN = "auth_token"  # the login cookie's token of this session (revoked by �
 _VIA_OIDC = "auth_oidc"  # signed in through st.login
 _COOKIE_SEEN = "auth_cookie_seen"  # the cookie is read once per session (a reload is a new one)
 _PENDING = "auth_cookie_pending"  # "set:<token>" or "clear": done by the next run's component
+_USER = "auth_user"  # the account the token signs in
+_CHECKED = "auth_checked"  # (account mark, configured hash) the token was last checked at
+_CONFIGURED = "auth_configured"  # the account is one of secrets.toml's [editors]
 
 
 # Without a secrets.toml, every st.secrets read looks for one again (home folder, config
@@ -67,11 +71,45 @@ def editor() -> str | None:
     return st.session_state.get(SESSION_EDITOR)
 
 
-def _sign_in(display: str, token: str = "") -> None:
+def _sign_in(display: str, token: str = "", username: str = "", cookie: bool = True) -> None:
     st.session_state[SESSION_EDITOR] = display
     if token:
         st.session_state[_TOKEN] = token
-        st.session_state[_PENDING] = f"set:{token}"
+        st.session_state[_USER] = username
+        st.session_state[_CONFIGURED] = username in _secrets("editors")
+        st.session_state[_CHECKED] = _account_state(username)
+        if cookie:
+            st.session_state[_PENDING] = f"set:{token}"
+
+
+def _account_state(username: str) -> tuple[str, str]:
+    """What ends a sign-in when it changes: the account's mark (any process's 退出登录, failed
+    login, new password) and, for an account configured in secrets.toml, its hash there."""
+    mark = account_marks.mark_of(database_url(), loaders.engine, username)
+    if not st.session_state.get(_CONFIGURED):
+        return mark, ""  # (reading st.secrets without a secrets file costs ~0.1 ms)
+    return mark, str(_secrets("editors").get(username, ""))
+
+
+def _still_signed_in() -> None:
+    """A session signed in by token loses edit rights at its next rerun once the sign-in ended
+    anywhere (退出登录 in another tab or process, a new password, a locked account): its token is
+    checked again whenever its account's mark or configured hash changed; else nothing is read."""
+    username = st.session_state.get(_USER)
+    if not username or not editor():
+        return
+    state = _account_state(username)
+    if st.session_state.get(_CHECKED) == state:
+        return
+    try:
+        login_token.check(loaders.engine(), st.session_state.get(_TOKEN, ""), _secrets("editors"))
+    except login_token.TokenError as error:
+        for key in (SESSION_EDITOR, _TOKEN, _USER, _CHECKED, _CONFIGURED):
+            st.session_state.pop(key, None)
+        st.session_state[_PENDING] = "clear"
+        st.toast(str(error))
+        return
+    st.session_state[_CHECKED] = state
 
 
 def _login_form(key: str) -> None:
@@ -86,7 +124,8 @@ def _login_form(key: str) -> None:
                 st.error(LABELS["login_locked"].format(minutes=error.minutes))
                 return
             if name:
-                _sign_in(name, login_token.issue(loaders.engine(), username, configured))
+                token = login_token.issue(loaders.engine(), username, configured)
+                _sign_in(name, token, username)
                 st.rerun()
             st.error(LABELS["login_failed"])
     if oidc_configured() and st.button(LABELS["login_oidc"], key=f"{key}_oidc"):
@@ -95,6 +134,7 @@ def _login_form(key: str) -> None:
 
 def _logout() -> None:
     token = st.session_state.pop(_TOKEN, "")
+    st.session_state.pop(_USER, None)
     if token:
         login_token.revoke(loaders.engine(), token)
     st.session_state.pop(SESSION_EDITOR, None)
@@ -127,8 +167,7 @@ def _from_cookie() -> None:
         return  # most visitors (a room scanning a QR code): no database, no secrets read
     restored = login_cookie.restore(st.context.cookies, loaders.engine(), _secrets("editors"))
     if restored.signed_in:
-        _sign_in(restored.signed_in.display)
-        st.session_state[_TOKEN] = restored.token
+        _sign_in(restored.signed_in.display, restored.token, restored.signed_in.username, False)
     elif restored.token:
         st.session_state[_PENDING] = "clear"  # a refused cookie is not sent again
         if restored.notice:
@@ -168,6 +207,7 @@ def gate() -> None:
     """Restore a sign-in (cookie or OIDC); when viewing needs a login, show the form and stop the
     page until someone logs in."""
     _from_cookie()
+    _still_signed_in()
     _from_oidc()
     _apply_pending_cookie()
     if login_required() and not editor():
