@@ -17,6 +17,7 @@ their first use, not every page's first run.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -41,7 +42,7 @@ from metrics.relations import relation_index as compute_relation_index
 from metrics.selection import record_labels as compute_record_labels
 from metrics.tables import figure_table, kpi_cards, link_table, single_chunks
 from metrics.vocab import FIELD_COLORS, LOCAL_SIDE
-from ui import cards, charts, headline, loaders
+from ui import cards, charts, headline, loaders, memory
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -235,7 +236,9 @@ def briefing_slides(data_key: str, filters: Filters) -> list[SlidePlan]:
     from briefing.deck import plan_slides  # python-pptx
 
     boundaries = {name: boundary_set(name) for name in MAP_SETS}
-    return plan_slides(loaders.dataset_at(data_key), filters, boundaries)
+    plans = plan_slides(loaders.dataset_at(data_key), filters, boundaries)
+    # a slide's few rows, sliced from the whole table, would keep it alive (region: 66 MB)
+    return [replace(p, rows=memory.owned(p.rows), chart=memory.owned(p.chart)) for p in plans]
 
 
 @view(max_entries=64)

@@ -10,6 +10,14 @@ Three causes, three fixes (465 MB with all three):
 - a region-wide load or deck leaves 50–150 MB freed but mapped → `release` after a dataset
   load and after script runs (under 1 ms when there is nothing to return).
 
+Measured at region scale (`make bench`'s memory part, 3 sessions × every page, 2026-11-23): the
+server's peak was ~600 MB. What the caches held after every page, each buffer counted once
+(/tmp-style accounting: Arrow buffers, numpy data and Python objects reachable from each cache):
+the presentation's slide plans 66 MB, the unfiltered 数据表 figure rows 49 MB, the dataset 38 MB,
+the map 9 MB, task updates 8 MB; everything else under 3 MB each. The slide plans hold a few rows
+of each field (`head`), and a few rows sliced from an Arrow column keep the whole column's
+buffers alive: 4 rows of 主要数字 held 28 MB. `owned` copies such rows into buffers of their own.
+
 Measured under a burst (25 sessions opening /present at once, one process, `bench/load.py`):
 10–15 s with `malloc_trim` after every run and Python's cyclic collector walking the whole heap,
 4 s without both. `malloc_trim` holds the malloc arenas every other script thread allocates from,
@@ -28,6 +36,8 @@ import itertools
 import threading
 import time
 
+import numpy as np
+import pandas as pd
 import pyarrow as pa
 
 TRIM_INTERVAL_S = 2.0
@@ -70,3 +80,29 @@ def release(force: bool = False) -> bool:
     if _LIBC is not None:
         _LIBC.malloc_trim(0)
     return True
+
+
+SLICE_SLACK = 4  # a column whose buffers are this many times what its rows need is copied
+
+
+def owned(frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` (the same values) with its Arrow-backed columns in buffers of their own when they
+    are a few rows sliced from bigger columns (which they would otherwise keep alive); else
+    `frame` itself. (A few rows of a numpy-backed column are copied by pandas already.)"""
+    copied = {}
+    for column in range(frame.shape[1]):
+        values = frame.iloc[:, column].array
+        arrow = getattr(values, "_pa_array", None)  # pandas' Arrow-backed arrays
+        sliced = isinstance(arrow, pa.ChunkedArray) and (
+            arrow.get_total_buffer_size() > SLICE_SLACK * arrow.nbytes + 4096
+        )
+        if sliced:
+            copied[column] = type(values)(arrow.take(np.arange(len(arrow))))
+    if not copied:
+        return frame
+    result = frame.copy(deep=False)
+    for column, values in copied.items():
+        result.isetitem(
+            column, pd.Series(values, index=frame.index, dtype=frame.dtypes.iloc[column])
+        )
+    return result

@@ -57,3 +57,45 @@ def test_script_runs_trim_at_most_once_every_interval_and_a_load_always_does():
     memory.release(force=True)
     assert memory.release() is False  # right after a trim: the next script run skips it
     assert memory.release(force=True) is True  # a dataset load trims regardless
+
+
+def _held(frame) -> int:
+    """Bytes of the Arrow buffers `frame`'s columns keep alive."""
+    return sum(frame[c].array._pa_array.get_total_buffer_size() for c in frame.columns)
+
+
+def test_a_few_rows_of_a_big_table_stop_keeping_the_whole_table_alive():
+    import pandas as pd
+
+    big = pd.DataFrame(
+        {"quote": [f"第{i}条：培训教师{i}名" * 4 for i in range(50_000)], "field": "教育"}
+    ).astype("str")
+    few = big.sort_values("quote").head(4)
+    assert _held(few) > 1_000_000  # a slice holds the whole column's buffers
+    kept = memory.owned(few)
+    pd.testing.assert_frame_equal(kept, few)  # the same rows, values, dtypes and index
+    assert _held(kept) < 10_000
+    assert memory.owned(big) is big  # a table that needs its buffers is left alone
+
+
+def test_the_presentation_s_slide_plans_hold_no_more_than_their_rows(
+    fresh_store, tmp_path, monkeypatch
+):
+    """The cached slide plans (汇报模式, the PPTX) of a 3,000-figure dataset: each plan's rows and
+    chart keep only their own buffers (at region scale four 主要数字 rows kept 28 MB alive)."""
+    import streamlit as st
+
+    from bench.generate import generate
+    from metrics.filters import Filters
+    from ui import cache, loaders
+
+    monkeypatch.setenv("JMB_DATA_DIR", str(generate(tmp_path / "region", 3000, 50, 10)))
+    st.cache_resource.clear()
+    plans = cache.briefing_slides(loaders.data_key(), Filters())
+    assert sum(len(p.rows) for p in plans) > 20
+    for plan in plans:
+        for frame in (plan.rows, plan.chart):
+            arrow = [c for c in frame.columns if hasattr(frame[c].array, "_pa_array")]
+            rows_bytes = sum(frame[c].array._pa_array.nbytes for c in arrow)
+            assert _held(frame[arrow]) <= memory.SLICE_SLACK * rows_bytes + 4096 * len(arrow)
+    st.cache_resource.clear()
