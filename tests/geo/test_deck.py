@@ -17,17 +17,24 @@ from geo.deck import (
     to_pixels,
     view_state,
 )
+from geo.selection import pick_pair
 from metrics.load import load_dataset
 from tests.conftest import DATA
 
 
 @pytest.fixture(scope="module")
-def spec(tmp_path_factory):
+def ordos_pairs():
+    data = load_dataset(DATA)
+    return frame_pairs(link_pairs(data.links, data.places, data.sources), MAP_VIEWS["ordos"].bbox)
+
+
+@pytest.fixture(scope="module")
+def spec(tmp_path_factory, ordos_pairs):
     data = load_dataset(DATA)
     view = MAP_VIEWS["ordos"]
     cache = tmp_path_factory.mktemp("geo")
     frames = [(name, load_boundary_set(name, cache)) for name in ("ordos", "wuhai")]
-    pairs = frame_pairs(link_pairs(data.links, data.places, data.sources), view.bbox)
+    pairs = ordos_pairs
     values = pd.DataFrame({"name": ["达拉特旗"], "value": [3], "tip_body": ["能源 <b>基地</b>"]})
     deck = build_deck(view, frames, pairs, data.places, values, links=data.links)
     return json.loads(deck.to_json())
@@ -118,14 +125,21 @@ def test_projector_mode_enlarges_labels_and_lines(spec, projected):
     )
 
 
-def test_a_line_carries_every_link_between_its_two_dots(spec):
+def test_every_line_between_two_dots_tells_and_selects_all_their_links(spec, ordos_pairs):
+    """Lines of different fields between the same two dots show the same tooltip, and a click
+    on any of them (it sends the line's two names) selects every link between the dots."""
     arcs = {layer["id"]: layer for layer in spec["layers"]}["arcs"]["data"]
     by_ends = {}
     for arc in arcs:
         ends = tuple(sorted([tuple(arc["source"]), tuple(arc["target"])]))
-        by_ends.setdefault(ends, set()).add(arc["link_ids"])
-    # Lines of different fields between the same two dots select the same links.
-    assert all(len(ids) == 1 for ids in by_ends.values())
+        ids, _title = pick_pair([arc["from_name"], arc["to_name"]], ordos_pairs)
+        by_ends.setdefault(ends, set()).add((tuple(ids), arc["tip_title"], arc["tip_body"]))
+        assert "link_ids" not in arc  # resolved on the server, not sent with every line
+    assert all(len(found) == 1 for found in by_ends.values())
+    shared = [ends for ends, found in by_ends.items() if len(next(iter(found))[0]) > 1]
+    assert shared  # the bundled map has dots joined by several links
+    every = {i for r in ordos_pairs.itertuples() for i in r.link_ids.split("、")}
+    assert {i for found in by_ends.values() for ids, *_ in found for i in ids} == every
 
 
 def test_choropleth_colours_only_banners_with_values(spec):
