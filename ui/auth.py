@@ -134,7 +134,8 @@ def _login_form(key: str) -> None:
 
 def _logout() -> None:
     token = st.session_state.pop(_TOKEN, "")
-    st.session_state.pop(_USER, None)
+    for key in (_USER, _CHECKED, _CONFIGURED):
+        st.session_state.pop(key, None)
     if token:
         login_token.revoke(loaders.engine(), token)
     st.session_state.pop(SESSION_EDITOR, None)

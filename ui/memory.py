@@ -10,13 +10,18 @@ Three causes, three fixes (465 MB with all three):
 - a region-wide load or deck leaves 50–150 MB freed but mapped → `release` after a dataset
   load and after script runs (under 1 ms when there is nothing to return).
 
-Measured at region scale (`make bench`'s memory part, 3 sessions × every page, 2026-11-23): the
-server's peak was ~600 MB. What the caches held after every page, each buffer counted once
-(/tmp-style accounting: Arrow buffers, numpy data and Python objects reachable from each cache):
-the presentation's slide plans 66 MB, the unfiltered 数据表 figure rows 49 MB, the dataset 38 MB,
-the map 9 MB, task updates 8 MB; everything else under 3 MB each. The slide plans hold a few rows
-of each field (`head`), and a few rows sliced from an Arrow column keep the whole column's
-buffers alive: 4 rows of 主要数字 held 28 MB. `owned` copies such rows into buffers of their own.
+Measured again at region scale (`make bench`'s memory part, 3 sessions × every page,
+2026-11-23): server peak 583–597 MB. What each part held after every page (AppTest, one process,
+each Arrow buffer, numpy buffer and Python object counted once, by the first part that reaches
+it): 汇报模式's cached slide plans 66 MB, 数据表's unfiltered figure rows (`figure_table` of
+100k figures) 49 MB, the dataset 38 MB, the map deck 9 MB, task status updates 8 MB, every other
+cache under 3 MB; the reload snapshot's frames as read share the dataset's buffers (0.8 MB of
+their own), `_last_good` is the dataset itself, st.cache_data holds nothing. The slide plans
+keep a few rows of each field (`head`), and a few rows sliced from an Arrow column keep the
+whole column's buffers alive (4 rows of 主要数字: 28 MB). `owned` copies such rows into buffers of
+their own: the plans hold 2 MB, the server's peak is 486–508 MB (bundled data: 284 MB, as before).
+Next in size: the unfiltered figure rows, 25 of their 35 MB low-cardinality strings (place,
+partner, unit, source title…) that categoricals would shrink.
 
 Measured under a burst (25 sessions opening /present at once, one process, `bench/load.py`):
 10–15 s with `malloc_trim` after every run and Python's cyclic collector walking the whole heap,
