@@ -32,3 +32,4 @@ _._on_connect  # store/db.py: SQLAlchemy event listener
 _._on_begin  # store/db.py: SQLAlchemy event listener
 _.pytest_collection_modifyitems  # tests/browser/conftest.py: pytest hook
 _.postgres_server  # tests/store/conftest.py: pytest fixture requested by name
+_.bundled_data  # tests/views/test_data_table_review.py: autouse pytest fixture
