@@ -37,7 +37,7 @@ def _timed(owner: object, name: str, phase: str) -> None:
     """Record the wall and thread CPU seconds of each call of `owner.name` under `phase`."""
     original = getattr(owner, name)
 
-    def timed(*args, **kwargs):
+    def timed(*args: object, **kwargs: object) -> object:
         wall, cpu = time.perf_counter(), time.thread_time()
         try:
             return original(*args, **kwargs)

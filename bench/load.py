@@ -20,12 +20,16 @@ import json
 import random
 import statistics
 import time
+from collections.abc import Coroutine
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+T = TypeVar("T")
 
 # Pages a steady session moves between (url paths; "" is the overview), and 领域 it opens with.
 STEADY_PAGES = ("", "present", "education", "medical", "innovation", "tracker", "sources")
@@ -226,7 +230,7 @@ async def steady(
     return tally
 
 
-def run_isolated(coroutine):
+def run_isolated(coroutine: Coroutine[Any, Any, T]) -> T:
     """asyncio.run in a thread of its own: works where the calling thread already runs an event
     loop (a test session where playwright's sync API has started one)."""
     with concurrent.futures.ThreadPoolExecutor(1) as pool:

@@ -75,10 +75,29 @@ def quote_notes(table: pd.DataFrame) -> list[str]:
     ]
 
 
+def link_line(row: object) -> str:
+    """'北京市 → 乌海市：演出' the way the relation runs (乌海市 → 北京市 when Inner Mongolia goes
+    to the partner, ↔ both ways), with （计划） when it is planned, not done."""
+    partner, local = row.from_name, row.to_name
+    flow = {"to_partner": f"{local} → {partner}", "both": f"{partner} ↔ {local}"}.get(
+        row.direction, f"{partner} → {local}"
+    )
+    planned = TEXT["link_planned"] if row.status == "planned" else ""
+    return TEXT["link_line"].format(flow=flow, form=row.link_type) + planned
+
+
+def listed_links(links: pd.DataFrame) -> pd.DataFrame:
+    """The relations a slide lists: the 京蒙 ones its subtitle counts (done before planned); the
+    others only when there is no 京蒙 one."""
+    if "jingmeng" in links and links["jingmeng"].any():
+        links = links[links["jingmeng"]]
+    return links.sort_values("status", key=lambda s: s.ne("achieved"), kind="stable")
+
+
 def figure_lines(rows: pd.DataFrame, with_field: bool = False) -> list[str]:
-    """'250余人次　北京医疗机构派出专家（乌海市）', a part under its whole; links as 'A → B：形式'."""
+    """'250余人次　北京医疗机构派出专家（乌海市）', a part under its whole; links as link_line."""
     if "bar_text" not in rows:
-        return [f"{r.from_name} → {r.to_name}：{r.link_type}" for r in rows.itertuples()]
+        return [link_line(r) for r in rows.itertuples()]
     lines = []
     for r in rows.itertuples():
         prefix = f"{r.field} · " if with_field else ""
@@ -200,20 +219,19 @@ def _field_slide(name: str, in_field: pd.DataFrame, links: pd.DataFrame) -> Slid
         list(dict.fromkeys([*chart.index, *in_field.index[: LIST_ROWS + NOTED_ROWS]]))
     ]
     unnoted = len(in_field) - len(noted)
+    listed = listed_links(links).head(LIST_ROWS)
     return SlidePlan(
         "field",
         titled(name, in_field["kind"]),
         counts_line(in_field, links),
-        rows=folded.head(LIST_ROWS) if len(folded) else links.head(LIST_ROWS),
+        rows=folded.head(LIST_ROWS) if len(folded) else listed,
         chart=chart.reset_index(drop=True),
         chart_unit=unit,
         source_ids=list(dict.fromkeys([*in_field["source_id"], *links["source_id"]])),
         notes=quote_notes(noted)
         + ([TEXT["more"].format(n=unnoted)] if unnoted else [])
-        + quote_notes(links.head(LIST_ROWS)),
-        lines=figure_lines(folded.head(LIST_ROWS))
-        if len(folded)
-        else figure_lines(links.head(LIST_ROWS)),
+        + quote_notes(listed),
+        lines=figure_lines(folded.head(LIST_ROWS)) if len(folded) else figure_lines(listed),
         field=name if name in FIELDS else "",
     )
 

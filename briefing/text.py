@@ -14,6 +14,9 @@ TEXT = {
     "figures": "{n} 个数字",
     "links": "京蒙合作关系：{parts}",
     "link_status": {"achieved": "已实现 {n} 条", "planned": "计划 {n} 条"},
+    # A relation listed on a slide: its flow (from direction), its form, and 计划 when planned.
+    "link_line": "{flow}：{form}",
+    "link_planned": "（计划）",
     "links_line": "京蒙合作关系：{parts}",
     "more": "另有 {n} 个数字未在此列出，见看板“数据表”页。",
     "plan": "行动方案任务与目标",

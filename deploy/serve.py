@@ -156,9 +156,11 @@ def cluster(
     script: Path = ROOT / "app.py",
     worker_ports: list[int] | None = None,
     folder: Path | None = None,
+    listen: str = "127.0.0.1",
 ) -> Iterator[Cluster]:
-    """nginx on `port` in front of `workers` Streamlit processes (ports `worker_ports`, default
-    port+1..port+workers); logs and nginx's files under `folder` (default: a temporary one)."""
+    """nginx on `listen`:`port` in front of `workers` Streamlit processes (on 127.0.0.1, ports
+    `worker_ports`, default port+1..port+workers); logs and nginx's files under `folder`
+    (default: a temporary one)."""
     full_env = {**os.environ, **SERVER_ENV, **(env or {})}
     ports = worker_ports or [port + n for n in range(1, workers + 1)]
     with ExitStack() as stack:
@@ -177,7 +179,7 @@ def cluster(
         urls = [f"http://127.0.0.1:{p}" for p in ports]
         for url, process in zip(urls, processes, strict=True):
             wait_healthy(f"{url}/_stcore/health", process)
-        site = site_conf(f"127.0.0.1:{port}", [f"127.0.0.1:{p}" for p in ports])
+        site = site_conf(f"{listen}:{port}", [f"127.0.0.1:{p}" for p in ports])
         (prefix / "nginx.conf").write_text(nginx_conf(prefix, site), encoding="utf-8")
         command = [
             nginx_binary(), "-p", str(prefix), "-c", str(prefix / "nginx.conf"),
@@ -188,10 +190,27 @@ def cluster(
         yield Cluster(f"http://127.0.0.1:{port}", urls, [p.pid for p in processes])
 
 
+def lan_address() -> str | None:
+    """This machine's address on its local network (the one its default route uses), or None.
+    Nothing is sent: a UDP socket only picks the route."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.connect(("10.255.255.255", 1))
+            address = probe.getsockname()[0]
+        except OSError:
+            return None
+    return None if address.startswith("127.") else address
+
+
 def main() -> int:
     """nginx in front of N Streamlit processes on one store, until interrupted."""
     parser = argparse.ArgumentParser(prog="python -m deploy.serve")
     parser.add_argument("--port", type=int, default=8501)
+    parser.add_argument(
+        "--listen",
+        default="0.0.0.0",
+        help="nginx's address (default: every address, so the room's phones reach it)",
+    )
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     args = parser.parse_args()
     stop = {"now": False}
@@ -201,9 +220,12 @@ def main() -> int:
 
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
-    with cluster(args.port, args.workers) as running:
+    with cluster(args.port, args.workers, listen=args.listen) as running:
         print(f"{running.url}  (nginx → {args.workers} Streamlit processes: "
               f"{', '.join(running.workers)}); Ctrl-C stops", flush=True)  # fmt: skip
+        if args.listen == "0.0.0.0" and (lan := lan_address()):
+            # Present from this address: the QR code of 汇报模式 carries the one in the browser.
+            print(f"Network URL: http://{lan}:{args.port}", flush=True)
         while not stop["now"]:
             time.sleep(0.5)
     return 0

@@ -17,7 +17,7 @@ import pytest
 
 from bench import load
 from bench.load import Session
-from deploy.serve import ROOT, cluster, free_port, nginx_binary
+from deploy.serve import ROOT, cluster, free_port, lan_address, main, nginx_binary
 from store.db import make_engine
 from store.edit import get_row, update_row
 from ui.loaders import REVISION_TTL_S
@@ -153,3 +153,30 @@ def test_nginx_serves_the_front_end_from_disk_and_asks_every_process_for_a_lost_
         assert "X-Jmb-Upstream" not in headers
         status, headers = _answer(running.url + "/media/none.png")
         assert status == 404 and headers["X-Jmb-Upstream"].count(",") == 1  # both were asked
+
+
+def test_make_serve_answers_the_rooms_phones_on_the_network_address(tmp_path, monkeypatch):
+    """`make serve` listens on every address by default (the reviewer found nginx on 127.0.0.1
+    only: a QR code of the LAN address reached nothing); its processes stay private."""
+    _nginx_or_skip()
+    lan = lan_address()
+    if lan is None:
+        pytest.skip("this machine has no network address")
+    seen = {}
+
+    def serve_once(port: int, workers: int, listen: str) -> None:
+        seen["listen"] = listen
+        raise SystemExit(0)
+
+    monkeypatch.setattr("deploy.serve.cluster", serve_once)
+    monkeypatch.setattr("sys.argv", ["deploy.serve"])
+    with pytest.raises(SystemExit):
+        main()
+    assert seen["listen"] == "0.0.0.0"
+    bare = ROOT / "bench" / "bare.py"
+    port = free_port()
+    with cluster(port, 1, script=bare, folder=tmp_path / "nginx", listen="0.0.0.0") as running:
+        assert _get(f"http://{lan}:{port}/")[0] == 200
+        private = running.workers[0].rsplit(":", 1)[1]
+        with pytest.raises(OSError):
+            urllib.request.urlopen(f"http://{lan}:{private}/", timeout=5)
