@@ -122,6 +122,9 @@ def show(
     )
 
 
+SMALL_COUNT = 8  # up to this many relations, a tick per relation
+
+
 def relation_bars(
     table: pd.DataFrame, label: str, projector: bool = False, hover: str = "relation_hover"
 ) -> go.Figure:
@@ -167,7 +170,12 @@ def relation_bars(
         layout_dict(max(200, 40 * len(table) + 110), projector),
         {
             "barmode": "stack",
-            "xaxis": {"title": {"text": LABELS["relation_axis"]}, "range": [0, total * 1.12]},
+            # Counts of relations: whole numbers on the axis (plotly picks 0.5 steps up to ~4).
+            "xaxis": {
+                "title": {"text": LABELS["relation_axis"]},
+                "range": [0, total * 1.12],
+                **({"dtick": 1} if total <= SMALL_COUNT else {"tickformat": "d"}),
+            },
             "legend": {"traceorder": "normal"},
         },
     )

@@ -19,9 +19,12 @@ APPROVAL_ENV = "JMB_MAP_APPROVAL_NO"  # 审图号, shown under the map when a de
 MAP_CSS = (
     "<style>.deck-widgets-root > div, [data-testid=stDeckGlJsonChart] > div {overflow: visible !important;}"
     "[data-testid=stColumn]:has([data-testid=stDeckGlJsonChart]) {position: relative; z-index: 3;}"
-    # A phone: the four views on one row (16 px padding a button wrapped 乌海 at 390 px).
-    "@media (max-width: 480px) {.st-key-w_map_view [role=radiogroup] {flex-wrap: nowrap;}"
-    ".st-key-w_map_view button {padding: 4px 7px; min-width: 0;}}"
+    # A phone: the four views on one row, and the three scopes on one (16 px padding a button
+    # wrapped 乌海 at 390 px; the scopes' longer names take a smaller type).
+    "@media (max-width: 480px) {.st-key-w_map_view [role=radiogroup],"
+    ".st-key-w_map_scope [role=radiogroup] {flex-wrap: nowrap;}"
+    ".st-key-w_map_view button, .st-key-w_map_scope button {padding: 4px 7px; min-width: 0;}"
+    ".st-key-w_map_scope button p {font-size: 13px; white-space: nowrap;}}"
     "</style>"
 )
 TOOLTIP_JS = """<script>

@@ -42,7 +42,11 @@ def _reference_relation_bars(table, label, projector=False, hover="relation_hove
     total = float((ordered["achieved"] + ordered["planned"]).max() or 1)
     figure.update_layout(
         barmode="stack",
-        xaxis={"title": LABELS["relation_axis"], "range": [0, total * 1.12]},
+        xaxis={
+            "title": LABELS["relation_axis"],
+            "range": [0, total * 1.12],
+            **({"dtick": 1} if total <= charts.SMALL_COUNT else {"tickformat": "d"}),
+        },
         legend={"traceorder": "normal"},
     )
     size = 20 if projector else 15
@@ -100,3 +104,15 @@ def test_relation_bars_send_what_the_validated_figure_sent(projector: bool) -> N
         assert _sent(go.Figure(built.to_dict())) == _sent(built)
         planned = built.data[1]
         assert planned.marker.pattern.shape == "/" and planned.textposition == "outside"
+
+
+def test_relation_counts_have_whole_number_ticks() -> None:
+    """A reviewer saw 0, 0.5, 1, 1.5, 2 on the axis of 教育's 谁和谁合作 chart: counts of
+    relations are whole; a few get a tick each, many get whole-number ticks."""
+    for table, label, hover in _tables():
+        axis = charts.relation_bars(table, label, False, hover).layout.xaxis
+        total = float((table["achieved"] + table["planned"]).max() or 1)
+        if total <= charts.SMALL_COUNT:
+            assert axis.dtick == 1
+        else:
+            assert axis.tickformat == "d"
