@@ -94,14 +94,20 @@ SLIDE_CSS = """
   .slide-list, .slide-list.dense {font-size: 16px;}
   .st-key-present_controls {flex-direction: column; align-items: stretch;}
   .present-keys {display: none;}  /* no clicker or keyboard on a phone */
+  .st-key-dl_pptx button {width: 100%;}  /* as wide as the buttons above and below it */
   .st-key-present_controls > div {flex: none !important; width: 100% !important;}
 }
 </style>
 """
 
 
+# Pixels of the QR code on the page: large enough to scan from the back of a room when the share
+# box is projected (a reviewer found 160 px small at 1366×768), still whole on a 390 px phone.
+QR_PX = 280
+
+
 @functools.lru_cache(maxsize=256)  # a room of phones opens the same few addresses
-def qr_png(url: str, width: int = 180) -> bytes:
+def qr_png(url: str, width: int = QR_PX) -> bytes:
     """A QR code of `url` as PNG (segno; drawn locally), whole pixels per module, at most `width`
     pixels wide: a wider one Streamlit would decode, scale down and encode again on every run."""
     code = segno.make(url, error="m")
@@ -112,7 +118,7 @@ def qr_png(url: str, width: int = 180) -> bytes:
 
 
 @functools.lru_cache(maxsize=256)
-def qr_data_url(url: str, width: int = 180) -> str:
+def qr_data_url(url: str, width: int = QR_PX) -> str:
     """qr_png of `url` as a data: URL. Streamlit hands such an image to the browser as it is;
     PNG bytes it would open, re-encode as JPEG (a QR code has no alpha) and store per session."""
     return "data:image/png;base64," + base64.b64encode(qr_png(url, width)).decode("ascii")
@@ -128,7 +134,7 @@ def share_html(url: str) -> str:
     local = host in LOOPBACK or host.startswith("127.")
     warning = f'<p class="slide-share-warn">{escape(LABELS["present_share_local"])}</p>'
     return (
-        f'<div class="slide-share"><img src="{qr_data_url(url)}" width="180" height="180" '
+        f'<div class="slide-share"><img src="{qr_data_url(url)}" width="{QR_PX}" height="{QR_PX}" '
         f'alt="{escape(LABELS["present_share"])}"><p>{escape(LABELS["present_share_help"])}</p>'
         f"{warning if local else ''}</div>"
     )

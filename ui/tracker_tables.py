@@ -15,6 +15,7 @@ from ui import styled, tables
 from ui.labels import LABELS, TRACKER_TARGET_COLUMNS, TRACKER_TASK_COLUMNS, TRACKER_UNIT_COLUMNS
 
 TASK_PAGE = 200  # rows per task table (status colours are drawn cell by cell)
+UNITS_CHARS = 18  # 责任单位 shows up to this many characters before it is cut
 STYLED_KEPT = 256  # coloured task tables kept per process, one per distinct content
 
 
@@ -81,10 +82,12 @@ def status_styled(table: pd.DataFrame, column: str) -> Styler:
     return _styled.get(table, column)
 
 
+_FLAGS = {True: LABELS["tracker_stale_flag"], False: LABELS["tracker_reported_flag"]}
+
+
 def task_display(rows: pd.DataFrame) -> pd.DataFrame:
     """Task rows as the table shows them: its columns under their headers, this month's flag."""
-    flags = {True: LABELS["tracker_stale_flag"], False: LABELS["tracker_reported_flag"]}
-    table = rows[list(TRACKER_TASK_COLUMNS)].assign(stale=rows["stale"].map(flags))
+    table = rows[list(TRACKER_TASK_COLUMNS)].assign(stale=rows["stale"].map(_FLAGS))
     return table.rename(columns=TRACKER_TASK_COLUMNS)
 
 
@@ -92,14 +95,22 @@ def task_frame(rows: pd.DataFrame, key: str) -> None:
     """One page of tasks: id, title, units, coloured status, last report and this month's flag."""
     rows = tables.paged(rows, key=key, size=TASK_PAGE)
     heads = TRACKER_TASK_COLUMNS
+    # 责任单位 as wide as its longest value (up to UNITS_CHARS), 最近进展 and 本月 as theirs: a
+    # reviewer saw the units cut while an empty 最近进展 took the room (1366×768, sidebar open).
+    responsible, note, stale = heads["responsible"], heads["note"], heads["stale"]
     st.dataframe(
         _styled.of_tasks(rows),
         hide_index=True,
         width="stretch",
         column_config={
             heads["title"]: st.column_config.TextColumn(width="medium"),
-            heads["responsible"]: st.column_config.TextColumn(width="medium"),
-            heads["note"]: st.column_config.TextColumn(width="large"),
+            responsible: st.column_config.TextColumn(
+                width=tables.fit_width(rows["responsible"], responsible, UNITS_CHARS)
+            ),
+            note: st.column_config.TextColumn(width=tables.fit_width(rows["note"], note, 30)),
+            stale: st.column_config.TextColumn(
+                width=tables.fit_width(pd.Series(list(_FLAGS.values())), stale, 8)
+            ),
         },
     )
 
