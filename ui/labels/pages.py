@@ -60,7 +60,7 @@ LABELS: dict[str, str] = {
     "board_pairs_total": "合计",
     "board_pairs_map": "在合作地图中查看 →",
     "board_fields_header": "各领域",
-    "board_fields_chart": "各领域合作关系（已实现 / 计划）",
+    "board_fields_chart": "各领域合作关系",  # the legend under it says 已实现 / 计划
     "board_fields_caption": "点击柱子即按该领域筛选（写入网址和“当前筛选”）。",
     "board_field_results": "主要成果",
     "board_field_counts": "成果数字 {results} 个 · 目标 {targets} 个",
