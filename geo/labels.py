@@ -14,7 +14,8 @@ LABEL_SIZE_PX = 15
 MAX_LABELS = 12  # more names than this on one map is a list, not a map
 EDGE_SHARE = 0.18  # a label this close to the left/right edge is anchored inwards
 EDGE_MARGIN_PX = 4  # a label box keeps this far from the map's edges
-OFF_FRAME_NOTE = "→ 表示该地在本图范围外，连线画到图边"
+OFF_FRAME_NOTE = "箭头表示该地在本图范围外、在箭头所指方向，连线画到图边"
+EDGE_ARROWS = {"right": "→", "left": "←", "top": "↑", "bottom": "↓"}
 SIDE_COLORS = {BEIJING_SIDE: [178, 34, 34], LOCAL_SIDE: [11, 92, 173]}
 OTHER_COLOR = [90, 90, 90]
 
@@ -46,11 +47,13 @@ def node_records(pairs: pd.DataFrame, places: pd.DataFrame) -> list[dict]:
             if name == row.off_frame:
                 spot["off"].add(name)
     nodes = []
+    extent = _extent([spot["position"] for spot in spots.values()])
     for spot in spots.values():
         names = sorted(
             spot["names"], key=lambda n: (kind.get(n) == "institution", -spot["names"][n])
         )
-        label = names[0] + (" →" if spot["off"] else "")
+        arrow = EDGE_ARROWS[edge_of(spot["position"], extent)] if spot["off"] else ""
+        label = f"{names[0]} {arrow}" if arrow else names[0]
         links = sum(spot["names"].values())
         nodes.append(
             {
@@ -68,6 +71,27 @@ def node_records(pairs: pd.DataFrame, places: pd.DataFrame) -> list[dict]:
             }
         )
     return nodes
+
+
+def _extent(positions: list[list[float]]) -> tuple[float, float, float, float]:
+    xs, ys = [p[0] for p in positions], [p[1] for p in positions]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def edge_of(position: list[float], extent: tuple[float, float, float, float]) -> str:
+    """Which edge of the drawn extent (west, south, east, north) a point pinned to the frame
+    lies on: 'right', 'left', 'top' or 'bottom' (the nearest, as a share of the extent; a
+    corner counts as its side, the way a reader follows a line east or west)."""
+    west, south, east, north = extent
+    x, y = position
+    width, height = max(east - west, 1e-9), max(north - south, 1e-9)
+    gaps = {
+        "right": (east - x) / width,
+        "left": (x - west) / width,
+        "top": (north - y) / height,
+        "bottom": (y - south) / height,
+    }
+    return min(gaps, key=gaps.get)  # dict order breaks ties: right/left before top/bottom
 
 
 def to_pixels(

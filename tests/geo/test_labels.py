@@ -27,6 +27,7 @@ from geo.labels import (
 from metrics.load import load_dataset
 from tests.conftest import DATA
 
+ARROWS = "→←↑↓"
 LAPTOP_MAP_WIDTH_PX = 631  # the map column measured at 1366×768
 
 
@@ -81,11 +82,11 @@ def test_every_label_box_lies_inside_the_map(data, areas, view_key, size):
         assert bottom <= height - EDGE_MARGIN_PX + 0.1, node["label"]
     boxes = [n["box"] for n in labelled]
     assert not any(overlap(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])
-    edge = [n for n in labelled if n["label"].endswith("→")]
+    edge = [n for n in labelled if n["label"][-1:] in ARROWS]
     if view_key == "ordos" and size == "laptop":
         assert {"北京市 →", "兴安盟 →", "上海市 →"} <= {n["label"] for n in edge}
     for node in nodes:
-        if "→" in node["tip_title"]:
+        if node["tip_title"][-1:] in ARROWS:
             assert OFF_FRAME_NOTE in node["tip_body"]
 
 
@@ -110,3 +111,13 @@ def test_the_wuhai_view_names_its_three_districts(data, areas, size):
 def node_frame(data, size):
     pairs = link_pairs(data.links, data.places, data.sources)
     return content_frame(pairs, fit_to_panel(MAP_VIEWS["wuhai"].bbox, *size), size=size)
+
+
+def test_an_off_map_place_points_the_way_it_lies(data):
+    """A reviewer saw 蒙古国 → at the top and 粤港澳大湾区 → at the bottom: the arrow of a place
+    beyond the frame points to the edge its line runs to."""
+    view = MAP_VIEWS["jingmeng"]
+    pairs = link_pairs(data.links, data.places, data.sources)
+    frame = content_frame(pairs, fit_to_panel(view.bbox, *SIZES["laptop"]), size=SIZES["laptop"])
+    labels = {n["label"] for n in node_records(frame_pairs(pairs, frame), data.places)}
+    assert {"蒙古国 ↑", "粤港澳大湾区 ↓", "欧洲 ←", "兴安盟 →"} <= labels

@@ -170,7 +170,7 @@ LABELS: dict[str, str] = {
     "map_width": "线越粗，两地间合作关系越多",
     "map_selected": "地图上选中",
     "map_choropleth": "旗区颜色：行动方案中点名该旗区的任务条数（悬停看定位）",
-    "map_off_frame": "在视图范围外的合作方（画在边缘，带 →）：{names}",
+    "map_off_frame": "在视图范围外的合作方（画在边缘，箭头指向其方向）：{names}",
     "nav_present": "汇报模式",
     "present_prev": "◀ 上一页",
     "present_next": "下一页 ▶",
