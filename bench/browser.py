@@ -1,5 +1,6 @@
-"""Browser-side numbers (playwright + Debian chromium): render time of every page as a ratio to a
-bare Streamlit page and server memory after 3 sessions. Load on the server is measured without
+"""Browser-side numbers (playwright + Debian chromium): render time of every page as a ratio to the
+floor of the drawing libraries it uses (a bare Streamlit page plus one chart of each: bench/floor.py)
+and server memory after 3 sessions. Load on the server is measured without
 browsers (bench/room.py); a filter change in one real tab by bench/tab.py."""
 
 from __future__ import annotations
@@ -17,29 +18,56 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update"]
-# (name, url path, selector on screen once the page has fully rendered)
+# (name, url path, selector on screen once the page has drawn, the views/ file it runs): the url
+# path and the file are the ones app.py's navigation gives (tests/bench/test_floors.py checks it).
 PAGES = [
-    ("总览", "", ".kpi"),
-    ("合作地图", "map", "[data-testid=stDeckGlJsonChart] canvas"),
-    ("汇报模式", "present", ".slide-footer"),
-    ("教育", "education", ".js-plotly-plot"),
-    ("医疗", "medical", ".js-plotly-plot"),
-    ("科创", "innovation", ".js-plotly-plot"),
-    ("文旅", "culture", "[data-testid=stDataFrame]"),
-    ("其他领域", "other-fields", "[data-testid=stDataFrame]"),
-    ("行动方案", "tracker", "[data-testid=stDataFrame]"),
-    ("数据维护", "maintain", "[data-testid=stAlert]"),
-    ("数据表", "data", "[data-testid=stDataFrame]"),
-    ("来源", "sources", ".doc"),
-    ("关于", "about", ".src-footer"),
+    ("总览", "", ".kpi", "overview"),
+    ("合作地图", "map", "[data-testid=stDeckGlJsonChart] canvas", "map"),
+    ("汇报模式", "present", ".slide-footer", "present"),
+    ("教育", "education", ".js-plotly-plot", "education"),
+    ("医疗", "medical", ".js-plotly-plot", "medical"),
+    ("科创", "innovation", ".js-plotly-plot", "innovation"),
+    ("文旅", "culture", "[data-testid=stDataFrame]", "culture"),
+    ("其他领域", "other-fields", "[data-testid=stDataFrame]", "other_fields"),
+    ("行动方案", "tracker", "[data-testid=stDataFrame]", "tracker"),
+    ("数据维护", "maintain", "[data-testid=stAlert]", "maintain"),
+    ("数据表", "data", "[data-testid=stDataFrame]", "data"),
+    ("来源", "sources", ".doc", "sources"),
+    ("关于", "about", ".src-footer", "about"),
 ]
 # The environment `make run` serves with (see the Makefile and ui/memory.py).
 SERVER_ENV = {"MALLOC_ARENA_MAX": "2"}
 BARE = ("bare page", "", "[data-testid=stMarkdown]")
+PLOTLY_FLOOR = "bare + one plotly chart"
+DECK_FLOOR = "bare + one pydeck map"
+BOTH_FLOOR = "bare + one plotly chart and one pydeck map"
 FLOORS = [  # bench/floor.py: the bare page plus one trivial chart of each drawing library
-    ("bare + one plotly chart", "?chart=plotly", ".js-plotly-plot .main-svg"),
-    ("bare + one pydeck map", "?chart=deck", "[data-testid=stDeckGlJsonChart] canvas"),
+    (PLOTLY_FLOOR, "?chart=plotly", ".js-plotly-plot .main-svg"),
+    (DECK_FLOOR, "?chart=deck", "[data-testid=stDeckGlJsonChart] canvas"),
+    (BOTH_FLOOR, "?chart=both", "[data-testid=stDeckGlJsonChart] canvas"),
 ]
+# Issue 16: a page's first open is compared with the floor of the drawing libraries it uses
+# (bench/pages.py finds them in the page's first run): (floor, the most it may take).
+FLOOR_BUDGETS = {
+    (): (BARE[0], 1.5),
+    ("plotly",): (PLOTLY_FLOOR, 1.3),
+    ("pydeck",): (DECK_FLOOR, 1.5),
+    ("plotly", "pydeck"): (BOTH_FLOOR, 1.5),
+}
+# Drawn means: no script running, every visible chart, map and table has its canvas or SVG, and no
+# element is still waiting for its JavaScript (a lazily loaded library shows a skeleton meanwhile).
+SETTLED = """() => !document.querySelector('[data-testid=stStatusWidget]')
+  && !document.querySelector('[data-testid=stSkeleton]')
+  && [...document.querySelectorAll(
+       '[data-testid=stPlotlyChart], [data-testid=stDeckGlJsonChart], [data-testid=stDataFrame]')]
+     .filter((e) => e.checkVisibility())
+     .every((e) => e.querySelector('.main-svg, canvas'))"""
+
+
+def floor_of(libraries) -> tuple[str, float]:
+    """The floor a page that draws with `libraries` ("plotly", "pydeck") is compared with, and
+    the most its first open may take as a multiple of that floor."""
+    return FLOOR_BUDGETS[tuple(sorted(set(libraries)))]
 
 
 def free_port() -> int:
@@ -89,13 +117,11 @@ def serve(script: Path, env: dict[str, str] | None = None):
 
 
 def _render(page, url: str, ready: str, timeout: float = 60) -> float:
-    """Seconds from navigation until `ready` is on screen and Streamlit's running widget is gone."""
+    """Seconds from navigation until `ready` is on screen and the page has settled (SETTLED)."""
     start = time.perf_counter()
     page.goto(url)
     page.wait_for_selector(ready, timeout=timeout * 1000)
-    page.wait_for_function(
-        "!document.querySelector('[data-testid=stStatusWidget]')", timeout=timeout * 1000
-    )
+    page.wait_for_function(SETTLED, polling=50, timeout=timeout * 1000)
     if page.locator("[data-testid=stException]").count():
         raise RuntimeError(f"exception on {url}")
     return time.perf_counter() - start
@@ -110,7 +136,7 @@ def render_times(base: str, pages, runs: int) -> dict[str, float]:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         context = browser.new_context(viewport={"width": 1600, "height": 900})
-        for name, path, ready in pages:
+        for name, path, ready, *_file in pages:
             timings = []
             for attempt in range(runs + 1):
                 page = context.new_page()
@@ -138,7 +164,7 @@ def memory_after_sessions(base: str, pid: int, sessions: int = 3) -> dict[str, f
         ]
         for context in contexts:
             page = context.new_page()
-            for _name, path, ready in PAGES:
+            for _name, path, ready, _file in PAGES:
                 _render(page, f"{base}/{path}", ready)
                 peak = max(peak, server.memory_info().rss / 2**20)
         after = server.memory_info().rss / 2**20

@@ -1,4 +1,5 @@
-"""Server-side run time of every page script (AppTest, bundled data): median and p95 per page."""
+"""Server-side run time of every page script (AppTest, bundled data): median and p95 per page, and
+the drawing libraries each page's first run draws (which floor its browser time is compared with)."""
 
 from __future__ import annotations
 
@@ -14,9 +15,12 @@ from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = sorted(p.name for p in (ROOT / "views").glob("*.py"))
+# AppTest element type → the drawing library whose floor a page is compared with (bench/browser.py)
+LIBRARIES = {"plotly_chart": "plotly", "deck_gl_json_chart": "pydeck"}
 
 
 SCRIPT_TIMES: list[float] = []
+LIBRARIES_OF: dict[str, list[str]] = {}  # page file → the libraries its first run drew
 CPU_TIMES: list[float] = []  # the same runs' CPU time in the script thread (ms): what the run
 # costs without the other processes that share this machine's cores
 _original_run_script = script_runner.ScriptRunner._run_script
@@ -35,10 +39,21 @@ def _timed_run_script(self, rerun_data) -> None:
 script_runner.ScriptRunner._run_script = _timed_run_script
 
 
+def libraries_drawn(at: AppTest) -> list[str]:
+    """The drawing libraries ("plotly", "pydeck") of the elements `at`'s last run drew."""
+    return sorted({library for kind, library in LIBRARIES.items() if at.get(kind)})
+
+
+def first_open(page: str) -> AppTest:
+    """An AppTest of the app after its first run of `page` (a new session, no query string)."""
+    at = AppTest.from_file(ROOT / "app.py", default_timeout=60).run()
+    return at.switch_page(f"views/{page}").run()
+
+
 def time_page(page: str, runs: int) -> list[float]:
     """Milliseconds of `runs` reruns of one page, after one warm-up run (caches filled)."""
-    at = AppTest.from_file(ROOT / "app.py", default_timeout=60).run()
-    at.switch_page(f"views/{page}").run()
+    at = first_open(page)
+    LIBRARIES_OF[page] = libraries_drawn(at)
     SCRIPT_TIMES.clear()
     CPU_TIMES.clear()
     for _ in range(runs):
@@ -81,7 +96,7 @@ def time_filter_views(runs: int) -> tuple[list[float], list[float], list[float],
     return measured[0], measured[1], measured[2], measured[3]
 
 
-def summary(timings: list[float], cpu: list[float] | None = None) -> dict[str, float]:
+def summary(timings: list[float], cpu: list[float] | None = None) -> dict:
     """Median and p95 ms of `timings`, and the median CPU ms of the same runs when given."""
     ordered = sorted(timings)
     result = {
@@ -93,11 +108,12 @@ def summary(timings: list[float], cpu: list[float] | None = None) -> dict[str, f
     return result
 
 
-def main(runs: int = 20) -> dict[str, dict[str, float]]:
+def main(runs: int = 20) -> dict[str, dict]:
     """Each page's rerun server time (AppTest), median and p95, in ms."""
     results = {}
     for page in PAGES:
         results[page] = summary(time_page(page, runs), list(CPU_TIMES))
+        results[page]["libraries"] = LIBRARIES_OF[page]
     results["filter change (overview)"] = summary(time_filter_change(runs), list(CPU_TIMES))
     first, first_cpu, again, again_cpu = time_filter_views(runs)
     results["new filter, first view (overview)"] = summary(first, first_cpu)
