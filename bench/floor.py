@@ -1,6 +1,7 @@
 """Library floors: a one-line page plus one trivial chart of the library the dashboard draws with
-(?chart=plotly, ?chart=deck, or ?chart=both: one of each, the floor of the 合作地图 page).
-What plotly.js and deck.gl alone add to any page on this machine.
+(?chart=plotly, ?chart=deck, or ?chart=both: one of each). What plotly.js and deck.gl alone add
+to any page on this machine; `python -m bench` compares each page with the floor of the libraries
+its first run draws (bench/browser.py FLOOR_BUDGETS).
 ?chart=switch: a segmented control above one plotly chart whose bars it changes (the floor of a
 filter change in a real tab, bench/tab.py)."""
 
