@@ -44,15 +44,24 @@ def server_side(env: dict[str, str], runs: int) -> dict:
 
 def browser_side(env: dict[str, str], runs: int, floors: dict[str, float], server: dict) -> dict:
     """Every page's first open in Chromium: seconds, and as a ratio to the floor of the drawing
-    libraries its first run drew (`server`, from bench.pages) with that floor's budget."""
-    with browser.serve(ROOT / "app.py", env) as (base, _pid):
-        times = browser.render_times(base, browser.PAGES, runs)
-    return {name: page_row(t, file, floors, server) for name, t, file in _with_files(times)}
-
-
-def _with_files(times: dict[str, float]):
+    libraries its first run drew (`server`, from bench.pages) with that floor's budget; each page
+    alternates with its floor (bench/floor.py) so both see the same load."""
+    where = {name: (path, ready) for name, path, ready in [browser.BARE, *browser.FLOORS]}
+    with (
+        browser.serve(ROOT / "app.py", env) as (base, _pid),
+        browser.serve(ROOT / "bench" / "floor.py") as (floor_base, _floor_pid),
+    ):
+        pairs = []
+        for name, path, ready, file in browser.PAGES:
+            floor_path, floor_ready = where[browser.floor_of(server[f"{file}.py"]["libraries"])[0]]
+            pairs.append((name, f"{base}/{path}", ready, f"{floor_base}/{floor_path}", floor_ready))
+        times = browser.paired_times(pairs, runs)
     files = {name: file for name, _path, _ready, file in browser.PAGES}
-    return [(name, t, files[name]) for name, t in times.items()]
+    rows = {}
+    for name, (seconds, floor_seconds) in times.items():
+        floor = browser.floor_of(server[f"{files[name]}.py"]["libraries"])[0]
+        rows[name] = page_row(seconds, files[name], {**floors, floor: floor_seconds}, server)
+    return rows
 
 
 def page_row(seconds: float, file: str, floors: dict[str, float], server: dict) -> dict:

@@ -149,6 +149,32 @@ def render_times(base: str, pages, runs: int) -> dict[str, float]:
     return results
 
 
+def paired_times(pairs, runs: int) -> dict[str, tuple[float, float]]:
+    """For each (name, url, ready, floor url, floor ready): the median seconds of the page and of
+    its floor, opened alternately (floor, page, floor, page, …; a warm-up pair first), each in a
+    new tab, so that both see the same load on a shared machine."""
+    from playwright.sync_api import sync_playwright
+
+    results = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        context = browser.new_context(viewport={"width": 1600, "height": 900})
+        for name, url, ready, floor_url, floor_ready in pairs:
+            timings: tuple[list[float], list[float]] = ([], [])
+            for attempt in range(runs + 1):
+                for kept, (where, selector) in zip(
+                    timings, ((url, ready), (floor_url, floor_ready)), strict=True
+                ):
+                    page = context.new_page()
+                    elapsed = _render(page, where, selector)
+                    page.close()
+                    if attempt:
+                        kept.append(elapsed)
+            results[name] = (statistics.median(timings[0]), statistics.median(timings[1]))
+        browser.close()
+    return results
+
+
 def memory_after_sessions(base: str, pid: int, sessions: int = 3) -> dict[str, float]:
     """Server RSS (MB) after opening every page in `sessions` browser sessions (kept open)."""
     import psutil
