@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update"]
 # (name, url path, selector on screen once the page has drawn, the views/ file it runs): the url
-# path and the file are the ones app.py's navigation gives (tests/bench/test_floors.py checks it).
+# path and the file are the ones the navigation (ui/routes.py) gives (tests/bench/test_floors.py).
 PAGES = [
     ("总览", "", ".kpi", "overview"),
     ("合作地图", "map", "[data-testid=stDeckGlJsonChart] canvas", "map"),

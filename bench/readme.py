@@ -127,10 +127,10 @@ def pages_section(results: dict) -> list[str]:
 
 
 def _ratio(row: dict) -> str:
-    """'1.42× 2.24 s (≤ 1.3) **missed**': one page's first open against its floor's time."""
+    """'1.42× of 2.24 s (≤ 1.3) **missed**': one page's first open against its floor's time."""
     if "budget" not in row:
         return "—"
-    return f"{row['ratio']}× {row['floor_s']} s (≤ {row['budget']}) {_mark(row['met'])}"
+    return f"{row['ratio']}× of {row['floor_s']} s (≤ {row['budget']}) {_mark(row['met'])}"
 
 
 def other_section(results: dict) -> list[str]:

@@ -12,9 +12,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def navigation() -> dict[str, str]:
-    """app.py's pages: views file stem → url path ('' for the default page)."""
+    """The navigation's pages (ui/routes.py): views file stem → url path ('' for the default page)."""
     found = {}
-    for node in ast.walk(ast.parse((ROOT / "app.py").read_text(encoding="utf-8"))):
+    for node in ast.walk(ast.parse((ROOT / "ui" / "routes.py").read_text(encoding="utf-8"))):
         if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "Page":
             keywords = {k.arg: k.value for k in node.keywords}
             stem = Path(node.args[0].value).stem
@@ -78,7 +78,7 @@ def test_the_readme_shows_each_pages_floor_ratio_and_verdict():
     }
     text = "\n".join(readme.pages_section(results))
     assert (
-        "| 教育 | bare + one plotly chart (plotly) | 2.80 s | 1.4× 2.0 s (≤ 1.3) **missed** |"
+        "| 教育 | bare + one plotly chart (plotly) | 2.80 s | 1.4× of 2.0 s (≤ 1.3) **missed** |"
         in text
     )
     assert "2.0 / 1.0 / 0.5 → 3.0 / 1.5 / 0.7 after" in text
