@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -90,7 +91,7 @@ def wait_until_healthy(base: str, seconds: float = 120) -> None:
 
 
 @contextmanager
-def serve(script: Path, env: dict[str, str] | None = None):
+def serve(script: Path, env: dict[str, str] | None = None) -> Iterator[tuple[str, int]]:
     """`streamlit run script` on a free port; yields (base url, server pid)."""
     port = free_port()
     command = [
