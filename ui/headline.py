@@ -8,6 +8,7 @@ from urllib.parse import quote
 import pandas as pd
 
 from metrics.relations import OTHER
+from ui.cards import text_shade
 from ui.labels import LABELS
 
 BOARD_CSS = """
@@ -22,7 +23,7 @@ a.tile {container-type:inline-size;}
 /* The amount never breaks (增长20%以上 stays whole): one line, shrunk to the tile's width.
    --w is the amount's width in em (ui.headline.em_width). */
 .tile-value {font-size:min(var(--max, 23px), calc(98cqi / var(--w, 5))); font-weight:800;
-  line-height:1.25; color:var(--c); white-space:nowrap;}
+  line-height:1.25; color:var(--ct, var(--c)); white-space:nowrap;}
 .tile-label {font-size:13px; line-height:1.35; color:#344054; display:-webkit-box;
   -webkit-line-clamp:2; -webkit-box-orient:vertical; overflow:hidden;}
 .tile-where {font-size:12px; color:#475467;}
@@ -69,7 +70,7 @@ def tiles_html(tiles: pd.DataFrame, target: bool = False) -> str:
     Targets carry the 目标 mark on the number itself."""
     mark = f'<span class="tile-mark">{LABELS["board_target_mark"]}</span>' if target else ""
     items = "".join(
-        f'<a class="{"tile target" if target else "tile"}" style="--c:{escape(t.color)}" href="{source_link(t.figure_id)}" '
+        f'<a class="{"tile target" if target else "tile"}" style="--c:{escape(t.color)};--ct:{text_shade(t.color)}" href="{source_link(t.figure_id)}" '
         f'target="_self" title="{escape(t.quote)}（{LABELS["board_tile_help"]}）">'
         f'<div class="tile-value" style="--w:{em_width(t.label):.2f}">{escape(t.label)}</div>'
         f'<div class="tile-label">{mark}{escape(t.indicator)}</div>'
