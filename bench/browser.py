@@ -5,6 +5,7 @@ browsers (bench/room.py); a filter change in one real tab by bench/tab.py."""
 
 from __future__ import annotations
 
+import itertools
 import os
 import socket
 import statistics
@@ -39,21 +40,47 @@ PAGES = [
 # The environment `make run` serves with (see the Makefile and ui/memory.py).
 SERVER_ENV = {"MALLOC_ARENA_MAX": "2"}
 BARE = ("bare page", "", "[data-testid=stMarkdown]")
-PLOTLY_FLOOR = "bare + one plotly chart"
-DECK_FLOOR = "bare + one pydeck map"
-BOTH_FLOOR = "bare + one plotly chart and one pydeck map"
+# The drawing libraries a page may use: how bench/floor.py draws one, what it is called and what is
+# on screen once it is drawn (Streamlit's own data grid is a library too: its script loads lazily,
+# like plotly's and deck.gl's).
+LIBRARY_FLOORS = {
+    "plotly": ("plotly", "one plotly chart", ".js-plotly-plot .main-svg"),
+    "pydeck": ("deck", "one pydeck map", "[data-testid=stDeckGlJsonChart] canvas"),
+    "table": ("table", "one table", "[data-testid=stDataFrame] canvas"),
+}
+
+
+def floor_name(libraries: tuple[str, ...]) -> str:
+    """'bare + one plotly chart and one table' for the sorted `libraries`."""
+    return "bare + " + " and ".join(LIBRARY_FLOORS[name][1] for name in libraries)
+
+
+PLOTLY_FLOOR = floor_name(("plotly",))
+DECK_FLOOR = floor_name(("pydeck",))
+BOTH_FLOOR = floor_name(("plotly", "pydeck"))
+TABLE_FLOOR = floor_name(("table",))
+_COMBINATIONS = [
+    combo
+    for size in range(1, len(LIBRARY_FLOORS) + 1)
+    for combo in itertools.combinations(sorted(LIBRARY_FLOORS), size)
+]
 FLOORS = [  # bench/floor.py: the bare page plus one trivial chart of each drawing library
-    (PLOTLY_FLOOR, "?chart=plotly", ".js-plotly-plot .main-svg"),
-    (DECK_FLOOR, "?chart=deck", "[data-testid=stDeckGlJsonChart] canvas"),
-    (BOTH_FLOOR, "?chart=both", "[data-testid=stDeckGlJsonChart] canvas"),
+    (
+        floor_name(combo),
+        "?chart=" + ",".join(LIBRARY_FLOORS[name][0] for name in combo),
+        LIBRARY_FLOORS[combo[-1]][2],
+    )
+    for combo in _COMBINATIONS
 ]
 # Issue 16: a page's first open is compared with the floor of the drawing libraries it uses
-# (bench/pages.py finds them in the page's first run): (floor, the most it may take).
+# (bench/pages.py finds them in the page's first run): (floor, the most it may take) — a chart
+# page 1.3× its floor, a page with a map, with tables only, or with neither 1.5×.
 FLOOR_BUDGETS = {
     (): (BARE[0], 1.5),
-    ("plotly",): (PLOTLY_FLOOR, 1.3),
-    ("pydeck",): (DECK_FLOOR, 1.5),
-    ("plotly", "pydeck"): (BOTH_FLOOR, 1.5),
+    **{
+        combo: (floor_name(combo), 1.3 if "plotly" in combo and "pydeck" not in combo else 1.5)
+        for combo in _COMBINATIONS
+    },
 }
 # Drawn means: no script running, every visible chart, map and table has its canvas or SVG, and no
 # element is still waiting for its JavaScript (a lazily loaded library shows a skeleton meanwhile).

@@ -16,7 +16,7 @@ from streamlit.testing.v1 import AppTest
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = sorted(p.name for p in (ROOT / "views").glob("*.py"))
 # AppTest element type → the drawing library whose floor a page is compared with (bench/browser.py)
-LIBRARIES = {"plotly_chart": "plotly", "deck_gl_json_chart": "pydeck"}
+LIBRARIES = {"plotly_chart": "plotly", "deck_gl_json_chart": "pydeck", "dataframe": "table"}
 
 
 SCRIPT_TIMES: list[float] = []
@@ -40,7 +40,7 @@ script_runner.ScriptRunner._run_script = _timed_run_script
 
 
 def libraries_drawn(at: AppTest) -> list[str]:
-    """The drawing libraries ("plotly", "pydeck") of the elements `at`'s last run drew."""
+    """The drawing libraries ("plotly", "pydeck", "table") of the elements `at`'s last run drew."""
     return sorted({library for kind, library in LIBRARIES.items() if at.get(kind)})
 
 

@@ -1,6 +1,7 @@
 """`python -m bench` compares each page's first open with the floor of the libraries it draws."""
 
 import ast
+import itertools
 from pathlib import Path
 
 import pytest
@@ -33,10 +34,11 @@ def test_the_benchmark_opens_every_page_of_the_app_at_its_own_url():
 @pytest.mark.parametrize(
     ("page", "floor", "budget"),
     [
-        ("education.py", browser.PLOTLY_FLOOR, 1.3),
-        ("other_fields.py", browser.PLOTLY_FLOOR, 1.3),
+        ("education.py", browser.floor_name(("plotly", "table")), 1.3),
+        ("other_fields.py", browser.floor_name(("plotly", "table")), 1.3),
         ("overview.py", browser.PLOTLY_FLOOR, 1.3),
         ("map.py", browser.DECK_FLOOR, 1.5),
+        ("data.py", browser.TABLE_FLOOR, 1.5),  # Streamlit's data grid: a library of its own
         ("maintain.py", "bare page", 1.5),
     ],
 )
@@ -47,8 +49,9 @@ def test_a_page_is_held_to_the_floor_of_what_its_first_open_draws(page, floor, b
 
 def test_every_mix_of_libraries_has_a_floor_the_benchmark_measures():
     measured = {name for name, _path, _ready in browser.FLOORS} | {browser.BARE[0]}
-    for libraries in ([], ["plotly"], ["pydeck"], ["pydeck", "plotly"]):
-        assert browser.floor_of(libraries)[0] in measured
+    for size in range(len(browser.LIBRARY_FLOORS) + 1):
+        for libraries in itertools.combinations(browser.LIBRARY_FLOORS, size):
+            assert browser.floor_of(list(libraries))[0] in measured
     assert browser.floor_of(["pydeck", "plotly"]) == (browser.BOTH_FLOOR, 1.5)
 
 
