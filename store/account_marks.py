@@ -10,14 +10,13 @@ it holds at once. The marks live in `app_state` (never backed up), one row per a
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Callable
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 
 from store import schema
+from store.recent import RecentReads
 
 MARKS_TTL_S = 1.0
 PREFIX = "account_mark:"
@@ -47,35 +46,8 @@ def read(engine: sa.Engine) -> dict[str, str]:
     return {name[len(PREFIX) :]: value for name, value in rows}
 
 
-class _Marks:
-    """The marks last read per database url, with when they were read (process-wide)."""
-
-    def __init__(self) -> None:
-        self.lock = threading.Lock()
-        self.known: dict[str, tuple[float, dict[str, str]]] = {}
-        self.generation = 0  # bumped by forget(): a read that overlapped a commit is not kept
-
-    def get(self, url: str, engine: Callable[[], sa.Engine]) -> dict[str, str]:
-        with self.lock:
-            read_at, marks = self.known.get(url, (float("-inf"), {}))
-            if time.monotonic() - read_at < MARKS_TTL_S:
-                return marks
-            generation = self.generation
-        marks = read(engine())
-        with self.lock:
-            if generation == self.generation:
-                self.known[url] = (time.monotonic(), marks)
-        return marks
-
-    def forget(self) -> None:
-        with self.lock:
-            self.known.clear()
-            self.generation += 1
-
-
-_marks = _Marks()
 # A commit through this process (a logout here, a failed login here) is seen at the next rerun.
-sa.event.listen(sa.Engine, "commit", lambda _connection: _marks.forget())
+_marks = RecentReads(MARKS_TTL_S, read)
 
 
 def mark_of(url: str, engine: Callable[[], sa.Engine], username: str) -> str:

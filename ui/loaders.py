@@ -12,8 +12,6 @@ from __future__ import annotations
 import atexit
 import logging
 import threading
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -25,6 +23,7 @@ from metrics.paths import data_dir
 from metrics.validate import DataError
 from store import last_good, reload
 from store.db import data_revision, database_url, open_store
+from store.recent import RecentReads
 from store.tracker import load_updates
 from ui import memory
 from ui.labels import LABELS
@@ -47,39 +46,8 @@ _hurry = threading.Event()  # set: pending saves start now (wait_for_saves)
 memory.configure()
 
 
-class _Revision:
-    """The last data revision read per database url, with when it was read (process-wide)."""
-
-    def __init__(self) -> None:
-        self.lock = threading.Lock()
-        self.known: dict[str, tuple[float, int]] = {}
-        self.generation = 0  # bumped by forget(): a read that overlapped a commit is not kept
-
-    def get(self, url: str, engine: Callable[[], sa.Engine]) -> int:
-        """The revision of `url`, asked of the database (`engine()`) when the remembered one is
-        stale: most runs need no engine, not even the cached lookup of it."""
-        with self.lock:
-            read_at, revision = self.known.get(url, (float("-inf"), 0))
-            if time.monotonic() - read_at < REVISION_TTL_S:
-                return revision
-            generation = self.generation
-        revision = data_revision(engine())
-        with self.lock:
-            if generation == self.generation:
-                self.known[url] = (time.monotonic(), revision)
-        return revision
-
-    def forget(self) -> None:
-        """Ask the database next time (after a write)."""
-        with self.lock:
-            self.known.clear()
-            self.generation += 1
-
-
-_revisions = _Revision()
-# Any write committed in this process (any engine: the app's, a CLI's, a test's) makes the next
-# rerun re-read the revision.
-sa.event.listen(sa.Engine, "commit", lambda _connection: _revisions.forget())
+# The data revision per database url, asked of the database at most once every REVISION_TTL_S.
+_revisions = RecentReads(REVISION_TTL_S, data_revision)
 
 
 @st.cache_resource(show_spinner=False)
