@@ -28,6 +28,7 @@ from briefing.slides import (  # noqa: F401  (the deck's public names, used by p
 from geo.arcs import MAP_VIEWS, frame_pairs, link_pairs
 from geo.deck import declutter_labels, node_records
 from metrics.citation import sources_as_of, titles_line
+from metrics.colors import text_shade
 from metrics.display import is_target, kind_label, marked_label
 from metrics.filters import Filters, filter_links
 from metrics.linebreak import wrap_text
@@ -139,7 +140,8 @@ def _title(slide, plan: SlidePlan) -> None:
 
 
 def _color(name: str) -> RGBColor:
-    return rgb(FIELD_COLORS.get(name, "#101828"))
+    """A field's colour as the text of an amount (darkened to read on white, as on the tiles)."""
+    return rgb(text_shade(FIELD_COLORS.get(name, "#101828")))
 
 
 def _kpis(slide, plan: SlidePlan) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Mapping
 from html import escape as _html_escape
@@ -51,23 +50,6 @@ def text_color_on(hex_color: str) -> str:
     linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
     luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
     return "#000000" if luminance > 0.179 else "#ffffff"
-
-
-def _luminance(rgb: tuple[float, float, float]) -> float:
-    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-@functools.cache
-def text_shade(hex_color: str, contrast: float = 4.5) -> str:
-    """`hex_color` darkened just enough to be read as text on white (WCAG contrast ≥ 4.5): the
-    能源 blue #56B4E9 as a tile's amount read 2.3:1 (a reviewer found it pale)."""
-    rgb = [c / 255 for c in ImageColor.getrgb(hex_color)[:3]]
-    for step in range(101):
-        shade = [c * (1 - step / 100) for c in rgb]
-        if 1.05 / (_luminance(shade) + 0.05) >= contrast:
-            break
-    return "#" + "".join(f"{round(c * 255):02x}" for c in shade)
 
 
 def source_html(row: pd.Series) -> str:

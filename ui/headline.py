@@ -7,8 +7,8 @@ from urllib.parse import quote
 
 import pandas as pd
 
+from metrics.colors import text_shade
 from metrics.relations import OTHER
-from ui.cards import text_shade
 from ui.labels import LABELS
 
 BOARD_CSS = """
