@@ -27,7 +27,7 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt $(VENV)/.runtime
 
 ## run: install (first time) and serve the dashboard on the bundled data
 run: $(VENV)/.runtime font-deps
-	MALLOC_ARENA_MAX=$(MALLOC_ARENA_MAX) $(PY) -m streamlit run app.py --server.port $(PORT)
+	MALLOC_ARENA_MAX=$(MALLOC_ARENA_MAX) $(PY) -m streamlit run web.py --server.port $(PORT)
 
 ## serve: nginx on PORT in front of WORKERS Streamlit processes (default: one per core) on one
 ## store (SQLite in WAL mode, or PostgreSQL through DATABASE_URL); installs nginx when missing

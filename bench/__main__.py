@@ -48,7 +48,7 @@ def browser_side(env: dict[str, str], runs: int, floors: dict[str, float], serve
     alternates with its floor (bench/floor.py) so both see the same load."""
     where = {name: (path, ready) for name, path, ready in [browser.BARE, *browser.FLOORS]}
     with (
-        browser.serve(ROOT / "app.py", env) as (base, _pid),
+        browser.serve(ROOT / "web.py", env) as (base, _pid),
         browser.serve(ROOT / "bench" / "floor.py") as (floor_base, _floor_pid),
     ):
         pairs = []
@@ -133,10 +133,10 @@ def main() -> int:
     results["load_average_after"] = [round(v, 1) for v in os.getloadavg()]
 
     env = dataset_env("bundled", region_db)
-    with browser.serve(ROOT / "app.py", env) as (base, pid):
+    with browser.serve(ROOT / "web.py", env) as (base, pid):
         results["memory"] = browser.memory_after_sessions(base, pid)
     if "region" in datasets:
-        with browser.serve(ROOT / "app.py", dataset_env("region", region_db)) as (base, pid):
+        with browser.serve(ROOT / "web.py", dataset_env("region", region_db)) as (base, pid):
             results["memory_region"] = browser.memory_after_sessions(base, pid)
 
     from bench import briefing as bench_briefing

@@ -87,7 +87,7 @@ def first_open_ratio(runs: int = 5) -> dict:
     ready = "[data-testid=stDeckGlJsonChart] canvas"
     with (
         browser.serve(ROOT / "bench" / "floor.py") as (floor, _),
-        browser.serve(ROOT / "app.py", {"DATABASE_URL": f"sqlite:///{database}"}) as (app, _),
+        browser.serve(ROOT / "web.py", {"DATABASE_URL": f"sqlite:///{database}"}) as (app, _),
     ):
         pages = [("floor", f"{floor}/?chart=both"), ("合作地图", f"{app}/map")]
         times = interleaved(pages, ready, runs)

@@ -138,7 +138,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="jmb-room-") as tmp:
         folder = Path(tmp)
         bare_first = _first_runs(BARE, {}, "", ("",), folder / "bare-one")
-        app_first = _first_runs(ROOT / "app.py", env, args.page, WARM_PAGES, folder / "one")
+        app_first = _first_runs(ROOT / "web.py", env, args.page, WARM_PAGES, folder / "one")
         # the floor: the bare app in one process, reached directly (no nginx)
         with cluster(free_port(), 1, script=BARE, folder=folder / "bare") as running:
             bare = _measure(running, "", ("",), args, direct=True)

@@ -91,7 +91,7 @@ def main() -> int:
     with browser.serve(ROOT / "bench" / "floor.py") as (base, _pid):
         floor = _summary(filter_change_times(f"{base}/?chart=switch", args.changes, ".main-svg"))
     database = ROOT / "build" / "bench-bundled.sqlite"
-    with browser.serve(ROOT / "app.py", {"DATABASE_URL": f"sqlite:///{database}"}) as (base, _):
+    with browser.serve(ROOT / "web.py", {"DATABASE_URL": f"sqlite:///{database}"}) as (base, _):
         app = _summary(filter_change_times(f"{base}/", args.changes, ".js-plotly-plot"))
     result = {
         "machine": machine(),

@@ -25,6 +25,8 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from deploy.page import write_page
+
 ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "deploy" / "nginx-site.conf"
 SERVER_ENV = {"MALLOC_ARENA_MAX": "2"}  # as `make run` (see ui/memory.py)
@@ -53,15 +55,17 @@ def streamlit_static() -> Path:
     return Path(streamlit.__file__).resolve().parent / "static"
 
 
-def site_conf(listen: str, upstreams: list[str]) -> str:
-    """deploy/nginx-site.conf with its listen address and processes filled in: each process
-    (host:port) named n1, n2, … for the node cookie, with an upstream of its own."""
+def site_conf(listen: str, upstreams: list[str], page_root: Path) -> str:
+    """deploy/nginx-site.conf with its listen address, processes and page folder (`page_root`,
+    holding the app's index.html) filled in: each process (host:port) named n1, n2, … for the
+    node cookie, with an upstream of its own."""
     names = [f"n{number}" for number in range(1, len(upstreams) + 1)]
     pairs = list(zip(names, upstreams, strict=True))
     return (
         SITE.read_text(encoding="utf-8")
         .replace("@LISTEN@", listen)
         .replace("@STATIC_ROOT@", str(streamlit_static()))
+        .replace("@PAGE_ROOT@", str(page_root))
         .replace("@NODE_NAMES@", "\n".join(f"    {address} {name};" for name, address in pairs))
         .replace("@NODE_POOLS@", "\n".join(f"    {name} jmb_{name};" for name, _ in pairs))
         .replace(
@@ -153,7 +157,7 @@ def cluster(
     port: int,
     workers: int,
     env: dict[str, str] | None = None,
-    script: Path = ROOT / "app.py",
+    script: Path = ROOT / "web.py",
     worker_ports: list[int] | None = None,
     folder: Path | None = None,
     listen: str = "127.0.0.1",
@@ -166,7 +170,7 @@ def cluster(
     with ExitStack() as stack:
         prefix = folder or Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="jmb-")))
         prefix.mkdir(parents=True, exist_ok=True)
-        if script.name == "app.py":
+        if script.name == "web.py":
             prepare_store(full_env)
         processes = [
             stack.enter_context(
@@ -179,7 +183,10 @@ def cluster(
         urls = [f"http://127.0.0.1:{p}" for p in ports]
         for url, process in zip(urls, processes, strict=True):
             wait_healthy(f"{url}/_stcore/health", process)
-        site = site_conf(f"{listen}:{port}", [f"127.0.0.1:{p}" for p in ports])
+        page_root = prefix / "page"
+        page_root.mkdir(exist_ok=True)
+        write_page(page_root)
+        site = site_conf(f"{listen}:{port}", [f"127.0.0.1:{p}" for p in ports], page_root)
         (prefix / "nginx.conf").write_text(nginx_conf(prefix, site), encoding="utf-8")
         command = [
             nginx_binary(), "-p", str(prefix), "-c", str(prefix / "nginx.conf"),

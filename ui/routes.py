@@ -1,5 +1,8 @@
 """The dashboard's pages, grouped as the sidebar shows them (every page script lives in views/,
-not pages/: see README, "Layout")."""
+not pages/: see README, "Layout"). One list (PAGES) gives the navigation and the addresses the
+server answers with the app's page (deploy/page.py)."""
+
+from typing import NamedTuple
 
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
@@ -7,32 +10,46 @@ from streamlit.navigation.page import StreamlitPage
 from ui.labels import LABELS
 
 
+class PageSpec(NamedTuple):
+    """One page: its sidebar section and title (label keys), views/ script and address ('' for /)."""
+
+    section: str
+    title: str
+    script: str
+    url_path: str
+
+
+PAGES = (
+    PageSpec("", "nav_overview", "overview", ""),
+    PageSpec("", "nav_map", "map", "map"),
+    PageSpec("", "nav_present", "present", "present"),
+    PageSpec("nav_section_fields", "nav_education", "education", "education"),
+    PageSpec("nav_section_fields", "nav_medical", "medical", "medical"),
+    PageSpec("nav_section_fields", "nav_innovation", "innovation", "innovation"),
+    PageSpec("nav_section_fields", "nav_culture", "culture", "culture"),
+    PageSpec("nav_section_fields", "nav_other_fields", "other_fields", "other-fields"),
+    PageSpec("nav_section_work", "nav_tracker", "tracker", "tracker"),
+    PageSpec("nav_section_work", "nav_maintain", "maintain", "maintain"),
+    PageSpec("nav_section_data", "nav_data", "data", "data"),
+    PageSpec("nav_section_data", "nav_sources", "sources", "sources"),
+    PageSpec("nav_section_data", "nav_about", "about", "about"),
+)
+
+
+def url_paths() -> list[str]:
+    """Every page's own address, without the default page's ('' is /)."""
+    return [spec.url_path for spec in PAGES if spec.url_path]
+
+
 def pages() -> dict[str, list[StreamlitPage]]:
     """The pages, grouped as the sidebar shows them (built once per process: ui/shell.py)."""
-    return {
-        "": [
-            st.Page("views/overview.py", title=LABELS["nav_overview"], default=True),
-            st.Page("views/map.py", title=LABELS["nav_map"], url_path="map"),
-            st.Page("views/present.py", title=LABELS["nav_present"], url_path="present"),
-        ],
-        LABELS["nav_section_fields"]: [
-            st.Page("views/education.py", title=LABELS["nav_education"], url_path="education"),
-            st.Page("views/medical.py", title=LABELS["nav_medical"], url_path="medical"),
-            st.Page("views/innovation.py", title=LABELS["nav_innovation"], url_path="innovation"),
-            st.Page("views/culture.py", title=LABELS["nav_culture"], url_path="culture"),
-            st.Page(
-                "views/other_fields.py",
-                title=LABELS["nav_other_fields"],
-                url_path="other-fields",
-            ),
-        ],
-        LABELS["nav_section_work"]: [
-            st.Page("views/tracker.py", title=LABELS["nav_tracker"], url_path="tracker"),
-            st.Page("views/maintain.py", title=LABELS["nav_maintain"], url_path="maintain"),
-        ],
-        LABELS["nav_section_data"]: [
-            st.Page("views/data.py", title=LABELS["nav_data"], url_path="data"),
-            st.Page("views/sources.py", title=LABELS["nav_sources"], url_path="sources"),
-            st.Page("views/about.py", title=LABELS["nav_about"], url_path="about"),
-        ],
-    }
+    grouped: dict[str, list[StreamlitPage]] = {}
+    for spec in PAGES:
+        page = st.Page(
+            f"views/{spec.script}.py",
+            title=LABELS[spec.title],
+            url_path=spec.url_path or None,
+            default=not spec.url_path,
+        )
+        grouped.setdefault(LABELS[spec.section] if spec.section else "", []).append(page)
+    return grouped

@@ -1,6 +1,5 @@
 """`python -m bench` compares each page's first open with the floor of the libraries it draws."""
 
-import ast
 import itertools
 from pathlib import Path
 
@@ -8,21 +7,14 @@ import pytest
 
 from bench import browser, pages, readme
 from bench.__main__ import page_row
+from ui.routes import PAGES
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def navigation() -> dict[str, str]:
     """The navigation's pages (ui/routes.py): views file stem → url path ('' for the default page)."""
-    found = {}
-    for node in ast.walk(ast.parse((ROOT / "ui" / "routes.py").read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "Page":
-            keywords = {k.arg: k.value for k in node.keywords}
-            stem = Path(node.args[0].value).stem
-            url = keywords["url_path"].value if "url_path" in keywords else stem
-            default = "default" in keywords and keywords["default"].value
-            found[stem] = "" if default else url
-    return found
+    return {spec.script: spec.url_path for spec in PAGES}
 
 
 def test_the_benchmark_opens_every_page_of_the_app_at_its_own_url():

@@ -11,11 +11,13 @@ import pytest
 
 from bench.browser import free_port, wait_until_healthy
 from tests.conftest import ROOT
+from ui.routes import url_paths
 
 CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 LOCAL_PREFIXES = ("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:", "about:")
-STREAMLIT_PROBE = re.compile(r"/[^/]+/_stcore/(health|host-config)$")
+STREAMLIT_PROBE = re.compile(r"/([^/]+)/_stcore/(?:health|host-config)$")
+PAGE_PATHS = set(url_paths())
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -36,7 +38,8 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture(scope="session")
 def server() -> Iterator[str]:
-    """`streamlit run app.py` on a free local port, shared by the session; yields its base URL."""
+    """`streamlit run web.py` (as `make run`) on a free local port, shared by the session; yields
+    its base URL."""
     yield from run_server("server")
 
 
@@ -47,11 +50,11 @@ def fresh_server() -> Iterator[str]:
 
 
 def run_server(name: str) -> Iterator[str]:
-    """Start `streamlit run app.py` on a free local port; log to artifacts/<name>.log."""
+    """Start `streamlit run web.py` on a free local port; log to artifacts/<name>.log."""
     port = free_port()
     (ROOT / "artifacts").mkdir(exist_ok=True)
     command = [
-        sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
+        sys.executable, "-m", "streamlit", "run", str(ROOT / "web.py"),
         "--server.headless", "true", "--server.address", "127.0.0.1",
         "--server.port", str(port), "--browser.gatherUsageStats", "false",
     ]  # fmt: skip
@@ -101,9 +104,11 @@ class PageWatch:
             self.console_errors.append(message.text)
 
     def _on_response(self, response) -> None:
-        # Streamlit's front end first probes <page>/_stcore/… to detect a base path; those 404s
-        # are expected. Any other failed load is a defect.
-        if response.status >= 400 and not STREAMLIT_PROBE.search(response.url):
+        # On an unknown address Streamlit's front end first probes <address>/_stcore/… to detect
+        # a base path; those 404s are expected. On a page's own address the app's page tells it
+        # the root (deploy/page.py), so a probe there is a defect, like any other failed load.
+        probe = STREAMLIT_PROBE.search(response.url)
+        if response.status >= 400 and (not probe or probe.group(1) in PAGE_PATHS):
             self.failed.append(f"{response.status} {response.url}")
 
     def open(self, url: str, ready: str = "[data-testid=stMainBlockContainer] h1") -> None:

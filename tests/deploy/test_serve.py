@@ -17,6 +17,7 @@ import pytest
 
 from bench import load
 from bench.load import Session
+from deploy.page import page_html
 from deploy.serve import ROOT, cluster, free_port, lan_address, main, nginx_binary
 from store.db import make_engine
 from store.edit import get_row, update_row
@@ -91,6 +92,8 @@ def test_two_processes_behind_nginx_share_sessions_files_and_edits(tmp_path):
     ) as running:
         status, page = _get(running.url + "/")
         assert status == 200
+        # The app's page (Chinese, the root preset on a page's address), as `make run` serves it.
+        assert page.decode() == _get(running.url + "/present")[1].decode() == page_html()
         script = re.search(rb'src="\.?/?(static/js/[^"]+\.js)"', page)
         assert script, "index.html names its script"
         status, body = _get(f"{running.url}/{script.group(1).decode()}")

@@ -2,6 +2,7 @@
 
 LABELS: dict[str, str] = {
     "app_title": "京蒙协作成果看板",
+    "page_noscript": "京蒙协作成果看板需要浏览器启用 JavaScript 才能显示。",
     "nav_overview": "总览",
     "nav_education": "教育",
     "nav_medical": "医疗",

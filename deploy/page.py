@@ -1,0 +1,103 @@
+"""The page every address of the dashboard answers: Streamlit's index.html, adapted.
+
+- Chinese: `lang="zh-CN"` (a screen reader reads the dashboard as Chinese, a browser offers no
+  translation from English), the dashboard's title in the tab before the first run sets it, and a
+  Chinese <noscript> (Streamlit's is English, and describes its agent API).
+- No base-path probe: Streamlit's front end does not know whether /present is a page or the
+  app's base path, so on a page's own address it first asks /present/_stcore/health (a 404) and
+  only then the root: 100–240 ms of every deep link's first open (a QR code of 汇报模式, a shared
+  field view). On a known page's address a small script tells it where the app's root is
+  (`window.__streamlit.BACKEND_BASE_URL`, read once when Streamlit's script loads); elsewhere
+  (the root, an unknown address) it finds out as before.
+
+`make run` serves it through the ASGI app in web.py; `make serve` writes it to a file nginx
+serves (deploy/serve.py)."""
+
+from __future__ import annotations
+
+import html
+import json
+import logging
+import re
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+
+LOGGER = logging.getLogger(__name__)
+# What the adapted page changes in Streamlit's index.html (pinned version: a test checks each
+# is found; if a later version moves one, that part stays as Streamlit wrote it).
+LANG = '<html lang="en">'
+TITLE = "<title>Streamlit</title>"
+NOSCRIPT = re.compile(r"<noscript>.*?</noscript>", re.DOTALL)
+# Runs before Streamlit's module script: on /<known page> (after any prefix a proxy adds), the
+# app's root is the address without the page's segment.
+BASE_SCRIPT = (
+    "<script>(function(){{var p=location.pathname.replace(/\\/+$/,''),"
+    "i=p.lastIndexOf('/');if({pages}.indexOf(p.slice(i+1))>=0)"
+    "window.__streamlit={{BACKEND_BASE_URL:location.origin+p.slice(0,i+1)}};}})();</script>"
+)
+
+
+def streamlit_index() -> Path:
+    """The installed streamlit package's index.html."""
+    import streamlit
+
+    return Path(streamlit.__file__).resolve().parent / "static" / "index.html"
+
+
+def adapt(index: str, url_paths: Iterable[str], title: str, noscript: str) -> str:
+    """Streamlit's `index` page in Chinese (`title`, `noscript`), with the base-path script for
+    the pages at `url_paths`. A part not found is left as Streamlit wrote it (and logged)."""
+    script = BASE_SCRIPT.format(pages=json.dumps(sorted(url_paths)))
+    replacements = [
+        (LANG, '<html lang="zh-CN">'),
+        (TITLE, f"<title>{html.escape(title)}</title>{script}"),
+    ]
+    for old, new in replacements:
+        if index.count(old) != 1:
+            LOGGER.warning("Streamlit's index.html has no single %r: left as is", old)
+            continue
+        index = index.replace(old, new)
+    adapted, found = NOSCRIPT.subn(f"<noscript><p>{html.escape(noscript)}</p></noscript>", index)
+    if found != 1:
+        LOGGER.warning("Streamlit's index.html has %d <noscript> blocks: left as is", found)
+        return index
+    return adapted
+
+
+@cache
+def page_html() -> str:
+    """The dashboard's page (built once per process)."""
+    from ui.labels import LABELS
+    from ui.routes import url_paths
+
+    return adapt(
+        streamlit_index().read_text(encoding="utf-8"),
+        url_paths(),
+        LABELS["app_title"],
+        LABELS["page_noscript"],
+    )
+
+
+def write_page(folder: Path) -> Path:
+    """The page as `folder`/index.html (for nginx); returns the file."""
+    target = folder / "index.html"
+    target.write_text(page_html(), encoding="utf-8")
+    return target
+
+
+def routes(base_url_path: str = "") -> list:
+    """Starlette routes that answer the root and every page's address with the page (web.py);
+    `base_url_path`: Streamlit's server.baseUrlPath, if one is set."""
+    from starlette.responses import HTMLResponse
+    from starlette.routing import Route
+
+    from ui.routes import url_paths
+
+    async def answer(_request) -> HTMLResponse:
+        return HTMLResponse(page_html(), headers={"Cache-Control": "no-cache"})
+
+    prefix = "/" + base_url_path.strip("/") if base_url_path.strip("/") else ""
+    return [Route(prefix or "/", answer)] + [
+        Route(f"{prefix}/{path}", answer) for path in url_paths()
+    ]
