@@ -1,10 +1,16 @@
 """What `make run` serves (`streamlit run web.py`): Streamlit's server for app.py, with the page
 every address answers adapted by deploy/page.py (Chinese, and no base-path probe on a page's own
-address). Sessions run app.py exactly as under `streamlit run app.py`."""
+address) and the HttpOnly login-cookie endpoints of deploy/login_routes.py. Sessions run app.py
+exactly as under `streamlit run app.py`."""
 
 import streamlit as st
+from starlette.middleware import Middleware
 from streamlit import config
 
-from deploy.page import routes
+from deploy import login_routes, page
 
-app = st.App("app.py", routes=routes(config.get_option("server.baseUrlPath")))
+app = st.App(
+    "app.py",
+    routes=[*page.routes(config.get_option("server.baseUrlPath")), *login_routes.routes()],
+    middleware=[Middleware(login_routes.CookieEndpoint)],
+)

@@ -2,9 +2,10 @@
 
 Streamlit has no API that sets a cookie, so a one-pixel iframe (st.iframe, same origin; in the sidebar, where it
 moves nothing) does it from the browser.
-Under `make serve`, nginx (deploy/nginx-site.conf) says so in a request header and sets the
-cookie HttpOnly when the iframe posts the token to `/_jmb/login`; without nginx (plain `make run`)
-the script sets it itself, then not HttpOnly. Either way the server checks the signature, expiry and revocation on every read.
+Under `make serve` nginx (deploy/nginx-site.conf), under `make run` web.py
+(deploy/login_routes.py) says so in a request header and sets the cookie HttpOnly when the iframe
+posts the token to `/_jmb/login`; under a bare `streamlit run app.py` the script sets it itself,
+then not HttpOnly. Either way the server checks the signature, expiry and revocation on every read.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from store import login_token
 
 COOKIE = "jmb_login"
 
-PROXY_HEADER = "X-Jmb-Cookie-Endpoint"  # nginx sends it when it serves /_jmb/login and logout
+PROXY_HEADER = "X-Jmb-Cookie-Endpoint"  # nginx or web.py: /_jmb/login and logout are served
 
 _SET_BY_SCRIPT = """<script>
 const secure = window.parent.location.protocol === "https:" ? "; Secure" : "";
@@ -72,17 +73,17 @@ def restore(
 
 
 def by_proxy(headers: Mapping[str, str]) -> bool:
-    """nginx in front sets the cookie HttpOnly (it says so in a header of every request)."""
+    """nginx in front or web.py sets the cookie HttpOnly (a header of every request says so)."""
     return headers.get(PROXY_HEADER, "") == "1"
 
 
 def set_in_browser(token: str, proxy: bool) -> None:
-    """Store `token` as the login cookie: by nginx (HttpOnly) when `proxy`, else by script."""
+    """Store `token` as the login cookie: by the endpoint (HttpOnly) when `proxy`, else by script."""
     values = {"token": json.dumps(token), "max_age": login_token.login_seconds(), "name": COOKIE}
     st.sidebar.iframe((_SET_BY_PROXY if proxy else _SET_BY_SCRIPT) % values, height=1)
 
 
 def clear_in_browser(proxy: bool) -> None:
-    """Remove the login cookie (by nginx when `proxy`: a script cannot see an HttpOnly one)."""
+    """Remove the login cookie (by the endpoint when `proxy`: a script cannot see an HttpOnly one)."""
     script = (_CLEAR_BY_PROXY if proxy else _CLEAR_BY_SCRIPT) % {"name": COOKIE}
     st.sidebar.iframe(script, height=1)

@@ -1,6 +1,6 @@
 """In a real browser: an editor who logs in is still signed in after a reload; after 退出登录 a
-reload shows a viewer. Plain `streamlit run` sets the cookie by script; behind nginx (`make serve`)
-nginx sets it HttpOnly, so page scripts cannot read it."""
+reload shows a viewer. The cookie is HttpOnly, so page scripts cannot read it: set by web.py's
+endpoint under `make run`, by nginx under `make serve`."""
 
 from collections.abc import Iterator
 
@@ -109,7 +109,7 @@ def _kept_across_reloads(browser, base: str, name: str, width: int, height: int)
 @pytest.mark.parametrize(("width", "height"), [(1366, 768), (390, 844)])
 def test_signed_in_across_a_reload_until_logout(browser, plain_server, width, height):
     cookie = _kept_across_reloads(browser, plain_server, "plain", width, height)
-    assert cookie["sameSite"] == "Strict" and not cookie["httpOnly"]
+    assert cookie["sameSite"] == "Strict" and cookie["httpOnly"]  # web.py's endpoint (make run)
     assert PASSWORD not in cookie["value"]
 
 

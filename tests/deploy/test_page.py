@@ -1,9 +1,9 @@
 """The page every address answers (deploy/page.py): Chinese, and no base-path probe on a page."""
 
-import asyncio
 import logging
 
 from deploy import page
+from tests.deploy.asgi import call
 from ui.labels import LABELS
 from ui.routes import url_paths
 
@@ -39,36 +39,17 @@ def test_a_streamlit_page_it_does_not_recognise_is_served_as_streamlit_wrote_it(
     assert len(caplog.records) == 3  # lang, title, noscript: each said
 
 
-def _get(app, path: str) -> tuple[int, dict[str, str], str]:
-    """One GET through the ASGI `app`: (status, headers, body)."""
-    scope = {"type": "http", "method": "GET", "path": path, "raw_path": path.encode(),
-             "query_string": b"", "headers": [], "root_path": "", "scheme": "http",
-             "server": ("test", 80), "http_version": "1.1"}  # fmt: skip
-    sent = []
-
-    async def receive() -> dict:
-        return {"type": "http.request", "body": b"", "more_body": False}
-
-    async def send(message: dict) -> None:
-        sent.append(message)
-
-    asyncio.run(app(scope, receive, send))
-    headers = {k.decode(): v.decode() for k, v in sent[0].get("headers", [])}
-    body = b"".join(m.get("body", b"") for m in sent[1:]).decode()
-    return sent[0]["status"], headers, body
-
-
 def test_the_app_answers_the_root_and_every_page_with_the_page_and_nothing_else():
     from starlette.applications import Starlette
 
     app = Starlette(routes=page.routes())
     for path in ["/", *(f"/{p}" for p in url_paths())]:
-        status, headers, body = _get(app, path)
+        status, headers, body = call(app, path)
         assert status == 200, path
         assert body == page.page_html() and headers["cache-control"] == "no-cache"
-    assert _get(app, "/present/_stcore/health")[0] == 404
-    assert _get(app, "/media/x.png")[0] == 404  # left to Streamlit's own routes
+    assert call(app, "/present/_stcore/health")[0] == 404
+    assert call(app, "/media/x.png")[0] == 404  # left to Streamlit's own routes
 
     prefixed = Starlette(routes=page.routes("/jmb/"))
-    assert _get(prefixed, "/jmb/present")[2] == page.page_html()
-    assert _get(prefixed, "/present")[0] == 404
+    assert call(prefixed, "/jmb/present")[2] == page.page_html()
+    assert call(prefixed, "/present")[0] == 404
