@@ -5,12 +5,11 @@ exactly as under `streamlit run app.py`."""
 
 import streamlit as st
 from starlette.middleware import Middleware
-from streamlit import config
 
 from deploy import login_routes, page
 
 app = st.App(
     "app.py",
-    routes=[*page.routes(config.get_option("server.baseUrlPath")), *login_routes.routes()],
-    middleware=[Middleware(login_routes.CookieEndpoint)],
+    routes=login_routes.routes(),
+    middleware=[Middleware(page.AppPage), Middleware(login_routes.CookieEndpoint)],
 )

@@ -10,11 +10,12 @@
   (`window.__streamlit.BACKEND_BASE_URL`, read once when Streamlit's script loads); elsewhere
   (the root, an unknown address) it finds out as before.
 
-`make run` serves it through the ASGI app in web.py; `make serve` writes it to a file nginx
+`make run` serves it through web.py's middleware (AppPage); `make serve` writes it to a file nginx
 serves (deploy/serve.py)."""
 
 from __future__ import annotations
 
+import gzip
 import html
 import json
 import logging
@@ -22,6 +23,8 @@ import re
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 LOGGER = logging.getLogger(__name__)
 # What the adapted page changes in Streamlit's index.html (pinned version: a test checks each
@@ -86,18 +89,67 @@ def write_page(folder: Path) -> Path:
     return target
 
 
-def routes(base_url_path: str = "") -> list:
-    """Starlette routes that answer the root and every page's address with the page (web.py);
-    `base_url_path`: Streamlit's server.baseUrlPath, if one is set."""
-    from starlette.responses import HTMLResponse
-    from starlette.routing import Route
+def _decoded(content: bytes, encoding: bytes) -> bytes | None:
+    """`content` as sent with Content-Encoding `encoding` (none or gzip), or None for others."""
+    if not encoding:
+        return content
+    if encoding == b"gzip":
+        try:
+            return gzip.decompress(content)
+        except (OSError, EOFError):
+            return None
+    return None
 
-    from ui.routes import url_paths
 
-    async def answer(_request) -> HTMLResponse:
-        return HTMLResponse(page_html(), headers={"Cache-Control": "no-cache"})
+class AppPage:
+    """ASGI middleware: wherever Streamlit answers with its index.html (the root, a page's
+    address, an unknown address), the answer is the app's page instead. Other answers pass as
+    they are; validators (ETag, Last-Modified) of the replaced file are dropped."""
 
-    prefix = "/" + base_url_path.strip("/") if base_url_path.strip("/") else ""
-    return [Route(prefix or "/", answer)] + [
-        Route(f"{prefix}/{path}", answer) for path in url_paths()
-    ]
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+        self.index = streamlit_index().read_bytes()
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD"):
+            await self.app(scope, receive, send)
+            return
+        held: dict = {}
+        body: list[bytes] = []
+
+        async def answer(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                if self._is_html(message):
+                    held.update(message)
+                    return
+            elif held:
+                body.append(message.get("body", b""))
+                if message.get("more_body"):
+                    return
+                await self._send_page(held, b"".join(body), scope["method"], send)
+                return
+            await send(message)
+
+        await self.app(scope, receive, answer)
+
+    def _is_html(self, start: Message) -> bool:
+        """Whether a response that starts so may be Streamlit's index.html (an HTML page)."""
+        headers = dict(start.get("headers", []))
+        return start["status"] == 200 and headers.get(b"content-type", b"").startswith(b"text/html")
+
+    async def _send_page(self, start: Message, content: bytes, method: str, send: Send) -> None:
+        """The held answer, with the app's page in place of Streamlit's index.html (which
+        Streamlit sends gzipped on some addresses: the page goes uncompressed, 7 KB)."""
+        headers = dict(start["headers"])
+        encoding = headers.get(b"content-encoding", b"")
+        if method == "HEAD":
+            same = headers.get(b"content-length") == str(len(self.index)).encode() and not encoding
+        else:
+            same = _decoded(content, encoding) == self.index
+        if same:
+            content = page_html().encode()
+            dropped = {b"content-length", b"content-encoding", b"etag", b"last-modified"}
+            kept = [(k, v) for k, v in start["headers"] if k.lower() not in dropped]
+            start = {**start, "headers": [*kept, (b"content-length", str(len(content)).encode())]}
+        await send(start)
+        await send({"type": "http.response.body", "body": b"" if method == "HEAD" else content})

@@ -45,3 +45,12 @@ def test_a_deep_link_asks_only_the_apps_root_and_reads_chinese_from_the_start(wa
     assert probes == []
     assert f"{server}/_stcore/health" in asked
     watched.assert_clean()
+
+
+def test_an_unknown_address_reads_chinese_from_the_start_too(browser, server):
+    context = browser.new_context(locale="zh-CN")
+    page = context.new_page()
+    page.goto(f"{server}/no-such-page/x", wait_until="domcontentloaded")
+    assert page.title() == LABELS["app_title"]
+    assert page.evaluate("document.documentElement.lang") == "zh-CN"
+    context.close()

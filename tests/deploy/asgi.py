@@ -12,8 +12,12 @@ def call(app, path: str, method: str = "GET", headers: dict[str, str] | None = N
         "headers": [(k.lower().encode(), v.encode()) for k, v in (headers or {}).items()],
     }  # fmt: skip
     sent = []
+    asked = []
 
     async def receive() -> dict:
+        asked.append(1)
+        if len(asked) > 1:  # a response that listens for a disconnect: the client stays
+            await asyncio.Event().wait()
         return {"type": "http.request", "body": b"", "more_body": False}
 
     async def send(message: dict) -> None:

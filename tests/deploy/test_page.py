@@ -39,17 +39,52 @@ def test_a_streamlit_page_it_does_not_recognise_is_served_as_streamlit_wrote_it(
     assert len(caplog.records) == 3  # lang, title, noscript: each said
 
 
-def test_the_app_answers_the_root_and_every_page_with_the_page_and_nothing_else():
+def _streamlit_like():
+    """Streamlit's own answers, in small: its index.html for pages (as a file), other things."""
     from starlette.applications import Starlette
+    from starlette.responses import FileResponse, HTMLResponse, JSONResponse
+    from starlette.routing import Route
 
-    app = Starlette(routes=page.routes())
-    for path in ["/", *(f"/{p}" for p in url_paths())]:
-        status, headers, body = call(app, path)
-        assert status == 200, path
-        assert body == page.page_html() and headers["cache-control"] == "no-cache"
-    assert call(app, "/present/_stcore/health")[0] == 404
-    assert call(app, "/media/x.png")[0] == 404  # left to Streamlit's own routes
+    async def other_html(_request):
+        return HTMLResponse("<p>" + "x" * (len(page.streamlit_index().read_bytes()) - 7) + "</p>")
 
-    prefixed = Starlette(routes=page.routes("/jmb/"))
-    assert call(prefixed, "/jmb/present")[2] == page.page_html()
-    assert call(prefixed, "/present")[0] == 404
+    async def health(_request):
+        return JSONResponse({"ok": True})
+
+    async def index(_request):
+        return FileResponse(page.streamlit_index())
+
+    return Starlette(
+        routes=[
+            Route("/component/x.html", other_html),
+            Route("/_stcore/health", health),
+            Route("/{path:path}", index, methods=["GET", "HEAD", "POST"]),
+        ]
+    )
+
+
+def test_wherever_streamlit_answers_with_its_page_the_app_answers_with_its_own():
+    from starlette.middleware.gzip import GZipMiddleware
+
+    app = page.AppPage(_streamlit_like())
+    gzipped = page.AppPage(GZipMiddleware(_streamlit_like(), minimum_size=500))  # as Streamlit's
+    for path in ["/", "/present", "/other-fields", "/nonsense", "/a/b"]:
+        for server, headers in ((app, {}), (gzipped, {"Accept-Encoding": "gzip"})):
+            status, answer, body = call(server, path, headers=headers)
+            assert status == 200 and body == page.page_html(), path
+            assert int(answer["content-length"]) == len(page.page_html().encode())
+            assert "content-encoding" not in answer
+            assert "etag" not in answer and "last-modified" not in answer  # nothing stale kept
+    status, headers, body = call(app, "/present", "HEAD")
+    assert status == 200 and body == ""
+    assert int(headers["content-length"]) == len(page.page_html().encode())
+
+
+def test_every_other_answer_passes_as_it_was():
+    app = page.AppPage(_streamlit_like())
+    same_length_html = call(app, "/component/x.html")[2]
+    assert same_length_html.startswith("<p>xxx") and len(same_length_html) == len(
+        page.streamlit_index().read_bytes()
+    )
+    assert call(app, "/_stcore/health")[2] == '{"ok":true}'
+    assert call(app, "/present", "POST")[2] == page.streamlit_index().read_text(encoding="utf-8")
