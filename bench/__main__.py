@@ -92,7 +92,7 @@ def main() -> int:
     """Run the page, memory, ingest and PPTX benchmarks; write artifacts/bench.json."""
     parser = argparse.ArgumentParser(prog="python -m bench")
     parser.add_argument("--skip-region", action="store_true")
-    parser.add_argument("--runs", type=int, default=3, help="browser loads per page")
+    parser.add_argument("--runs", type=int, default=5, help="browser loads per page")
     args = parser.parse_args()
     (ROOT / "artifacts").mkdir(exist_ok=True)
     region_db = ROOT / "build" / "bench-region.sqlite"

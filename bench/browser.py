@@ -179,8 +179,9 @@ def render_times(base: str, pages, runs: int) -> dict[str, float]:
 
 def paired_times(pairs, runs: int) -> dict[str, tuple[float, float]]:
     """For each (name, url, ready, floor url, floor ready): the median seconds of the page and of
-    its floor, opened alternately (floor, page, floor, page, …; a warm-up pair first), each in a
-    new tab, so that both see the same load on a shared machine."""
+    its floor, opened alternately (floor, page, page, floor, floor, page, …: neither always goes
+    first; a warm-up pair first), each in a new tab, so that both see the same load on a shared
+    machine."""
     from playwright.sync_api import sync_playwright
 
     results = {}
@@ -190,9 +191,8 @@ def paired_times(pairs, runs: int) -> dict[str, tuple[float, float]]:
         for name, url, ready, floor_url, floor_ready in pairs:
             timings: tuple[list[float], list[float]] = ([], [])
             for attempt in range(runs + 1):
-                for kept, (where, selector) in zip(
-                    timings, ((url, ready), (floor_url, floor_ready)), strict=True
-                ):
+                both = list(zip(timings, ((url, ready), (floor_url, floor_ready)), strict=True))
+                for kept, (where, selector) in both[:: 1 if attempt % 2 else -1]:
                     page = context.new_page()
                     elapsed = _render(page, where, selector)
                     page.close()
