@@ -132,11 +132,15 @@ def _footer(slide, plan: SlidePlan, data: Dataset, number: int) -> None:
     _text(slide, box, text, 11, color=MUTED)
 
 
-def _title(slide, plan: SlidePlan) -> None:
+def _title(slide, plan: SlidePlan) -> int:
+    """The slide's title and its subtitle (broken between words); the subtitle's line count."""
     _text(slide, (Inches(0.5), Inches(0.3), WIDTH - Inches(1), Inches(0.8)), plan.title, 34, True)
-    if plan.subtitle:
-        box = (Inches(0.5), Inches(1.05), WIDTH - Inches(1), Inches(0.5))
-        _text(slide, box, plan.subtitle.split("\n"), 16, color=MUTED)
+    if not plan.subtitle:
+        return 0
+    box = (Inches(0.5), Inches(1.05), WIDTH - Inches(1), Inches(0.5))
+    lines = wrapped(plan.subtitle.split("\n"), box[2], 16)
+    _text(slide, box, lines, 16, color=MUTED)
+    return len(lines)
 
 
 def _color(name: str) -> RGBColor:
@@ -167,7 +171,7 @@ def _kpis(slide, plan: SlidePlan) -> None:
             _text(slide, box, lines, 14)
 
 
-def _lists(slide, plan: SlidePlan) -> None:
+def _lists(slide, plan: SlidePlan, subtitle_lines: int) -> None:
     has_chart = not plan.chart.empty
     if has_chart:
         box = (Inches(0.5), Inches(1.7), Inches(7.2), Inches(5.1))
@@ -176,7 +180,7 @@ def _lists(slide, plan: SlidePlan) -> None:
             FIELD_COLORS.get(plan.field, "#0B5CAD"),
         )  # fmt: skip
     left = Inches(8.0) if has_chart else Inches(0.5)
-    top = Inches(1.9 if plan.subtitle.count("\n") < 1 else 2.3)
+    top = Inches(1.9 if subtitle_lines < 2 else 2.3)
     size = 14 if has_chart else 18
     width = WIDTH - left - Inches(0.5)
     _text(slide, (left, top, width, Inches(4.6)), wrapped(plan.lines, width, size), size)
@@ -199,6 +203,7 @@ def wrapped(lines: list[str], width: Emu, size: int) -> list[str]:
 def draw_slide(presentation: Presentation, plan: SlidePlan, data: Dataset, number: int) -> None:
     """Add one slide for `plan` to the presentation, with its footer and notes."""
     slide = presentation.slides.add_slide(presentation.slide_layouts[6])  # blank
+    subtitle_lines = 0
     if plan.kind == "title":
         _text(
             slide,
@@ -208,15 +213,15 @@ def draw_slide(presentation: Presentation, plan: SlidePlan, data: Dataset, numbe
             True,
         )
         box = (Inches(0.8), Inches(3.7), WIDTH - Inches(1.6), Inches(1.4))
-        _text(slide, box, plan.subtitle.split("\n"), 22, color=MUTED)
+        _text(slide, box, wrapped(plan.subtitle.split("\n"), box[2], 22), 22, color=MUTED)
     else:
-        _title(slide, plan)
+        subtitle_lines = _title(slide, plan)
     if plan.kind == "kpis":
         _kpis(slide, plan)
     elif plan.kind in ("field", "other", "plan"):
-        _lists(slide, plan)
+        _lists(slide, plan, subtitle_lines)
     elif plan.kind == "map":  # under a one- or two-line subtitle, above the footer
-        top = 1.55 + 0.3 * plan.subtitle.count("\n")
+        top = 1.55 + 0.3 * (subtitle_lines - 1)
         picture = io.BytesIO(plan.image)
         slide.shapes.add_picture(picture, Inches(1.6), Inches(top), height=Inches(6.9 - top))
     elif plan.kind == "sources":

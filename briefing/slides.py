@@ -3,6 +3,7 @@ PPTX draw the same plans, so a number reads the same in the room and in the forw
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -10,8 +11,9 @@ import pandas as pd
 from briefing.captions import link_counts, status_counts, supplied_by  # noqa: F401 (re-exported)
 from briefing.text import TEXT
 from metrics.citation import source_titles, sources_as_of, sources_behind
-from metrics.display import TARGET, fold_parts, kind_mix, marked_label
+from metrics.display import TARGET, count_kinds, fold_described, fold_parts, kind_mix, marked_label
 from metrics.filters import Filters, describe_filters, filter_figures, filter_links
+from metrics.linebreak import text_em
 from metrics.load import Dataset
 from metrics.relations import in_scope
 from metrics.tables import figure_table, kpi_cards
@@ -75,15 +77,44 @@ def quote_notes(table: pd.DataFrame) -> list[str]:
     ]
 
 
-def link_line(row: object) -> str:
+def link_line(row: object, form: str = "") -> str:
     """'北京市 → 乌海市：演出' the way the relation runs (乌海市 → 北京市 when Inner Mongolia goes
-    to the partner, ↔ both ways), with （计划） when it is planned, not done."""
+    to the partner, ↔ both ways), with （计划） when it is planned, not done; `form` instead of
+    its link type when given (link_lines)."""
     partner, local = row.from_name, row.to_name
     flow = {"to_partner": f"{local} → {partner}", "both": f"{partner} ↔ {local}"}.get(
         row.direction, f"{partner} → {local}"
     )
     planned = TEXT["link_planned"] if row.status == "planned" else ""
-    return TEXT["link_line"].format(flow=flow, form=row.link_type) + planned
+    return TEXT["link_line"].format(flow=flow, form=form or row.link_type) + planned
+
+
+QUOTE_NAME_EM = 20  # a quote up to this wide names its relation whole (“葡萄乌海 沙漠看海”推介会)
+QUOTED = re.compile(r"“[^”]+”")
+
+
+def relation_name(row: object) -> str:
+    """What tells a relation from another of the same places and type: its quote when short
+    (verbatim), else its type with the name the quote puts in quotation marks, else its type
+    with the quote's beginning."""
+    if text_em(row.quote) <= QUOTE_NAME_EM:
+        return row.quote
+    if found := QUOTED.search(row.quote):
+        return f"{row.link_type}{found.group()}"
+    return TEXT["link_named"].format(form=row.link_type, start=row.quote[: QUOTE_NAME_EM // 2])
+
+
+def link_lines(rows: pd.DataFrame) -> list[str]:
+    """link_line of each relation; relations that would read the same (two 推介会 from 乌海市 to
+    北京市, two events) each name what differs (relation_name), never reading as one."""
+    plain = [link_line(r) for r in rows.itertuples()]
+    quotes: dict[str, set[str]] = {}
+    for line, quote in zip(plain, rows["quote"], strict=True):
+        quotes.setdefault(line, set()).add(quote)
+    return [
+        link_line(r, relation_name(r)) if len(quotes[line]) > 1 else line
+        for line, r in zip(plain, rows.itertuples(), strict=True)
+    ]
 
 
 def listed_links(links: pd.DataFrame) -> pd.DataFrame:
@@ -97,7 +128,7 @@ def listed_links(links: pd.DataFrame) -> pd.DataFrame:
 def figure_lines(rows: pd.DataFrame, with_field: bool = False) -> list[str]:
     """'250余人次　北京医疗机构派出专家（乌海市）', a part under its whole; links as link_line."""
     if "bar_text" not in rows:
-        return [link_line(r) for r in rows.itertuples()]
+        return link_lines(rows)
     lines = []
     for r in rows.itertuples():
         prefix = f"{r.field} · " if with_field else ""
@@ -107,9 +138,24 @@ def figure_lines(rows: pd.DataFrame, with_field: bool = False) -> list[str]:
     return lines
 
 
+def figure_count(figures: pd.DataFrame) -> str:
+    """'6 个成果数字', '6 个目标' or '5 个成果数字、1 个目标': results and targets apart, a
+    target counted the way 行动方案's slide counts it (count_kinds); '' for no figure."""
+    results, targets = count_kinds(figures) if len(figures) else (0, 0)
+    parts = [TEXT["figures"].format(n=results)] if results else []
+    parts += [TEXT["targets"].format(n=targets)] if targets else []
+    return "、".join(parts)
+
+
+def fold_for_list(figures: pd.DataFrame) -> pd.DataFrame:
+    """A slide's figures as its list and chart show them: a target with the figures describing
+    it as one line (fold_described), parts under their whole (fold_parts)."""
+    return fold_parts(fold_described(figures)) if len(figures) else figures
+
+
 def counts_line(figures: pd.DataFrame, links: pd.DataFrame) -> str:
-    """'6 个数字 · 合作关系：已实现 12 条' — never a '0 个数字'."""
-    parts = [TEXT["figures"].format(n=len(figures))] if len(figures) else []
+    """'6 个成果数字 · 合作关系：已实现 12 条' — never a '0 个数字'."""
+    parts = [counted] if (counted := figure_count(figures)) else []
     if relations := link_counts(links):
         parts.append(TEXT["links"].format(parts=relations))
     return " · ".join(parts)
@@ -211,7 +257,7 @@ def field_slides(table: pd.DataFrame, link_rows: pd.DataFrame) -> list[SlidePlan
 
 def _field_slide(name: str, in_field: pd.DataFrame, links: pd.DataFrame) -> SlidePlan:
     in_field = in_field.reset_index(drop=True)
-    folded = fold_parts(in_field) if len(in_field) else in_field
+    folded = fold_for_list(in_field)
     chart, unit = _chart_rows(folded)
     # Notes quote every figure on the slide (its chart and its list), then the next ones up
     # to NOTED_ROWS; a region-wide field has thousands, which no briefing note can hold.
@@ -240,7 +286,7 @@ def _other_slide(names: list[str], table: pd.DataFrame, link_rows: pd.DataFrame)
     """The thin fields on one slide: their figures (kind marked), then their relations counted."""
     figures = table[table["field"].isin(names)]
     links = link_rows[link_rows["field"].isin(names)]
-    folded = fold_parts(figures.reset_index(drop=True)) if len(figures) else figures
+    folded = fold_for_list(figures.reset_index(drop=True))
     lines = figure_lines(folded, with_field=True)[: OTHER_ROWS - 1] if len(folded) else []
     per_field = [
         f"{n} {counted}" for n in names if (counted := link_counts(links[links["field"] == n]))
@@ -280,7 +326,7 @@ def plan_slide(data: Dataset, filters: Filters) -> list[SlidePlan]:
     doc = "、".join(plans["doc_number"].replace("", pd.NA).dropna()) or "、".join(plans["title"])
     subtitle = TEXT["plan_sub"].format(doc=doc, tasks=len(tasks))
     if len(targets):
-        subtitle += TEXT["plan_targets"].format(n=len(targets))
+        subtitle += " · " + TEXT["targets"].format(n=len(targets))
     if not reached.is_empty():
         subtitle += "\n" + TEXT["plan_reach"].format(filters=describe_scope(reached, data))
     if blind:

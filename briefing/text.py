@@ -11,17 +11,20 @@ TEXT = {
     "mixed": "{name}：成果与目标",
     "targets_only": "{name}（目标）",
     "other": "其他领域",
-    "figures": "{n} 个数字",
+    # What a slide counts: results and targets apart, each target once (2个，每个50亿元以上).
+    "figures": "{n} 个成果数字",
+    "targets": "{n} 个目标",
     "links": "京蒙合作关系：{parts}",
     "link_status": {"achieved": "已实现 {n} 条", "planned": "计划 {n} 条"},
     # A relation listed on a slide: its flow (from direction), its form, and 计划 when planned.
     "link_line": "{flow}：{form}",
     "link_planned": "（计划）",
+    # Two relations that would read the same name what differs: the quote's beginning.
+    "link_named": "{form}（{start}…）",
     "links_line": "京蒙合作关系：{parts}",
     "more": "另有 {n} 个数字未在此列出，见看板“数据表”页。",
     "plan": "行动方案任务与目标",
     "plan_sub": "{doc} · {tasks} 条任务",
-    "plan_targets": " · {n} 个目标",
     "plan_reach": "按筛选（{filters}）：任务按其目标数字、原文中的合作关系和地名归类",
     "plan_blind": "“{names}”不适用于方案任务：任务都是计划，没有成果或时期之分",
     "map": "京蒙合作关系图",

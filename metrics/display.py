@@ -109,6 +109,49 @@ def fold_parts(table: pd.DataFrame) -> pd.DataFrame:
     return kept.assign(parts=short, parts_detail=long, bar_text=text)
 
 
+EACH_WORD = "，每个"
+
+
+def described_label(label: str, members: list[str]) -> str:
+    """A figure's label with the figures describing each of its items: '2个，每个50亿元以上'
+    (one plan target, the way the plan states it)."""
+    return label + "".join(f"{EACH_WORD}{member}" for member in members)
+
+
+def is_describing(table: pd.DataFrame) -> pd.Series:
+    """True for a figure that describes the items of another figure of `table` (`describes`:
+    50亿元以上, the scale of each of the 2个 projects): one target with it, not one of its own."""
+    describes = table["describes"] if "describes" in table else pd.Series("", index=table.index)
+    return describes.isin(table["figure_id"]) & (describes != "")
+
+
+def fold_described(table: pd.DataFrame) -> pd.DataFrame:
+    """A figures table for slide lists: a figure describing another one of the table is not a
+    line of its own but part of that figure's `display` ('2个，每个50亿元以上'), as the plan's
+    target reads on every surface (metrics.targets). Rows keep their index and order."""
+    describing = is_describing(table)
+    if not describing.any():
+        return table
+    labels = table["display"] if "display" in table else figure_labels(table)
+    members: dict[str, list[str]] = {}
+    for head, label in zip(table.loc[describing, "describes"], labels[describing], strict=True):
+        members.setdefault(head, []).append(label)
+    kept = table[~describing]
+    shown = [
+        described_label(label, members.get(figure_id, []))
+        for figure_id, label in zip(kept["figure_id"], labels[~describing], strict=True)
+    ]
+    return kept.assign(display=shown)
+
+
+def count_kinds(table: pd.DataFrame) -> tuple[int, int]:
+    """(results, targets) among `table`'s figures, a target counted once with the figures that
+    describe it (2个 and its 50亿元以上 are one target): what slides say they count."""
+    heads = table[~is_describing(table)]
+    targets = int(heads["kind"].map(is_target).sum())
+    return len(heads) - targets, targets
+
+
 def kind_mix(kinds: pd.Series) -> str:
     """'mixed', 'target' or 'achievement': what a chart or slide shows, for its title."""
     present = set(kinds)

@@ -157,7 +157,7 @@ def figure_table(figures: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
 
     Output columns: figure_id, field, indicator, display, value, unit, qualifier, kind, place,
     partner, period, quote, source_id, source_title, publisher, doc_number, published, note,
-    amount, part_of, part_note (其中 4家 / 属于 9家).
+    amount, part_of, describes, part_note (其中 4家 / 属于 9家).
     """
     table = with_sources(figures, sources).assign(
         display=figure_labels(figures).to_numpy(),
@@ -186,6 +186,7 @@ def figure_table(figures: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
         "note",
         "amount",
         "part_of",
+        "describes",
         "part_note",
     ]
     return table.reindex(columns=columns, fill_value="").reset_index(drop=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from metrics.display import figure_label, figure_labels
+from metrics.display import described_label, figure_label, figure_labels, is_describing
 from metrics.quantity import format_quantity
 from metrics.tracker import NO_UPDATE
 
@@ -54,11 +54,11 @@ def target_groups(figures: pd.DataFrame, tasks: pd.DataFrame) -> pd.DataFrame:
     named = figures[figures["figure_id"].isin(owners)]
     named = named.assign(label=figure_labels(named))
     describes = named["describes"] if "describes" in named else pd.Series("", index=named.index)
-    heads = named[~describes.isin(named["figure_id"])]
+    heads = named[~is_describing(named)]
     rows = []
     for head in heads.itertuples(index=False):
         members = named[describes == head.figure_id]
-        label = head.label + "".join(f"，每个{m}" for m in members["label"])
+        label = described_label(head.label, list(members["label"]))
         rows.append(
             {
                 "figure_id": head.figure_id,

@@ -84,3 +84,25 @@ def test_cards_relate_a_part_and_its_whole():
     assert notes["wuhai-16"] == "其中 4家：率先入驻乌海·信息谷创新中心的企业"
     assert notes["wuhai-12"] == "属于 9家：入驻乌海·信息谷创新中心的企业"
     assert notes["wuhai-08"] == ""
+
+
+def test_fold_described_makes_a_target_and_its_items_one_line_and_one_count():
+    from metrics.display import count_kinds, fold_described
+
+    figures = pd.DataFrame(
+        {
+            "figure_id": ["a", "b", "c", "d"],
+            "value": [2, 5e9, 4, 9],
+            "unit": ["个", "元", "条", "家"],
+            "qualifier": ["exact", "at_least", "exact", "exact"],
+            "kind": ["target", "target", "target", "achievement"],
+            "describes": ["", "a", "", ""],
+            "indicator": ["引进重点项目", "单体投资规模", "电力通道", "入驻企业"],
+        }
+    )
+    folded = fold_described(figures)
+    assert list(folded["figure_id"]) == ["a", "c", "d"]
+    assert folded.loc[0, "display"] == "2个，每个50亿元以上"
+    assert count_kinds(figures) == (1, 2)
+    alone = figures[figures["figure_id"] != "a"]  # its head filtered out: counted on its own
+    assert count_kinds(alone) == (1, 2) and len(fold_described(alone)) == 3
