@@ -4,7 +4,7 @@ import streamlit as st
 
 from metrics.citation import source_titles
 from metrics.display import marked_label
-from metrics.highlight import figure_spans, highlight_segments, quote_in_context
+from metrics.highlight import document_segments, quote_in_context
 from metrics.markdown import escape_markdown
 from metrics.tables import figure_table
 from ui import cards, page
@@ -72,5 +72,5 @@ if figure_id:
     st.markdown(f"**{LABELS['sources_figure_focus']}：{focus}**")
     st.html(cards.context_html(before, quote, after))
 
-segments = highlight_segments(text, figure_spans(text, doc_figures))
+segments = document_segments(text, doc_figures, source["title"])
 st.html(cards.document_html(segments, doc_figures, focus=figure_id))
