@@ -7,6 +7,7 @@ offered; a run longer than a whole line still breaks between characters (as it m
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 
 AFTER = set(" \u3000，、。；：！？）》」』”’·—…,;:!?")  # a line may end with these
@@ -14,6 +15,10 @@ BEFORE = set("（《「『“‘")  # a line may start with these (not ASCII '('
 PARTICLES = set("的与")  # the next word starts after them (和 is also in 呼和浩特: not here)
 NO_START = set("，、。；：！？）》」』”’·…,;:!?)%")  # never at the start of a line
 SOFT_BREAK = "\u200b"  # zero-width space: a break a browser may take, invisible otherwise
+WORD_JOINER = "\u2060"  # invisible: no break on either side (2025-03-21 after its hyphens)
+NO_BREAK_SPACE = "\u00a0"  # a space no line ends at (6 条: a number stays with its unit)
+JOINED = re.compile(r"(?<=[0-9])([-/])(?=[0-9])")  # 2025-03-21, 5/9: a browser breaks after - or /
+NUMBER_SPACE = re.compile(r"(?<=[0-9]) (?=\S)")
 
 
 def char_em(char: str) -> float:
@@ -31,11 +36,24 @@ def break_points(text: str) -> list[int]:
     points = []
     for i in range(1, len(text)):
         before, after = text[i - 1], text[i]
-        if after in NO_START or before in BEFORE:
+        if after in NO_START or before in BEFORE or _after_number(text, i):
             continue
         if before in AFTER or before in PARTICLES or after in BEFORE:
             points.append(i)
     return points
+
+
+def _after_number(text: str, i: int) -> bool:
+    """Whether position i follows 'digit + space' (6 条, 第 5/9 页): no line ends there."""
+    return i >= 2 and text[i - 1] == " " and "0" <= text[i - 2] <= "9"
+
+
+def line_marks(text: str) -> str:
+    """`text` for HTML that wraps with CSS word-break: keep-all: SOFT_BREAK at its break points
+    (soft_breaks), and where a browser would still break what must stay whole, a joiner: a
+    number and its unit (6\u00a0条), a date or fraction after its - or / (2025-03-21, 5/9)."""
+    marked = NUMBER_SPACE.sub(NO_BREAK_SPACE, soft_breaks(text))
+    return JOINED.sub(lambda found: found.group(1) + WORD_JOINER, marked)
 
 
 def soft_breaks(text: str) -> str:

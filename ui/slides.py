@@ -14,7 +14,7 @@ import streamlit as st
 
 from briefing.deck import SlidePlan, source_rows
 from metrics.display import is_target, kind_label, marked_label
-from metrics.linebreak import soft_breaks
+from metrics.linebreak import line_marks
 from metrics.vocab import FIELD_COLORS
 from ui import charts
 from ui.cards import escape
@@ -36,10 +36,15 @@ SLIDE_CSS = """
 .slide-frame {display: flex; flex-direction: column; box-sizing: border-box;}
 .slide-title {font-size: clamp(26px, 2.9vw, 60px); font-weight: 800; color: #0b1f3a; line-height: 1.15;}
 .slide-sub {font-size: clamp(15px, 1.3vw, 28px); color: #344054; margin-top: .2em;}
+/* Text wraps only at the break points line_marks leaves (never 联/动, 2025-/03-21, 6 / 条). */
+.slide-title, .slide-sub, .slide-footer {word-break: keep-all; overflow-wrap: anywhere;}
 .slide-big {font-size: clamp(36px, 4.6vw, 96px); font-weight: 800; color: #0b1f3a; margin-top: 12%;}
 .slide-list {font-size: clamp(15px, 1.3vw, 26px); line-height: 1.55; color: #101828;
   word-break: keep-all; overflow-wrap: anywhere;}  /* wraps at list_html's soft breaks */
 .slide-list.dense {font-size: clamp(14px, 1.1vw, 22px);}
+/* A wrapped line goes on indented under its first line; a 其中 line keeps its own indent. */
+.slide-list .li {padding-left: 1em; text-indent: -1em;}
+.slide-list .li.sub {padding-left: 3em;}
 .st-key-slide > div:last-child {margin-top: auto;}
 /* page_html fills its frame, its footer at the bottom. */
 .slide-page {display: flex; flex-direction: column; gap: .5rem; flex: 1 1 auto;}
@@ -154,7 +159,9 @@ def heading_html(title: str, subtitle: str, big: bool = False) -> str:
     """A slide's title (big on the title slide) and its subtitle lines, escaped."""
     css = "slide-big" if big else "slide-title"
     lines = "".join(
-        f'<div class="slide-sub">{escape(line)}</div>' for line in subtitle.split("\n") if line
+        f'<div class="slide-sub">{escape(line_marks(line))}</div>'
+        for line in subtitle.split("\n")
+        if line
     )
     return f'<div class="{css}">{escape(title)}</div>{lines}'
 
@@ -173,7 +180,7 @@ def _kpi_html(card) -> str:
     long = " long" if em_width(card.display) + (1.8 if mark else 0) > LONG_AMOUNT_EM else ""
     return (
         f'<div class="{css}" style="--c:{FIELD_COLORS.get(card.field, "#101828")}">'
-        f'<div class="v{long}"><span class="n">{escape(card.display)}</span>{mark}</div><div class="l">{escape(soft_breaks(card.indicator))}</div>'
+        f'<div class="v{long}"><span class="n">{escape(card.display)}</span>{mark}</div><div class="l">{escape(line_marks(card.indicator))}</div>'
         f'<div class="p">{escape(card.place)} · {escape(card.field)}</div></div>'
     )
 
@@ -194,15 +201,25 @@ def kpis_html(rows: pd.DataFrame) -> str:
     return "".join(parts)
 
 
+SUB_INDENT = "\u3000\u3000"  # a line under the one before (其中 4家：…), as figure_lines writes it
+
+
 def list_html(lines: list[str], dense: bool = False) -> str:
-    """A slide's list, one escaped line each, wrapping between words (soft_breaks)."""
+    """A slide's list, one escaped block per line, wrapping between words (line_marks); a line
+    that wraps goes on under its own first word (hanging indent), a 其中 line under its whole
+    keeps its indent on every line."""
     css = "slide-list dense" if dense else "slide-list"
-    return f'<div class="{css}">' + "<br>".join(escape(soft_breaks(x)) for x in lines) + "</div>"
+    items = []
+    for line in lines:
+        sub = line.startswith(SUB_INDENT)
+        text = line.removeprefix(SUB_INDENT) if sub else line
+        items.append(f'<div class="li{" sub" if sub else ""}">{escape(line_marks(text))}</div>')
+    return f'<div class="{css}">{"".join(items)}</div>'
 
 
 def footer_html(text: str) -> str:
-    """A slide's footer line, escaped."""
-    return f'<div class="slide-footer">{escape(text)}</div>'
+    """A slide's footer line, escaped, wrapping between words."""
+    return f'<div class="slide-footer">{escape(line_marks(text))}</div>'
 
 
 CHART_HEIGHT = 430  # px: a field slide's chart between its title and its footer at 1366×768

@@ -59,3 +59,23 @@ def test_a_bracket_inside_a_word_is_no_break():
     lines = wrap_text("20名\u3000赴京跟岗学习的校(园)长和骨干教师（乌海市）", 24)
     assert not any(line.endswith("校") for line in lines), lines
     assert "校(园)长" in "".join(line for line in lines if "(园)" in line)
+
+
+def test_line_marks_keep_dates_fractions_and_numbers_with_their_units_whole():
+    from metrics.linebreak import NO_BREAK_SPACE, WORD_JOINER, line_marks
+
+    marked = line_marks("鄂府发〔2025〕8号 2025-03-21 · 第 5/9 页、计划 6 条")
+    plain = marked.replace(SOFT_BREAK, "").replace(WORD_JOINER, "")
+    assert (
+        plain.replace(NO_BREAK_SPACE, " ") == "鄂府发〔2025〕8号 2025-03-21 · 第 5/9 页、计划 6 条"
+    )
+    assert f"2025-{WORD_JOINER}03-{WORD_JOINER}21" in marked
+    assert f"5/{WORD_JOINER}9{NO_BREAK_SPACE}页" in marked and f"6{NO_BREAK_SPACE}条" in marked
+    assert f"计划 {SOFT_BREAK}6" in marked  # the line may still end before the number
+
+
+def test_a_line_never_ends_between_a_number_and_its_unit():
+    for width in (8, 10, 12, 14, 17):
+        lines = wrap_text("京蒙合作关系：已实现 8 条、计划 6 条", width)
+        assert "".join(lines).replace(" ", "") == "京蒙合作关系：已实现8条、计划6条"
+        assert not any(line.rstrip()[-1].isdigit() for line in lines), lines
