@@ -13,8 +13,10 @@ from metrics.vocab import DIRECTION_LABELS, STATUS_LABELS
 
 # The map column measures 631×540 px at 1366×768; framing for a little less keeps every edge in.
 MAP_WIDTH_PX, MAP_HEIGHT_PX = 620, 540
-# On a phone (390 px wide) the map column is 364 px: a narrower, lower map of its own.
-PHONE_WIDTH_PX, PHONE_HEIGHT_PX = 356, 440
+# On a phone the map column is the screen less 26 px: 364 px at 390, 334 px at 360. A phone's map
+# is framed and labelled for the narrowest (a wider one shows a little more around the frame;
+# framed for 356 px, a 360 px phone cut 北京市 → at the right edge).
+PHONE_WIDTH_PX, PHONE_HEIGHT_PX = 334, 440
 
 
 @dataclass(frozen=True)
