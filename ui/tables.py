@@ -89,11 +89,18 @@ def figures_csv(figures: pd.DataFrame) -> bytes:
 
 
 def figure_dataframe(
-    table: pd.DataFrame, key: str, selectable: bool = False, selected: int = -1
+    table: pd.DataFrame,
+    key: str,
+    selectable: bool = False,
+    selected: int = -1,
+    columns: list[str] | None = None,
 ) -> DeltaGenerator | DataframeState:
-    """Show figures; with `selectable`, one row can be picked (`selected`: the row picked at the
-    start, e.g. from the URL) and the selection is returned."""
+    """Show figures (`columns`: the display headers to show, all when None); with `selectable`,
+    one row can be picked (`selected`: the row picked at the start, e.g. from the URL) and the
+    selection is returned."""
     styler, widths, order = _figure_display(table)
+    if columns is not None:
+        order = [column for column in order if column in columns]
     options = {"on_select": "rerun", "selection_mode": "single-row"} if selectable else {}
     if selectable and selected >= 0:
         options["selection_default"] = {"selection": {"rows": [selected]}}
@@ -127,7 +134,48 @@ def _figure_styler(table: pd.DataFrame) -> tuple[Styler, dict[str, int], list[st
     return styled.frozen(styler), figure_widths(shown), order
 
 
-_figure_display = styled.Memo(_figure_styler)  # once per table content, for every session
+_figure_display = styled.Memo(_figure_styler)
+
+# 数据表's columns until the user picks others: what fits beside the sidebar at 1366×768 (a
+# 906 px column: these take 814 px with the selection box; 限定 as well took 961 and cut
+# 合作方). The amount keeps its qualifier (250余人次); a picked row shows every column's value.
+FIRST_COLUMNS = ("display", "kind_label", "field", "indicator", "place", "partner")
+STATE_COLUMNS = "data_columns"  # the session's choice, kept across page switches
+
+
+def figure_column_names() -> list[str]:
+    """The headers of the figure table in the order it shows them (数量 and 类型 first)."""
+    first = [FIGURE_COLUMN_LABELS["display"], FIGURE_COLUMN_LABELS["kind_label"]]
+    return first + [name for name in FIGURE_COLUMN_LABELS.values() if name not in first]
+
+
+def shown_columns(picked: list[str]) -> list[str]:
+    """The picked headers in the table's order; FIRST_COLUMNS' when none is picked."""
+    names = figure_column_names()
+    chosen = [name for name in names if name in picked]
+    return chosen or [FIGURE_COLUMN_LABELS[c] for c in FIRST_COLUMNS]
+
+
+def column_picker(key: str) -> list[str]:
+    """A button that says how many of the table's columns show ('列：显示 6 / 共 18') and opens
+    the list to pick them from; returns the headers to show (kept for the session)."""
+    names = figure_column_names()
+    if key not in st.session_state:
+        first = [FIGURE_COLUMN_LABELS[c] for c in FIRST_COLUMNS]
+        st.session_state[key] = list(st.session_state.get(STATE_COLUMNS, first))
+    shown = shown_columns(st.session_state[key])
+    label = LABELS["data_columns"].format(shown=len(shown), total=len(names))
+    with st.popover(label, icon=":material/view_column:", key=f"{key}_box"):
+        st.multiselect(
+            LABELS["data_columns_pick"],
+            names,
+            key=key,
+            on_change=lambda: st.session_state.update({STATE_COLUMNS: st.session_state[key]}),
+        )
+        st.caption(LABELS["data_columns_help"])
+    return shown  # once per table content, for every session
+
+
 # A cell's text is 14 px (a Chinese character 14 px, a digit or Latin letter ~0.6 of it) with
 # 8 px padding each side. Each short column fits its longest value on the rows shown (指标 up
 # to 28 characters, then cut: the picked row shows it whole, tables.row_summary).

@@ -53,7 +53,10 @@ with tab_figures:
             else:
                 state.warn_unknown(LABELS["data_figure_param"], wanted)
             del st.query_params[KEY_FIGURE]
-        event = tables.figure_dataframe(shown, key="data_figures", selectable=True, selected=at)
+        columns = tables.column_picker(key="w_data_columns")
+        event = tables.figure_dataframe(
+            shown, key="data_figures", selectable=True, selected=at, columns=columns
+        )
         rows = event.selection.rows if event else []
         if rows:
             row = shown.iloc[rows[0]]
