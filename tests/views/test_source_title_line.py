@@ -8,8 +8,6 @@ from metrics.load import load_dataset
 from tests.conftest import DATA
 from tests.views.conftest import html_text, open_page
 
-PLAN_TITLE = "鄂尔多斯市区域合作深化行动方案"
-
 
 def test_the_plan_heading_reads_as_one_line_and_the_data_keeps_its_break(app):
     at = open_page(app, "sources.py", doc="ordos-plan-2025")
