@@ -52,7 +52,8 @@ def line_marks(text: str) -> str:
     """`text` for HTML that wraps with CSS word-break: keep-all: SOFT_BREAK at its break points
     (soft_breaks), and where a browser would still break what must stay whole, a joiner: a
     number and its unit (6\u00a0条), a date or fraction after its - or / (2025-03-21, 5/9)."""
-    marked = NUMBER_SPACE.sub(NO_BREAK_SPACE, soft_breaks(text))
+    # A space is a break already: no soft break after it (the text reads and searches as typed).
+    marked = NUMBER_SPACE.sub(NO_BREAK_SPACE, soft_breaks(text).replace(" " + SOFT_BREAK, " "))
     return JOINED.sub(lambda found: found.group(1) + WORD_JOINER, marked)
 
 

@@ -34,7 +34,9 @@ def open_slide(page: PageWatch, server: str, number: int) -> int:
     """Open slide `number` of the full deck; returns the number of slides."""
     page.open(f"{server}/present?slide={number}", ready=".slide-footer")
     page.page.wait_for_timeout(300)  # the chart's first layout
-    footer = page.page.locator(".slide-footer").inner_text()
+    # The footer keeps 5/9 and 9 页 together with invisible joiners (metrics.linebreak.line_marks).
+    footer = page.page.locator(".slide-footer").inner_text().replace("\u2060", "")
+    footer = footer.replace("\xa0", " ")
     return int(re.search(r"第 \d+/(\d+) 页", footer).group(1))
 
 
