@@ -22,3 +22,13 @@ def escape_markdown(text: object) -> str:
     escaped = _SPECIAL.sub(r"\\\1", flat)
     escaped = _WWW.sub(rf"\1{_JOINER}\\.", _LINE_START.sub(r"\1\\\2", escaped))
     return _AUTOLINK.sub(rf"{_JOINER}\1", escaped)
+
+
+def markdown_table(header: list[str], rows: list[list[str]]) -> str:
+    """A GFM table of `rows` under `header`, every cell escaped (drawn as static HTML by
+    st.markdown: no data grid or Arrow table for a few fixed lines of text)."""
+    lines = [header, ["---"] * len(header), *rows]
+    return "\n".join(
+        "| " + " | ".join(c if i == 1 else escape_markdown(c) for c in line) + " |"
+        for i, line in enumerate(lines)
+    )

@@ -4,12 +4,13 @@ import streamlit as st
 
 from geo.boundaries import ATTRIBUTION
 from metrics.citation import sources_as_of
+from metrics.markdown import markdown_table
 from ui import auth, cards, loaders, page
 from ui.labels import COLUMN_LABELS, LABELS, QUALIFIER_EXAMPLES, QUALIFIER_LABELS
 
 APPROVAL_ENV = "JMB_MAP_APPROVAL_NO"  # the map page prints its value as 审图号
 
-ctx = page.start()
+ctx = page.start(filters=False)  # the page shows all data whatever is filtered
 data = ctx.data
 st.title(LABELS["nav_about"])
 st.caption(LABELS["about_caption"])
@@ -27,11 +28,11 @@ st.markdown(
 )
 
 st.subheader(LABELS["about_qualifiers"])
-st.table(
-    {
-        COLUMN_LABELS["qualifier"]: list(QUALIFIER_LABELS.values()),
-        LABELS["about_example"]: QUALIFIER_EXAMPLES,
-    }
+st.markdown(
+    markdown_table(
+        [COLUMN_LABELS["qualifier"], LABELS["about_example"]],
+        [list(pair) for pair in zip(QUALIFIER_LABELS.values(), QUALIFIER_EXAMPLES, strict=True)],
+    )
 )
 
 st.subheader(LABELS["about_sources"])

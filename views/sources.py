@@ -12,7 +12,7 @@ from ui.labels import LABELS, SOURCE_KIND_LABELS
 
 KEY_DOC, KEY_FIGURE = "doc", "figure"
 
-ctx = page.start()
+ctx = page.start(filters=False)  # a whole document, whatever is filtered
 sources = ctx.data.sources
 st.title(LABELS["nav_sources"])
 st.caption(LABELS["sources_caption"])

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from metrics.markdown import escape_markdown
+from metrics.markdown import escape_markdown, markdown_table
 
 HOSTILE = [
     "[点此重新登录](https://evil.example/login)",
@@ -37,3 +37,11 @@ def test_every_markup_character_is_escaped(text):
 
 def test_plain_chinese_and_numbers_are_untouched():
     assert escape_markdown("增长20%以上 1.91万人次") == "增长20%以上 1.91万人次"
+
+
+def test_a_table_keeps_its_cells_literal():
+    table = markdown_table(["限定", "示例"], [["余/多|超", "250余人次"], ["[链接](x)", "*近*百家"]])
+    lines = table.splitlines()
+    assert lines[:2] == ["| 限定 | 示例 |", "| --- | --- |"]
+    assert lines[2] == "| 余/多\\|超 | 250余人次 |"  # a | in a cell does not split it
+    assert lines[3] == "| \\[链接\\]\\(x\\) | \\*近\\*百家 |"

@@ -73,3 +73,16 @@ def test_the_url_is_read_once_so_a_later_change_wins(app):
 def test_filtered_data_page_matches_the_overview(app):
     at = open_page(app, "data.py", place="乌海市", field="医疗")
     assert len(at.dataframe[0].value) == 5
+
+
+@pytest.mark.parametrize("page", ["about.py", "sources.py"])
+def test_pages_the_filters_do_not_narrow_show_none_and_keep_them(app, page):
+    at = app.run()
+    at.multiselect(key="w_field").select("医疗").run()
+    at.switch_page(f"views/{page}").run()
+    assert not at.exception and not at.sidebar.multiselect  # nothing there for them to narrow
+    assert any("领域" in c.value for c in at.caption)  # the page says the filter does not apply
+    assert query_value(at, "field") == "医疗"
+    at.switch_page("views/data.py").run()
+    assert at.multiselect(key="w_field").value == ["医疗"]
+    assert len(at.dataframe[0].value) == 5

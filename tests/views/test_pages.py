@@ -142,3 +142,10 @@ def test_field_pages_rank_only_partners_outside_inner_mongolia(app):
     partners = [f for f in charts if "合作关系" in (f.data[0].hovertemplate or "")]
     names = {str(name) for f in partners for trace in f.data for name in trace.y}
     assert "海淀区" in names and not {"东胜区", "康巴什区"} & names
+
+
+def test_about_page_lists_each_qualifier_with_an_example(app):
+    at = open_page(app, "about.py")
+    table = next(m.value for m in at.markdown if "| 限定 |" in m.value)
+    assert "| 余/多/超（大于） | 250余人次 |" in table and "| 以上（下限） | 50亿元以上 |" in table
+    assert not at.table  # a few fixed lines: no Arrow table for the browser to load
