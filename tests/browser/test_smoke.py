@@ -171,3 +171,16 @@ def test_an_editor_logs_in_and_the_edit_tools_render_offline(watched, server):
         page.wait_for_timeout(500)
     assert page.locator("[data-testid=stException]").count() == 0
     watched.assert_clean()
+
+
+@pytest.mark.parametrize(("path", "ready"), [("about", ".src-footer"), ("sources", ".doc mark")])
+def test_pages_the_filters_do_not_narrow_show_no_filter_boxes(watched, server, path, ready):
+    watched.open(f"{server}/{path}?field=医疗", ready=ready)
+    page = watched.page
+    assert page.locator("[data-testid=stSidebar] [data-testid=stMultiSelect]").count() == 0
+    assert page.locator("[data-testid=stSidebar] [data-testid=stCheckbox]").count() == 1  # 投影模式
+    assert page.get_by_text("本页不按“领域”筛选").count() == 1
+    if path == "about":  # the qualifier table, drawn as a plain table
+        rows = page.locator("[data-testid=stMarkdown] table tr").all_inner_texts()
+        assert len(rows) == 7 and "250余人次" in rows[2]
+    watched.assert_clean()
