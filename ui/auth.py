@@ -145,6 +145,9 @@ def _logout() -> None:
     st.rerun()
 
 
+LOGIN_OPEN = "auth_login_open"  # session key: whether the sidebar's login box is open
+
+
 def sidebar_login() -> str | None:
     """The sidebar's login box (or the logged-in name and a logout button); returns the editor."""
     with st.sidebar:
@@ -154,8 +157,12 @@ def sidebar_login() -> str | None:
             if st.button(LABELS["logout"], key="auth_logout"):
                 _logout()
         else:
-            with st.expander(LABELS["login_header"]):
-                _login_form("auth_sidebar")
+            # The form is built only once the box is opened (a rerun): every first open of a
+            # page with this box would otherwise load and draw two text inputs nobody sees.
+            box = st.expander(LABELS["login_header"], key=LOGIN_OPEN, on_change="rerun")
+            with box:
+                if box.open:
+                    _login_form("auth_sidebar")
     return editor()
 
 

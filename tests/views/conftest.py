@@ -79,3 +79,11 @@ def displayed_table(element) -> pd.DataFrame:
     if not styler.display_values:
         return element.value
     return pa.ipc.open_stream(styler.display_values).read_all().to_pandas()
+
+
+def open_login_box(at: AppTest) -> AppTest:
+    """Open the sidebar's 编辑登录 box, as a click on it does (its form is built once open)."""
+    from ui.auth import LOGIN_OPEN
+
+    at.session_state[LOGIN_OPEN] = True
+    return at.run()

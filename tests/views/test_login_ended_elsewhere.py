@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from store import account_marks, auth, login_token
 from tests.conftest import ROOT
-from tests.views.conftest import EDITOR_PASSWORD, open_page
+from tests.views.conftest import EDITOR_PASSWORD, open_login_box, open_page
 from tests.views.test_login_kept import buttons, scripts, with_cookies
 
 
@@ -20,6 +20,7 @@ def signed_in(monkeypatch) -> AppTest:
     """数据维护 in a session signed in as 张编辑 by password."""
     monkeypatch.setattr(auth, "SLOWDOWN_SECONDS", 0.0)
     at = open_page(AppTest.from_file(ROOT / "app.py", default_timeout=30), "maintain.py")
+    open_login_box(at)
     at.text_input(key="auth_sidebar_user").input("zhang")
     at.text_input(key="auth_sidebar_pw").input(EDITOR_PASSWORD)
     at = next(b for b in at.button if b.label == "登录").click().run()
@@ -41,7 +42,8 @@ def rerun_after_ttl(at: AppTest) -> AppTest:
 
 def refused(at: AppTest, notice: str) -> None:
     assert not at.exception
-    assert "退出登录" not in buttons(at) and "登录" in buttons(at)
+    assert "退出登录" not in buttons(at)
+    assert [e.label for e in at.sidebar.expander] == ["编辑登录"]  # signing in again is offered
     assert not any("已登录" in c.value for c in at.sidebar.caption)
     assert [t.value for t in at.toast] == [notice]
     assert "Max-Age=0" in scripts(at)  # the ended sign-in's cookie is cleared too

@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 from store import login_token
 from store.auth import oidc_editor
 from tests.conftest import ROOT
-from tests.views.conftest import EDITOR_PASSWORD, open_page
+from tests.views.conftest import EDITOR_PASSWORD, open_login_box, open_page
 from ui import login_cookie
 
 OIDC = {
@@ -53,6 +53,7 @@ def test_a_password_login_sets_the_cookie_and_a_new_session_with_it_is_signed_in
     store, monkeypatch
 ):
     at = open_page(new_app(), "maintain.py")
+    open_login_box(at)
     at.text_input(key="auth_sidebar_user").input("zhang")
     at.text_input(key="auth_sidebar_pw").input(EDITOR_PASSWORD)
     at = next(b for b in at.button if b.label == "登录").click().run()
@@ -96,7 +97,7 @@ def test_without_auth_settings_no_unified_login_is_offered(store):
 def test_with_auth_settings_the_unified_login_is_offered(store):
     at = new_app()
     at.secrets["auth"] = OIDC
-    at = open_page(at, "maintain.py")
+    at = open_login_box(open_page(at, "maintain.py"))
     assert "统一身份认证登录" in buttons(at)
 
 
@@ -145,3 +146,11 @@ def test_a_visitor_without_a_login_cookie_is_not_looked_up(store, monkeypatch):
     with_cookies(monkeypatch, {"jmb_login": "some-token"})
     at = open_page(new_app(), "present.py")
     assert not at.exception and len(looked_up) == 1
+
+
+def test_the_login_box_shows_its_form_once_opened(store):
+    at = open_page(new_app(), "maintain.py")
+    assert [e.label for e in at.sidebar.expander] == ["编辑登录"] and not at.text_input
+    at = open_login_box(at)
+    assert [t.label for t in at.sidebar.text_input] == ["用户名", "密码"]
+    assert "登录" in buttons(at) and not at.exception

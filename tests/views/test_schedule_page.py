@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 from store.tracker import load_updates
 from tests.conftest import ROOT
 from tests.schedule.helpers import blank, fill, row_of
-from tests.views.conftest import EDITOR_PASSWORD, open_page
+from tests.views.conftest import EDITOR_PASSWORD, open_login_box, open_page
 
 PASSWORD = EDITOR_PASSWORD
 MONTH = date.today().strftime("%Y-%m")
@@ -16,6 +16,7 @@ MONTH = date.today().strftime("%Y-%m")
 
 def logged_in() -> AppTest:
     at = open_page(AppTest.from_file(ROOT / "app.py", default_timeout=30), "tracker.py")
+    open_login_box(at)
     at.text_input(key="auth_sidebar_user").input("zhang")
     at.text_input(key="auth_sidebar_pw").input(PASSWORD)
     return next(b for b in at.button if b.label == "登录").click().run()

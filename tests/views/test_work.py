@@ -14,7 +14,7 @@ from store.db import data_revision, load_store
 from store.edit import get_row
 from store.tracker import load_updates
 from tests.conftest import ROOT
-from tests.views.conftest import EDITOR_PASSWORD, open_page
+from tests.views.conftest import EDITOR_PASSWORD, open_login_box, open_page
 
 PASSWORD = EDITOR_PASSWORD
 MONTH = date.today().strftime("%Y-%m")
@@ -25,6 +25,7 @@ def new_app() -> AppTest:
 
 
 def login(at: AppTest, password: str = PASSWORD) -> AppTest:
+    open_login_box(at)
     at.text_input(key="auth_sidebar_user").input("zhang")
     at.text_input(key="auth_sidebar_pw").input(password)
     return next(b for b in at.button if b.label == "登录").click().run()
