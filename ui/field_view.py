@@ -76,7 +76,9 @@ def _figures_part(
             st.caption(LABELS["field_cards_more"].format(n=total - CARD_LIMIT))
     st.subheader(LABELS["field_figure_table"].format(field=field))
     tables.figure_dataframe(
-        tables.paged(table, key=f"fv_table_page_{field}"), key=f"fv_table_{field}"
+        tables.paged(table, key=f"fv_table_page_{field}"),
+        key=f"fv_table_{field}",
+        columns=tables.field_page_columns(),
     )
     return figures, picked
 

@@ -149,6 +149,13 @@ def figure_column_names() -> list[str]:
     return first + [name for name in FIGURE_COLUMN_LABELS.values() if name not in first]
 
 
+def field_page_columns() -> list[str]:
+    """A field page's figure table: every column but 领域 (the page's own, the same on every
+    row) and 限定 (数量 keeps it: 250余人次), so 原文引文 starts inside a 1366 px screen."""
+    dropped = {FIGURE_COLUMN_LABELS["field"], FIGURE_COLUMN_LABELS["qualifier_label"]}
+    return [name for name in figure_column_names() if name not in dropped]
+
+
 def shown_columns(picked: list[str]) -> list[str]:
     """The picked headers in the table's order; FIRST_COLUMNS' when none is picked."""
     names = figure_column_names()

@@ -44,3 +44,11 @@ def test_a_very_long_unknown_url_value_is_echoed_short(app):
     assert warnings, "the unknown value is reported"
     assert all(len(w) < 120 for w in warnings), [len(w) for w in warnings]
     assert any("医" * 30 + "…" in w for w in warnings)
+
+
+def test_a_field_pages_table_leaves_out_what_every_row_repeats_so_the_quote_shows(app):
+    at = open_page(app, "education.py")
+    order = list(at.dataframe[0].proto.column_order)
+    assert order[:2] == [AMOUNT, "类型"]
+    assert "领域" not in order and "限定" not in order  # the page's field; 数量 keeps 余/以上
+    assert {"指标", "地区", "合作方", "原文引文"} <= set(order)
