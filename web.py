@@ -5,11 +5,15 @@ exactly as under `streamlit run app.py`."""
 
 import streamlit as st
 from starlette.middleware import Middleware
+from streamlit import config
 
 from deploy import login_routes, page
 
 app = st.App(
     "app.py",
     routes=login_routes.routes(),
-    middleware=[Middleware(page.AppPage), Middleware(login_routes.CookieEndpoint)],
+    middleware=[
+        Middleware(page.AppPage, base_url_path=config.get_option("server.baseUrlPath")),
+        Middleware(login_routes.CookieEndpoint),
+    ],
 )

@@ -12,6 +12,7 @@ from ui.labels import LABELS
     [
         ("/present", "http://jmb.test/"),
         ("/present/", "http://jmb.test/"),
+        ("//present", "http://jmb.test/"),
         ("/other-fields?field=教育", "http://jmb.test/"),
         ("/jmb/present", "http://jmb.test/jmb/"),  # behind a proxy that adds a prefix
         ("/", None),  # the root: Streamlit finds it itself, at once
@@ -54,3 +55,9 @@ def test_an_unknown_address_reads_chinese_from_the_start_too(browser, server):
     assert page.title() == LABELS["app_title"]
     assert page.evaluate("document.documentElement.lang") == "zh-CN"
     context.close()
+
+
+def test_an_address_below_a_page_opens_the_page(watched, server):
+    watched.open(f"{server}/present/2?slide=2", ready=".slide-footer")
+    assert watched.page.url == f"{server}/present?slide=2"
+    watched.assert_clean()

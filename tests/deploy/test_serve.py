@@ -21,6 +21,7 @@ from deploy.page import page_html
 from deploy.serve import ROOT, cluster, free_port, lan_address, main, nginx_binary
 from store.db import make_engine
 from store.edit import get_row, update_row
+from ui.labels import LABELS
 from ui.loaders import REVISION_TTL_S
 
 NEW_INDICATOR = "跨进程联调指标"
@@ -141,7 +142,9 @@ def test_a_room_opening_at_once_is_spread_evenly_and_each_browser_stays(tmp_path
         assert status == 200
 
 
-def test_nginx_serves_the_front_end_from_disk_and_asks_every_process_for_a_lost_file(tmp_path):
+def test_nginx_serves_the_front_end_from_disk_asks_every_process_for_a_lost_file_and_refuses_in_chinese(
+    tmp_path,
+):
     """The page for every app address and Streamlit's hashed scripts come from nginx (scripts
     cached for good); a media request without a node cookie (a browser that kept none) is asked
     of each process in turn rather than failing on the wrong one."""
@@ -156,6 +159,12 @@ def test_nginx_serves_the_front_end_from_disk_and_asks_every_process_for_a_lost_
         assert "X-Jmb-Upstream" not in headers
         status, headers = _answer(running.url + "/media/none.png")
         assert status == 404 and headers["X-Jmb-Upstream"].count(",") == 1  # both were asked
+        for path, code in (("/_jmb/login", 403), ("/?q=" + "x" * 20000, 414)):
+            with pytest.raises(urllib.error.HTTPError) as refused:
+                urllib.request.urlopen(running.url + path, timeout=30)
+            body = refused.value.read().decode()
+            assert refused.value.code == code, path[:20]
+            assert LABELS["page_error"] in body and "nginx" not in body  # Chinese, not nginx's
 
 
 def test_make_serve_answers_the_rooms_phones_on_the_network_address(tmp_path, monkeypatch):

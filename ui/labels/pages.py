@@ -3,6 +3,8 @@
 LABELS: dict[str, str] = {
     "app_title": "京蒙协作成果看板",
     "page_noscript": "京蒙协作成果看板需要浏览器启用 JavaScript 才能显示。",
+    "page_error": "这个地址无法打开（地址有误、过长或不允许这样访问）。",
+    "page_error_home": "返回京蒙协作成果看板首页",
     "nav_overview": "总览",
     "nav_education": "教育",
     "nav_medical": "医疗",
