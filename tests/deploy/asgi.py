@@ -1,6 +1,7 @@
 """One request through an ASGI app, without a server or an HTTP client library."""
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 
 
 def call(app, path: str, method: str = "GET", headers: dict[str, str] | None = None, scheme="http"):
@@ -23,7 +24,9 @@ def call(app, path: str, method: str = "GET", headers: dict[str, str] | None = N
     async def send(message: dict) -> None:
         sent.append(message)
 
-    asyncio.run(app(scope, receive, send))
+    # In a thread of its own: a browser test's playwright may hold this thread's event loop.
+    with ThreadPoolExecutor(1) as thread:
+        thread.submit(asyncio.run, app(scope, receive, send)).result()
     answer_headers = {}
     for key, value in sent[0].get("headers", []):
         answer_headers.setdefault(key.decode(), []).append(value.decode())

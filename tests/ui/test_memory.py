@@ -50,7 +50,7 @@ def test_make_run_starts_the_server_with_the_malloc_arenas_the_bench_uses(tmp_pa
     )
     started = json.loads(record.read_text())
     assert started["arenas"] == SERVER_ENV["MALLOC_ARENA_MAX"]
-    assert started["argv"][:4] == ["-m", "streamlit", "run", "app.py"]
+    assert started["argv"][:4] == ["-m", "streamlit", "run", "web.py"]
 
 
 def test_script_runs_trim_at_most_once_every_interval_and_a_load_always_does():

@@ -31,11 +31,14 @@ def open_page(app: AppTest, page: str, **query: str) -> AppTest:
 def html_text(at: AppTest) -> str:
     """All st.html bodies of the page, joined, without the app's own fixed translator script
     (ui/frontend_text.py; it rides in the page's style element), so that any other <script>
-    still shows up."""
+    still shows up; as a reader reads it: without the invisible line-break marks
+    (metrics/linebreak.line_marks), a no-break space as a space."""
+    from metrics.linebreak import NO_BREAK_SPACE, SOFT_BREAK, WORD_JOINER
     from ui.frontend_text import script
 
     own = script().strip()
-    return "".join(e.proto.body.replace(own, "") for e in at.get("html"))
+    text = "".join(e.proto.body.replace(own, "") for e in at.get("html"))
+    return text.replace(SOFT_BREAK, "").replace(WORD_JOINER, "").replace(NO_BREAK_SPACE, " ")
 
 
 def metric_values(at: AppTest) -> dict[str, str]:
