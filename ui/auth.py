@@ -112,11 +112,21 @@ def _still_signed_in() -> None:
     st.session_state[_CHECKED] = state
 
 
+def _take_password(key: str) -> None:
+    """On 登录: move the typed password out of its box (which then shows empty) and keep the
+    user name in its own, so a wrong password is retyped alone."""
+    st.session_state[f"{key}_sent"] = st.session_state.get(f"{key}_pw", "")
+    st.session_state[f"{key}_pw"] = ""
+
+
 def _login_form(key: str) -> None:
-    with st.form(key, clear_on_submit=True, border=False):
+    with st.form(key, border=False):
         username = st.text_input(LABELS["login_user"], key=f"{key}_user").strip()
-        password = st.text_input(LABELS["login_password"], type="password", key=f"{key}_pw")
-        if st.form_submit_button(LABELS["login_submit"]):
+        st.text_input(LABELS["login_password"], type="password", key=f"{key}_pw")
+        if st.form_submit_button(
+            LABELS["login_submit"], on_click=_take_password, args=(key,)
+        ):
+            password = st.session_state.pop(f"{key}_sent", "")
             configured = _secrets("editors")
             try:
                 name = authenticate(loaders.engine(), username, password, configured)
