@@ -123,9 +123,7 @@ def _login_form(key: str) -> None:
     with st.form(key, border=False):
         username = st.text_input(LABELS["login_user"], key=f"{key}_user").strip()
         st.text_input(LABELS["login_password"], type="password", key=f"{key}_pw")
-        if st.form_submit_button(
-            LABELS["login_submit"], on_click=_take_password, args=(key,)
-        ):
+        if st.form_submit_button(LABELS["login_submit"], on_click=_take_password, args=(key,)):
             password = st.session_state.pop(f"{key}_sent", "")
             configured = _secrets("editors")
             try:

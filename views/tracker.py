@@ -12,7 +12,7 @@ from metrics.vocab import TASK_STATUSES
 from ui import auth, cards, page, tracker_cache
 from ui.labels import FILTER_LABELS, LABELS, UPDATE_COLUMN_LABELS
 from ui.tracker_form import update_form
-from ui.tracker_tables import progress_table, task_frame, unit_picker
+from ui.tracker_tables import plan_caption, progress_table, task_frame, unit_picker
 
 ctx = page.start()
 editor = auth.sidebar_login()
@@ -23,11 +23,7 @@ plan = plans.iloc[0] if len(plans) else None
 
 st.title(LABELS["nav_tracker"])
 if plan is not None:
-    st.caption(
-        LABELS["tracker_caption"].format(
-            title=plan["title"], doc=plan["doc_number"], n=len(status), month=month
-        )
-    )
+    st.caption(plan_caption(plan, ctx.data.tasks, len(status), month))
 page.filters_caption(ctx)
 if blind:
     st.caption(

@@ -18,6 +18,11 @@ LABELS: dict[str, str] = {
         "{title}（{doc}）的 {n} 项任务、责任单位和每月进展。"
         "市商务局按月统筹调度：本月（{month}）尚未报送进展的任务会被标出。"
     ),
+    # Under a sidebar filter that reaches part of the plan: the whole plan's count, then the part.
+    "tracker_caption_filtered": (
+        "{title}（{doc}）共 {total} 项任务，当前筛选下显示其中 {n} 项，及其责任单位和每月进展。"
+        "市商务局按月统筹调度：本月（{month}）尚未报送进展的任务会被标出。"
+    ),
     "tracker_total": "任务",
     "tracker_done": "已完成",
     "tracker_doing": "推进中",
