@@ -154,7 +154,7 @@ def plan_caption(plan: pd.Series, tasks: pd.DataFrame, shown: int, month: str) -
     """The line under 行动方案's title: the plan's task count, and the part a filter shows when
     it shows fewer (共 26 项任务，当前筛选下显示其中 2 项)."""
     total = int((tasks["source_id"] == plan["source_id"]).sum())
-    words = dict(title=plan["title"], doc=plan["doc_number"], n=shown, month=month)
+    words = {"title": plan["title"], "doc": plan["doc_number"], "n": shown, "month": month}
     if shown < total:
         return LABELS["tracker_caption_filtered"].format(total=total, **words)
     return LABELS["tracker_caption"].format(**words)
