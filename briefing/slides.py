@@ -10,6 +10,7 @@ import pandas as pd
 
 from briefing.captions import link_counts, status_counts, supplied_by  # noqa: F401 (re-exported)
 from briefing.text import TEXT
+from briefing.titles import listed_links, other_name, own_slide, relation_statuses, titled
 from metrics.citation import source_titles, sources_as_of, sources_behind
 from metrics.display import TARGET, count_kinds, fold_described, fold_parts, kind_mix, marked_label
 from metrics.filters import Filters, describe_filters, filter_figures, filter_links
@@ -26,7 +27,6 @@ LIST_ROWS = 8
 OTHER_ROWS = 10  # lines on the 其他领域 slide (smaller type)
 CHART_BARS = 10  # bars in a field slide's chart (the largest of its main unit): what fits a slide
 NOTED_ROWS = 60  # figures quoted in a field slide's notes beyond those on the slide
-THIN = 3  # a field with fewer figures than this joins the one 其他领域 slide
 PLAN_CHART_MIN = 3  # sections below which tasks per section are listed, not charted
 
 
@@ -58,14 +58,6 @@ def describe_scope(filters: Filters, data: Dataset) -> str:
     """'领域：医疗；内蒙古地区：乌海市' or '全部领域、全部地区'."""
     titles = source_titles(data.sources)
     return describe_filters(filters, titles) or TEXT["all"]
-
-
-def titled(name: str, kinds: pd.Series) -> str:
-    """A slide title that says when the slide mixes results and targets or shows targets only."""
-    mix = kind_mix(kinds) if len(kinds) else ""
-    if mix == "mixed":
-        return TEXT["mixed"].format(name=name)
-    return TEXT["targets_only"].format(name=name) if mix == TARGET else name
 
 
 def quote_notes(table: pd.DataFrame) -> list[str]:
@@ -115,14 +107,6 @@ def link_lines(rows: pd.DataFrame) -> list[str]:
         link_line(r, relation_name(r)) if len(quotes[line]) > 1 else line
         for line, r in zip(plain, rows.itertuples(), strict=True)
     ]
-
-
-def listed_links(links: pd.DataFrame) -> pd.DataFrame:
-    """The relations a slide lists: the 京蒙 ones its subtitle counts (done before planned); the
-    others only when there is no 京蒙 one."""
-    if "jingmeng" in links and links["jingmeng"].any():
-        links = links[links["jingmeng"]]
-    return links.sort_values("status", key=lambda s: s.ne("achieved"), kind="stable")
 
 
 def figure_lines(rows: pd.DataFrame, with_field: bool = False) -> list[str]:
@@ -213,7 +197,9 @@ def kpi_slide(figures: pd.DataFrame, links: pd.DataFrame, data: Dataset) -> list
     return [
         SlidePlan(
             "kpis",
-            TEXT["kpis_mixed"] if mixed else titled(TEXT["kpis"], rows["kind"]),
+            TEXT["kpis_mixed"]
+            if mixed
+            else titled(TEXT["kpis"], rows["kind"], relation_statuses(links)),
             TEXT["kpis_sub"] if mixed else counts_line(figures, links),
             rows=rows.reset_index(drop=True),
             source_ids=list(dict.fromkeys(ids)),
@@ -238,10 +224,10 @@ def _chart_rows(table: pd.DataFrame) -> tuple[pd.DataFrame, str]:
 
 
 def field_slides(table: pd.DataFrame, link_rows: pd.DataFrame) -> list[SlidePlan]:
-    """One slide per field with THIN or more figures; the thinner ones share 其他领域."""
+    """One slide per field with enough to show (own_slide); the thinner ones share one slide."""
     names = sorted(set(table["field"]) | set(link_rows["field"]), key=field_order)
     counts = table["field"].value_counts()
-    main = [n for n in names if counts.get(n, 0) >= THIN]
+    main = [n for n in names if own_slide(n, counts.get(n, 0), link_rows[link_rows["field"] == n])]
     thin = [n for n in names if n not in main]
     slides = [_field_slide(n, table[table["field"] == n], link_rows[link_rows["field"] == n])
               for n in main]  # fmt: skip
@@ -266,10 +252,11 @@ def _field_slide(name: str, in_field: pd.DataFrame, links: pd.DataFrame) -> Slid
     ]
     unnoted = len(in_field) - len(noted)
     listed = listed_links(links).head(LIST_ROWS)
+    counted = counts_line(in_field, links)
     return SlidePlan(
         "field",
-        titled(name, in_field["kind"]),
-        counts_line(in_field, links),
+        titled(name, in_field["kind"], relation_statuses(links, listed=in_field.empty)),
+        " · ".join(p for p in (TEXT["links_only"] if in_field.empty else "", counted) if p),
         rows=folded.head(LIST_ROWS) if len(folded) else listed,
         chart=chart.reset_index(drop=True),
         chart_unit=unit,
@@ -295,8 +282,8 @@ def _other_slide(names: list[str], table: pd.DataFrame, link_rows: pd.DataFrame)
         lines.append(TEXT["links_line"].format(parts="、".join(per_field)))
     return SlidePlan(
         "other",
-        titled(TEXT["other"], figures["kind"]),
-        f"{'、'.join(names)} · {counts_line(figures, links)}",
+        titled(other_name(names), figures["kind"], relation_statuses(links)),
+        " · ".join(p for p in ("、".join(names), counts_line(figures, links)) if p),
         rows=folded,
         source_ids=list(dict.fromkeys([*figures["source_id"], *links["source_id"]])),
         notes=quote_notes(figures) + quote_notes(links.head(LIST_ROWS)),

@@ -10,7 +10,15 @@ TEXT = {
     "kpis_sub": "上排为已取得的成果，下排为行动方案设定的目标（尚未实现）",
     "mixed": "{name}：成果与目标",
     "targets_only": "{name}（目标）",
+    # A slide that also counts or lists relations says so when its figures are all targets:
+    # 已实现 relations are not targets, 计划 ones are plans (the subtitle counts each).
+    "targets_links": "{name}：目标与合作关系",
+    "targets_planned": "{name}（目标与计划）",
+    "planned_only": "{name}（计划）",
     "other": "其他领域",
+    # The shared slide when it holds one of the four main fields (文旅 with few relations).
+    "other_with": "{names}及其他领域",
+    "links_only": "无数字，列出合作关系",
     # What a slide counts: results and targets apart, each target once (2个，每个50亿元以上).
     "figures": "{n} 个成果数字",
     "targets": "{n} 个目标",

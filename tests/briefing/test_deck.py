@@ -46,21 +46,24 @@ def full_deck():
 
 def test_full_deck_has_one_slide_per_part_and_merges_thin_fields(full_deck):
     titles = [slide_text(s).split("\n")[0] for s in full_deck.slides]
-    # title, KPIs, the three fields with figures, the thin ones together, plan, sources (no map
-    # without boundaries)
+    # title, KPIs, the three fields with figures, 文旅 (no figure, six relations: a main field,
+    # not an "other" one), the thin ones together (targets and relations, so said), plan,
+    # sources (no map without boundaries)
     assert titles == [
         "京蒙协作成果汇报",
         "主要数字：成果与目标",
         "教育",
         "医疗",
         "科创",
-        "其他领域（目标）",
+        "文旅",
+        "其他领域：目标与合作关系",
         "行动方案任务与目标",
         "数据来源",
     ]
-    other = slide_text(full_deck.slides[5])
+    other = slide_text(full_deck.slides[6])
     thin = set(DATASET.figures["field"]) | set(DATASET.links["field"])
-    assert all(name in other for name in thin - {"教育", "医疗", "科创"})
+    assert all(name in other for name in thin - {"教育", "医疗", "科创", "文旅"})
+    assert "文旅" not in other
     for slide in full_deck.slides:
         assert "0 个数字" not in slide_text(slide)
         assert len(slide_text(slide).splitlines()) >= 3  # no slide of a title and a footer only

@@ -22,7 +22,7 @@ def test_a_relation_reads_the_way_it_runs_and_says_when_it_is_only_planned():
 
 def test_the_culture_slide_lists_the_beijing_relations_it_counts():
     slide = next(p for p in plan_slides(DATASET, Filters(field=("文旅",))) if p.title == "文旅")
-    assert slide.subtitle == "京蒙合作关系：已实现 6 条"
+    assert slide.subtitle == "无数字，列出合作关系 · 京蒙合作关系：已实现 6 条"  # why no chart
     assert len(slide.lines) == 6
     assert "乌海市 → 北京市：演出" in slide.lines  # 乌兰牧骑赴京演出
     assert not any("兴安盟" in line or "长三角" in line or "计划" in line for line in slide.lines)
