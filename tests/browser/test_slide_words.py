@@ -83,7 +83,7 @@ def test_slide_5_list_breaks_between_words_on_a_phone(browser, server, width):
 
 
 def test_the_map_slide_names_places_at_a_readable_size_at_1366(browser, server):
-    context, watched = open_slide(browser, server, 7, 1366, 768)
+    context, watched = open_slide(browser, server, 8, 1366, 768)  # after 文旅 and 其他领域
     picture = watched.page.locator(f"{SLIDE} img").first
     picture.wait_for(timeout=30000)
     shown = picture.evaluate("img => img.getBoundingClientRect().width")
@@ -92,7 +92,7 @@ def test_the_map_slide_names_places_at_a_readable_size_at_1366(browser, server):
     assert (
         len(subtitle) == 2 and "区外其他合作方" in subtitle[1] and "内蒙古区内联动" in subtitle[1]
     )
-    watched.screenshot("present-slide-7-1366")
+    watched.screenshot("present-slide-8-1366")
     watched.assert_clean()
     context.close()
 
