@@ -50,7 +50,7 @@ def test_the_pptx_counts_as_the_page_does(pptx_texts):
     plan = next(t for t in pptx_texts if t.startswith("行动方案任务与目标"))
     assert "6 个目标" in other and "6 个目标" in plan
     assert "个数字" not in other.split("\n", 2)[1]  # the subtitle
-    listed = [t.split("\n", 1)[1] for t in (other, plan)]  # under the title (其他领域（目标）)
+    listed = [t.split("\n", 1)[1] for t in (other, plan)]  # under the title
     assert [text.count("（目标）") for text in listed] == [6, 6]
 
 

@@ -68,7 +68,7 @@ async def _scenario(url: str, database: str) -> None:
         assert await session.run("data", keep=True) is None, upstream
         assert NEW_INDICATOR.encode() not in _text(session)
         # a rerun of the same session goes to the same process (the cookie pins it)
-        assert await session.run("present", "slide=7", keep=True) is None
+        assert await session.run("present", "slide=8", keep=True) is None  # the map
         media = re.search(rb"/media/[0-9a-f]+\.png", _text(session))
         assert media, "the map slide of 汇报模式 is served as media"
         status, body = _get(url + media.group().decode(), session.cookies)
