@@ -83,16 +83,20 @@ def view_state(
     )
 
 
-def spot_tips(pairs: pd.DataFrame, links: pd.DataFrame | None) -> dict[tuple, dict]:
+def spot_tips(
+    pairs: pd.DataFrame, links: pd.DataFrame | None, keyed: dict | None = None
+) -> dict[tuple, dict]:
     """Per pair of dots: a plain-text tooltip of every link between them (the places at both
     dots, distinct relations by status and field, the first sentence): the same title and
     summary a click on the line writes beside the map. The link ids are not sent: a click names
     the line's two places, and the server finds its links (geo.selection.pick_pair); sending
-    them on every line of a dot pair was half of a 5,000-link map's JSON (2.0 of 4.1 MB)."""
+    them on every line of a dot pair was half of a 5,000-link map's JSON (2.0 of 4.1 MB).
+    `keyed`: relation_rows(links), when the caller has it already."""
     groups: dict[tuple, list] = {}
     for row in pairs.itertuples(index=False):
         groups.setdefault(spot_key(row), []).append(row)
-    keyed = relation_rows(links) if links is not None else {}
+    if keyed is None:
+        keyed = relation_rows(links) if links is not None else {}
     tips = {}
     for key, rows in groups.items():
         ids = [i for r in rows for i in r.link_ids.split("、")]
@@ -110,11 +114,14 @@ def spot_tips(pairs: pd.DataFrame, links: pd.DataFrame | None) -> dict[tuple, di
 
 
 def arc_records(
-    pairs: pd.DataFrame, links: pd.DataFrame | None = None, scale: float = 1.0
+    pairs: pd.DataFrame,
+    links: pd.DataFrame | None = None,
+    scale: float = 1.0,
+    keyed: dict | None = None,
 ) -> list[dict]:
     """ArcLayer rows: colour by field, width by number of links, pale end = where it starts.
     Hover and click take every relation between the two dots (see spot_tips)."""
-    tips = spot_tips(pairs, links)
+    tips = spot_tips(pairs, links, keyed)
     records = []
     for row in pairs.itertuples(index=False):
         color = list(ImageColor.getrgb(FIELD_COLORS.get(row.field, "#666666")))
@@ -213,7 +220,8 @@ def build_deck(
     scale = PROJECTOR_SCALE if projector else 1.0
     label_size = round(LABEL_SIZE_PX * scale)
     state = view_state(frame, *size)
-    nodes = declutter_labels(node_records(pairs, places), frame, label_size, *size)
+    keyed = relation_rows(links) if links is not None else None  # once, for lines and dots
+    nodes = declutter_labels(node_records(pairs, places, keyed), frame, label_size, *size)
     areas = dict(boundaries).get(view.region_labels) if view.region_labels else None
     names = [] if areas is None else region_labels(areas, nodes, frame, label_size, *size)
     layers = [
@@ -221,7 +229,7 @@ def build_deck(
         pdk.Layer(
             "ArcLayer",
             id=LAYER_ARCS,
-            data=arc_records(pairs, links, scale),
+            data=arc_records(pairs, links, scale, keyed),
             get_source_position="source",
             get_target_position="target",
             get_source_color="source_color",

@@ -25,17 +25,25 @@ def end_title(names: list[str]) -> str:
     return names[0] if len(names) == 1 else f"{names[0]}等 {len(names)} 处"
 
 
-def node_records(pairs: pd.DataFrame, places: pd.DataFrame) -> list[dict]:
+def node_records(
+    pairs: pd.DataFrame, places: pd.DataFrame, relations: dict[str, tuple] | None = None
+) -> list[dict]:
     """One dot per drawn position, labelled with its main place (districts before institutions).
 
     Institutions without their own coordinates sit on their district's point: they share the dot
-    and are listed in its tooltip. An off-frame partner drawn at the edge is marked with →.
-    Tooltip text is plain (tip_title, tip_body with line breaks): the front end escapes it.
+    and are listed in its tooltip, each with its relations by status as the lines' tooltips count
+    them ('北京市：已实现 11 条、计划 9 条'; `relations` is geo.selection.relation_rows of the
+    links; without it each link counts as one). The dot's size and rank take all its links. An
+    off-frame partner drawn at the edge is marked with →. Tooltip text is plain (tip_title,
+    tip_body with line breaks): the front end escapes it.
     """
     side = dict(zip(places["name"], places["side"], strict=True))
     kind = dict(zip(places["name"], places["kind"], strict=True))
     spots: dict[tuple[float, float], dict] = {}
+    keys: dict[str, set] = {}  # place → relation keys of its drawn lines
+    known = relations or {}
     for row in pairs.itertuples(index=False):
+        found = [known.get(i, (i, "", "", row.status, row.field)) for i in row.link_ids.split("、")]
         for name, x, y in (
             (row.from_name, row.from_x, row.from_y),
             (row.to_name, row.to_x, row.to_y),
@@ -44,33 +52,37 @@ def node_records(pairs: pd.DataFrame, places: pd.DataFrame) -> list[dict]:
                 (round(x, 4), round(y, 4)), {"position": [x, y], "names": {}, "off": set()}
             )
             spot["names"][name] = spot["names"].get(name, 0) + row.count
+            keys.setdefault(name, set()).update(found)
             if name == row.off_frame:
                 spot["off"].add(name)
-    nodes = []
     extent = _extent([spot["position"] for spot in spots.values()])
-    for spot in spots.values():
-        names = sorted(
-            spot["names"], key=lambda n: (kind.get(n) == "institution", -spot["names"][n])
-        )
-        arrow = EDGE_ARROWS[edge_of(spot["position"], extent)] if spot["off"] else ""
-        label = f"{names[0]} {arrow}" if arrow else names[0]
-        links = sum(spot["names"].values())
-        nodes.append(
-            {
-                "name": names[0],
-                "names": "、".join(names),
-                "label": label,
-                "position": spot["position"],
-                "links": links,
-                "color": [*SIDE_COLORS.get(side.get(names[0], ""), OTHER_COLOR), 230],
-                "radius": 5 + 2 * math.sqrt(links),
-                "tip_title": label if len(names) == 1 else end_title(names),
-                "tip_body": "\n".join(f"{n}：{spot['names'][n]} 条" for n in names[:12])
-                + (f"\n…… 另有 {len(names) - 12} 处" if len(names) > 12 else "")
-                + (f"\n{OFF_FRAME_NOTE}" if spot["off"] else ""),
-            }
-        )
-    return nodes
+    return [_node(spot, extent, (side, kind), keys) for spot in spots.values()]
+
+
+def _node(
+    spot: dict, extent: tuple[float, float, float, float], sides: tuple[dict, dict], keys: dict
+) -> dict:
+    """A dot's record from its places' link counts and relation keys (see node_records)."""
+    from geo.selection import summary_of  # geo.selection builds on this module
+
+    side, kind = sides
+    names = sorted(spot["names"], key=lambda n: (kind.get(n) == "institution", -spot["names"][n]))
+    arrow = EDGE_ARROWS[edge_of(spot["position"], extent)] if spot["off"] else ""
+    label = f"{names[0]} {arrow}" if arrow else names[0]
+    links = sum(spot["names"].values())
+    return {
+        "name": names[0],
+        "names": "、".join(names),
+        "label": label,
+        "position": spot["position"],
+        "links": links,
+        "color": [*SIDE_COLORS.get(side.get(names[0], ""), OTHER_COLOR), 230],
+        "radius": 5 + 2 * math.sqrt(links),
+        "tip_title": label if len(names) == 1 else end_title(names),
+        "tip_body": "\n".join(f"{n}：{summary_of(keys[n], by_field=False)}" for n in names[:12])
+        + (f"\n…… 另有 {len(names) - 12} 处" if len(names) > 12 else "")
+        + (f"\n{OFF_FRAME_NOTE}" if spot["off"] else ""),
+    }
 
 
 def _extent(positions: list[list[float]]) -> tuple[float, float, float, float]:

@@ -47,11 +47,14 @@ def relation_rows(links: pd.DataFrame) -> dict[str, tuple[str, str, str, str, st
     return dict(zip(links["link_id"], zip(*columns, strict=True), strict=True))
 
 
-def summary_of(keys: Iterable[tuple[str, str, str, str, str]]) -> str:
+def summary_of(keys: Iterable[tuple[str, str, str, str, str]], by_field: bool = True) -> str:
     """'已实现 13 条（教育 3、医疗 3）；计划 2 条（能源 2）' from relation keys: distinct relations
-    per status, and per field within it (metrics.relations' count); never added up."""
+    per status, and per field within it (metrics.relations' count); never added up. Without
+    `by_field` (a dot's place): '已实现 11 条、计划 9 条'. A status with none is left out."""
     keys = set(keys)
     totals = Counter(relation[3] for relation in {key[:4] for key in keys})
+    if not by_field:
+        return "、".join(f"{STATUS_LABELS[s]} {totals[s]} 条" for s in STATUSES if totals[s])
     fields = Counter((key[3], key[4]) for key in keys)
     parts = []
     for status in STATUSES:
