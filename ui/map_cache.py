@@ -34,12 +34,23 @@ if TYPE_CHECKING:
 
 ENTRIES = 256
 PHONE_AGENTS = ("Mobi", "Android", "iPhone", "iPad")  # what phones' browsers say they are
+MAP_WIDTH_COOKIE = "jmb_map_px"  # the map column's width in CSS px, as the page last measured it
 
 
 def is_phone() -> bool:
     """Whether the browser says it is a phone or tablet (its User-Agent header)."""
     agent = st.context.headers.get("User-Agent", "") or ""
     return any(word in agent for word in PHONE_AGENTS)
+
+
+def map_is_narrow() -> bool:
+    """Whether this browser's map gets the phone's frame: a phone's User-Agent, or a map column
+    narrower than the laptop frame the last time the page measured it (MAP_WIDTH_COOKIE; a
+    390 px window whose browser does not say it is a phone cut the edge labels 北京市 →)."""
+    if is_phone():
+        return True
+    measured = st.context.cookies.get(MAP_WIDTH_COOKIE, "") or ""
+    return measured.isdigit() and int(measured) < MAP_WIDTH_PX
 
 
 def map_size(phone: bool) -> tuple[int, int]:
