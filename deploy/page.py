@@ -9,6 +9,9 @@
   field view). On a known page's address a small script tells it where the app's root is
   (`window.__streamlit.BACKEND_BASE_URL`, read once when Streamlit's script loads); elsewhere
   (the root, an unknown address) it finds out as before.
+- The window's width, in a cookie (VIEWPORT_COOKIE) written before Streamlit connects: the
+  websocket's handshake carries it, so a session's first run knows how wide the map column is
+  (ui.map_cache.map_is_narrow) with no measuring and no reload.
 
 `make run` serves it through web.py's middleware (AppPage); `make serve` writes it to a file nginx
 serves (deploy/serve.py)."""
@@ -32,10 +35,14 @@ LOGGER = logging.getLogger(__name__)
 LANG = '<html lang="en">'
 TITLE = "<title>Streamlit</title>"
 NOSCRIPT = re.compile(r"<noscript>.*?</noscript>", re.DOTALL)
-# Runs before Streamlit's module script: on /<known page> (after any prefix a proxy adds), the
-# app's root is the address without the page's segment (repeated slashes read as one).
+VIEWPORT_COOKIE = "jmb_vw"  # the window's width in CSS px when the page was opened
+# Runs before Streamlit's module script: writes the window's width (VIEWPORT_COOKIE); on
+# /<known page> (after any prefix a proxy adds), the app's root is the address without the
+# page's segment (repeated slashes read as one).
 BASE_SCRIPT = (
-    "<script>(function(){{var p=location.pathname.replace(/\\/{{2,}}/g,'/').replace(/\\/+$/,''),"
+    "<script>(function(){{"
+    f"document.cookie='{VIEWPORT_COOKIE}='+window.innerWidth+';path=/;SameSite=Lax';"
+    "var p=location.pathname.replace(/\\/{{2,}}/g,'/').replace(/\\/+$/,''),"
     "i=p.lastIndexOf('/');if({pages}.indexOf(p.slice(i+1))>=0)"
     "window.__streamlit={{BACKEND_BASE_URL:location.origin+p.slice(0,i+1)}};}})();</script>"
 )

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 import streamlit as st
 
+from deploy.page import VIEWPORT_COOKIE
 from geo.arcs import (
     MAP_HEIGHT_PX,
     MAP_VIEWS,
@@ -34,7 +35,11 @@ if TYPE_CHECKING:
 
 ENTRIES = 256
 PHONE_AGENTS = ("Mobi", "Android", "iPhone", "iPad")  # what phones' browsers say they are
-MAP_WIDTH_COOKIE = "jmb_map_px"  # the map column's width in CSS px, as the page last measured it
+# Below this window width (CSS px) the map column is narrower than MAP_WIDTH_PX: under 768 px
+# the sidebar is closed and the columns stack (<640 px) or the map takes 3 of 4.25 parts; above
+# it the map has 3 of 4.25 parts of what the 300 px sidebar leaves (632 px at 1366). A browser
+# test checks the map column holds the frame it gets on both sides of this width.
+NARROW_BELOW_PX = 1352
 
 
 def is_phone() -> bool:
@@ -44,13 +49,14 @@ def is_phone() -> bool:
 
 
 def map_is_narrow() -> bool:
-    """Whether this browser's map gets the phone's frame: a phone's User-Agent, or a map column
-    narrower than the laptop frame the last time the page measured it (MAP_WIDTH_COOKIE; a
-    390 px window whose browser does not say it is a phone cut the edge labels 北京市 →)."""
+    """Whether this browser's map gets the phone's frame: a phone's User-Agent, or a window
+    whose map column is narrower than the laptop frame (the width the page wrote to
+    VIEWPORT_COOKIE before connecting; a 390 px window whose browser does not say it is a phone
+    would cut the edge labels 北京市 →). Without the cookie (an old page, a script): a laptop."""
     if is_phone():
         return True
-    measured = st.context.cookies.get(MAP_WIDTH_COOKIE, "") or ""
-    return measured.isdigit() and int(measured) < MAP_WIDTH_PX
+    width = st.context.cookies.get(VIEWPORT_COOKIE, "") or ""
+    return width.isdigit() and int(width) < NARROW_BELOW_PX
 
 
 def map_size(phone: bool) -> tuple[int, int]:

@@ -49,33 +49,9 @@ TOOLTIP_JS = """<script>
 })();
 </script>"""
 
-# The map's width goes to a cookie the server reads (map_cache.map_is_narrow). A map built for
-# the laptop frame in a narrower column loses its edges (the labels 北京市 →): the page then
-# reloads once, and the server frames it as on a phone.
-WIDTH_JS = """<script>
-(() => {
-  const built = %d, started = Date.now();
-  const check = () => {
-    const map = document.querySelector("[data-testid=stDeckGlJsonChart]");
-    if (!map) { if (Date.now() - started < 20000) setTimeout(check, 250); return; }
-    const width = Math.round(map.getBoundingClientRect().width);
-    document.cookie = "%s=" + width + "; path=/; max-age=31536000; SameSite=Lax";
-    if (width < built - 2 && !sessionStorage.getItem("jmbMapReloaded")) {
-      sessionStorage.setItem("jmbMapReloaded", "1");
-      location.reload();
-    }
-  };
-  check();
-})();
-</script>"""
-
 ctx = page.start()
 phone = map_cache.map_is_narrow()
-built_px = 0 if phone else map_cache.map_size(phone)[0]  # 0: the narrowest frame already
-st.html(
-    MAP_CSS + TOOLTIP_JS + WIDTH_JS % (built_px, map_cache.MAP_WIDTH_COOKIE),
-    unsafe_allow_javascript=True,
-)
+st.html(MAP_CSS + TOOLTIP_JS, unsafe_allow_javascript=True)
 st.title(LABELS["nav_map"])
 page.filters_caption(ctx, {"period": LABELS["why_links_period"]})
 
