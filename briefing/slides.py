@@ -28,6 +28,7 @@ OTHER_ROWS = 10  # lines on the 其他领域 slide (smaller type)
 CHART_BARS = 10  # bars in a field slide's chart (the largest of its main unit): what fits a slide
 NOTED_ROWS = 60  # figures quoted in a field slide's notes beyond those on the slide
 PLAN_CHART_MIN = 3  # sections below which tasks per section are listed, not charted
+TASK_UNIT = "项"  # tasks are counted as the 行动方案 page counts them (26 项任务)
 
 
 @dataclass
@@ -305,13 +306,16 @@ def plan_slide(data: Dataset, filters: Filters) -> list[SlidePlan]:
     by_section = tasks.groupby("section", sort=False).size().rename("value").reset_index()
     by_section = by_section.rename(columns={"section": "indicator"})
     by_section = by_section.assign(
-        bar_text=by_section["value"].astype(str) + "条", kind="", place="", figure_id=""
+        bar_text=by_section["value"].astype(str) + TASK_UNIT, kind="", place="", figure_id=""
     )
     by_section["display"] = by_section["bar_text"]
     plans = data.sources[data.sources["source_id"].isin(tasks["source_id"])]
     titles = source_titles(data.sources)
     doc = "、".join(plans["doc_number"].replace("", pd.NA).dropna()) or "、".join(plans["title"])
-    subtitle = TEXT["plan_sub"].format(doc=doc, tasks=len(tasks))
+    total = int(data.tasks["source_id"].isin(plans["source_id"]).sum())
+    subtitle = TEXT["plan_sub" if len(tasks) == total else "plan_sub_part"].format(
+        doc=doc, tasks=len(tasks), total=total
+    )
     if len(targets):
         subtitle += " · " + TEXT["targets"].format(n=len(targets))
     if not reached.is_empty():
@@ -329,7 +333,7 @@ def plan_slide(data: Dataset, filters: Filters) -> list[SlidePlan]:
             subtitle,
             rows=targets,
             chart=by_section if len(by_section) >= PLAN_CHART_MIN else pd.DataFrame(),
-            chart_unit="条",
+            chart_unit=TASK_UNIT,
             source_ids=list(dict.fromkeys(tasks["source_id"])),
             notes=[
                 f"{t.indicator}：“{t.plan_quote}”——《{titles.get(t.source_id, '')}》"

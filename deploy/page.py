@@ -9,9 +9,10 @@
   field view). On a known page's address a small script tells it where the app's root is
   (`window.__streamlit.BACKEND_BASE_URL`, read once when Streamlit's script loads); elsewhere
   (the root, an unknown address) it finds out as before.
-- The window's width, in a cookie (VIEWPORT_COOKIE) written before Streamlit connects: the
-  websocket's handshake carries it, so a session's first run knows how wide the map column is
-  (ui.map_cache.map_is_narrow) with no measuring and no reload.
+- The window's width and the screen's pixel density, in cookies (VIEWPORT_COOKIE, DPR_COOKIE)
+  written before Streamlit connects: the websocket's handshake carries them, so a session's first
+  run knows how wide the map column is and how sharp its pictures need to be
+  (ui.map_cache.map_is_narrow, picture_density) with no measuring and no reload.
 
 `make run` serves it through web.py's middleware (AppPage); `make serve` writes it to a file nginx
 serves (deploy/serve.py)."""
@@ -36,12 +37,14 @@ LANG = '<html lang="en">'
 TITLE = "<title>Streamlit</title>"
 NOSCRIPT = re.compile(r"<noscript>.*?</noscript>", re.DOTALL)
 VIEWPORT_COOKIE = "jmb_vw"  # the window's width in CSS px when the page was opened
-# Runs before Streamlit's module script: writes the window's width (VIEWPORT_COOKIE); on
+DPR_COOKIE = "jmb_dpr"  # the screen's device pixels per CSS px (window.devicePixelRatio)
+# Runs before Streamlit's module script: writes the window's width and pixel density; on
 # /<known page> (after any prefix a proxy adds), the app's root is the address without the
 # page's segment (repeated slashes read as one).
 BASE_SCRIPT = (
     "<script>(function(){{"
     f"document.cookie='{VIEWPORT_COOKIE}='+window.innerWidth+';path=/;SameSite=Lax';"
+    f"document.cookie='{DPR_COOKIE}='+window.devicePixelRatio+';path=/;SameSite=Lax';"
     "var p=location.pathname.replace(/\\/{{2,}}/g,'/').replace(/\\/+$/,''),"
     "i=p.lastIndexOf('/');if({pages}.indexOf(p.slice(i+1))>=0)"
     "window.__streamlit={{BACKEND_BASE_URL:location.origin+p.slice(0,i+1)}};}})();</script>"

@@ -4,12 +4,13 @@ read-only; `@cache.view` so that `cache.clear_views` drops them with the rest)."
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 import pandas as pd
 import streamlit as st
 
-from deploy.page import VIEWPORT_COOKIE
+from deploy.page import DPR_COOKIE, VIEWPORT_COOKIE
 from geo.arcs import (
     MAP_HEIGHT_PX,
     MAP_VIEWS,
@@ -59,6 +60,26 @@ def map_is_narrow() -> bool:
     return width.isdigit() and int(width) < NARROW_BELOW_PX
 
 
+def picture_density(phone: bool) -> int:
+    """Picture pixels per screen pixel for this browser's map pictures (density_for)."""
+    return density_for(st.context.cookies.get(DPR_COOKIE, "") or "", phone)
+
+
+def density_for(written: str, phone: bool) -> int:
+    """Picture pixels per screen pixel for the map's pictures (boundaries, names): the screen's
+    own density as the page wrote it (`written`, DPR_COOKIE; a browser zoomed to 150 % says 1.5,
+    drawn at 2), from 1 to PHONE_DENSITY. A 1366×768 office screen (1) gets a quarter of the
+    pixels of a density-2 picture: less to upload before the map's first frame. Nothing or
+    nonsense written: PHONE_DENSITY on a phone, DENSITY elsewhere."""
+    try:
+        ratio = float(written)
+    except ValueError:
+        ratio = math.nan
+    if not math.isfinite(ratio) or ratio <= 0:
+        return PHONE_DENSITY if phone else DENSITY
+    return min(PHONE_DENSITY, max(1, math.ceil(ratio - 0.01)))
+
+
 def map_size(phone: bool) -> tuple[int, int]:
     """The pixels a map is framed and labelled for."""
     return (PHONE_WIDTH_PX, PHONE_HEIGHT_PX) if phone else (MAP_WIDTH_PX, MAP_HEIGHT_PX)
@@ -90,9 +111,16 @@ def map_pairs(
 
 @cache.view(ENTRIES)
 def map_deck(
-    path: str, filters: Filters, scope: str, view_key: str, projector: bool, phone: bool
+    path: str,
+    filters: Filters,
+    scope: str,
+    view_key: str,
+    projector: bool,
+    phone: bool,
+    density: int,
 ) -> pdk.Deck:
-    """The pydeck map of one view (boundaries picture, choropleth, lines, dots, labels)."""
+    """The pydeck map of one view (boundaries picture, choropleth, lines, dots, labels), its
+    pictures drawn at `density` (picture_density)."""
     from geo.choropleth import choropleth_values
     from geo.deck import build_deck
     from metrics.plan import banner_profiles
@@ -106,7 +134,6 @@ def map_deck(
         choropleth = choropleth_values(banner_profiles(data.tasks, names), LABELS["choropleth_tip"])
     pairs, frame = map_pairs(path, filters, scope, view_key, phone)
     links = scoped_links(path, filters, scope)
-    density = PHONE_DENSITY if phone else DENSITY
     return build_deck(
         view,
         frames,

@@ -92,7 +92,15 @@ with left:
         event = None
     else:
         event = st.pydeck_chart(
-            map_cache.map_deck(ctx.path, ctx.filters, scope, view_key, ctx.projector, phone),
+            map_cache.map_deck(
+                ctx.path,
+                ctx.filters,
+                scope,
+                view_key,
+                ctx.projector,
+                phone,
+                map_cache.picture_density(phone),
+            ),
             height=PHONE_HEIGHT_PX if phone else MAP_HEIGHT_PX,
             on_select="rerun",
             selection_mode="single-object",

@@ -133,14 +133,14 @@ def test_a_filtered_deck_keeps_to_its_filter():
 def test_the_plan_slide_keeps_to_the_filter_and_names_what_cannot_apply():
     plans = plan_slides(DATASET, Filters(field=("医疗",), kind=("achievement",)))
     plan = next(p for p in plans if p.kind == "plan")
-    assert "2 条任务" in plan.subtitle  # 1.3 and 3.5 speak of 医疗
+    assert "共 26 项任务，筛选涉及其中 2 项" in plan.subtitle  # 1.3 and 3.5 speak of 医疗
     assert "领域：医疗" in plan.subtitle and "“类型”不适用于方案任务" in plan.subtitle
     # their targets are 产业's (50亿元以上 projects), not 医疗's: the tasks are listed instead
     assert [line.split("（")[0] for line in plan.lines] == [
         "1.3 建立双向帮扶机制",
         "3.5 多维引进“京医”",
     ]
-    assert "个目标" not in plan.subtitle and plan.chart.empty  # no '0 个目标', no 1条/1条 chart
+    assert "个目标" not in plan.subtitle and plan.chart.empty  # no '0 个目标', no 1项/1项 chart
     assert not any("千名" in line or "50亿" in line for line in plan.lines)
 
 
@@ -248,3 +248,9 @@ def test_field_slides_count_relations_as_总览_does(field):
     assert f"已实现 {honest['achieved']} 条" in subtitle or not honest["achieved"]
     assert f"计划 {honest['planned']} 条" in subtitle or not honest["planned"]
     assert (honest["achieved"], honest["planned"]) != (raw.get("achieved"), raw.get("planned"))
+
+
+def test_the_plan_slide_counts_tasks_as_the_page_does():
+    plan = next(p for p in plan_slides(DATASET, Filters()) if p.kind == "plan")
+    assert plan.subtitle.startswith("鄂府发〔2025〕8号 · 26 项任务")  # 行动方案: 共 26 项任务
+    assert "筛选涉及" not in plan.subtitle and set(plan.chart["bar_text"].str[-1]) == {"项"}

@@ -32,12 +32,13 @@ def test_the_page_names_every_page_of_the_navigation_and_only_those():
     assert '"_stcore"' not in script and '""' not in script  # the root keeps Streamlit's way
 
 
-def test_the_window_width_is_written_before_streamlit_connects():
-    """The map's first run reads the width from the websocket handshake's cookies
-    (ui.map_cache.map_is_narrow): the cookie must be written before Streamlit's module loads."""
+def test_the_window_width_and_density_are_written_before_streamlit_connects():
+    """The map's first run reads them from the websocket handshake's cookies (ui.map_cache:
+    map_is_narrow, picture_density): they must be written before Streamlit's module loads."""
     html = page.page_html()
-    written = html.index(f"document.cookie='{page.VIEWPORT_COOKIE}='+window.innerWidth")
-    assert written < html.index('<script type="module"')
+    module = html.index('<script type="module"')
+    assert html.index(f"document.cookie='{page.VIEWPORT_COOKIE}='+window.innerWidth") < module
+    assert html.index(f"document.cookie='{page.DPR_COOKIE}='+window.devicePixelRatio") < module
 
 
 def test_a_streamlit_page_it_does_not_recognise_is_served_as_streamlit_wrote_it(caplog):

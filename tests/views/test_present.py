@@ -110,7 +110,7 @@ def test_every_slide_of_the_full_deck_draws(app):
         assert f"第 {number}/{total} 页" in html_text(at)
         charted += [json.loads(c.proto.spec)["data"][0] for c in at.get("plotly_chart")]
     # the 行动方案 slide charts tasks per section (its rows have no place)
-    assert any("5条" in trace.get("text", []) for trace in charted)
+    assert any("5项" in trace.get("text", []) for trace in charted)
 
 
 @pytest.mark.parametrize("phone", [True, False])
