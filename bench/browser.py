@@ -91,6 +91,20 @@ SETTLED = """() => !document.querySelector('[data-testid=stStatusWidget]')
      .filter((e) => e.checkVisibility())
      .every((e) => e.querySelector('.main-svg, canvas'))"""
 
+# `ready` is drawn: the element is there and visible, and a map's canvas has had deck.gl's first
+# frame (a new canvas is 300×150 until deck.gl sizes it; on this machine's software WebGL that
+# frame comes 0.1 s after the canvas for the floor's one layer and ~0.8 s after it for the
+# dashboard's map). Checked every POLL_MS: playwright's wait_for_selector polls at widening
+# intervals, up to 500 ms apart, which added 0–0.5 s to a time by chance of phase (checking at
+# every frame instead slows the page it measures: each check lays the page out).
+POLL_MS = 50
+DRAWN = """(selector) => {
+  const found = document.querySelector(selector);
+  if (!found || !found.checkVisibility()) return false;
+  const map = found.tagName === 'CANVAS' && found.closest('[data-testid=stDeckGlJsonChart]');
+  return !map || !(found.width === 300 && found.height === 150);
+}"""
+
 
 def floor_of(libraries) -> tuple[str, float]:
     """The floor a page that draws with `libraries` ("plotly", "pydeck") is compared with, and
@@ -145,11 +159,12 @@ def serve(script: Path, env: dict[str, str] | None = None) -> Iterator[tuple[str
 
 
 def _render(page, url: str, ready: str, timeout: float = 60) -> float:
-    """Seconds from navigation until `ready` is on screen and the page has settled (SETTLED)."""
+    """Seconds from navigation until `ready` is drawn (DRAWN) and the page has settled (SETTLED),
+    both checked every POLL_MS."""
     start = time.perf_counter()
     page.goto(url)
-    page.wait_for_selector(ready, timeout=timeout * 1000)
-    page.wait_for_function(SETTLED, polling=50, timeout=timeout * 1000)
+    page.wait_for_function(DRAWN, arg=ready, polling=POLL_MS, timeout=timeout * 1000)
+    page.wait_for_function(SETTLED, polling=POLL_MS, timeout=timeout * 1000)
     if page.locator("[data-testid=stException]").count():
         raise RuntimeError(f"exception on {url}")
     return time.perf_counter() - start
