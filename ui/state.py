@@ -158,25 +158,29 @@ def sidebar_filters(
 
 
 def _draw_filters(data: Dataset, options: FilterOptions) -> None:
-    st.sidebar.header(LABELS["filter_header"])
-    for name in Filters.names():
-        key = widget_key(name)
-        # Always re-seed the widget: after a page switch Streamlit keeps a stale, empty value.
-        st.session_state[key] = list(st.session_state.get(state_key(name), []))
-        st.sidebar.multiselect(
-            FILTER_LABELS[name],
-            options=list(options.of(name)),
-            key=key,
-            on_change=_copy_back(name),
-            format_func=_formatter(name, data),
-            placeholder=LABELS["filter_all"],
+    """The six filters in a sidebar popover: its button says how many are set, and the
+    multiselects (and their script) are built in the browser only once it is opened."""
+    active = current_filters().active()
+    label = LABELS["filter_button_set"].format(n=len(active)) if active else LABELS["filter_button"]
+    with st.sidebar.popover(label, width="stretch", key="w_filters"):
+        for name in Filters.names():
+            key = widget_key(name)
+            # Always re-seed the widget: after a page switch Streamlit keeps a stale, empty value.
+            st.session_state[key] = list(st.session_state.get(state_key(name), []))
+            st.multiselect(
+                FILTER_LABELS[name],
+                options=list(options.of(name)),
+                key=key,
+                on_change=_copy_back(name),
+                format_func=_formatter(name, data),
+                placeholder=LABELS["filter_all"],
+            )
+        st.button(
+            LABELS["filter_reset"],
+            key="w_reset",
+            on_click=_reset,
+            disabled=not active,
         )
-    st.sidebar.button(
-        LABELS["filter_reset"],
-        key="w_reset",
-        on_click=_reset,
-        disabled=current_filters().is_empty(),
-    )
 
 
 def projector_mode() -> bool:

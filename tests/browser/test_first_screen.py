@@ -167,14 +167,26 @@ def test_a_click_on_a_bar_filters_and_changes_the_url(browser, server):
     page.context.close()
 
 
+FILTERS_BUTTON = "[data-testid=stSidebar] [data-testid=stPopover] button"
+
+
+def open_filters(page):
+    """Open the sidebar's 筛选 popover (when the page has one); its multiselects."""
+    button = page.locator(FILTERS_BUTTON)
+    if button.count():
+        button.first.click()
+        page.locator("[data-testid=stPopoverBody] [data-testid=stMultiSelect]").first.wait_for()
+    return page.locator("[data-testid=stPopoverBody] [data-testid=stMultiSelect]")
+
+
 @pytest.mark.parametrize("path", PAGES)
 def test_no_english_ui_words_are_visible(browser, server, path):
     ready = "[data-testid=stMainBlockContainer] h1"
     watched = open_at(browser, server, path, LAPTOP, ready)
     page = watched.page
     page.wait_for_timeout(1500)
-    # Open the first filter's dropdown too: that is where "Select all" used to be.
-    multiselect = page.locator("[data-testid=stSidebar] [data-testid=stMultiSelect]")
+    # Open the filters and the first filter's dropdown too: that is where "Select all" used to be.
+    multiselect = open_filters(page)
     if multiselect.count():
         box = multiselect.first.bounding_box()
         page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] - 15)

@@ -178,6 +178,7 @@ def test_pages_the_filters_do_not_narrow_show_no_filter_boxes(watched, server, p
     watched.open(f"{server}/{path}?field=医疗", ready=ready)
     page = watched.page
     assert page.locator("[data-testid=stSidebar] [data-testid=stMultiSelect]").count() == 0
+    assert page.locator("[data-testid=stSidebar] [data-testid=stPopover]").count() == 0  # 筛选
     assert page.locator("[data-testid=stSidebar] [data-testid=stCheckbox]").count() == 1  # 投影模式
     assert page.get_by_text("本页不按“领域”筛选").count() == 1
     if path == "about":  # the qualifier table, drawn as a plain table

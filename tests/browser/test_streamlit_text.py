@@ -7,7 +7,7 @@ import re
 import pytest
 
 from tests.browser.conftest import PageWatch
-from tests.browser.test_first_screen import LAPTOP, PAGES, PHONE
+from tests.browser.test_first_screen import LAPTOP, PAGES, PHONE, open_filters
 
 # Streamlit's English UI words (the dataframe menu, dialogs, uploader, pagination, dropdowns).
 ENGLISH = re.compile(
@@ -108,13 +108,15 @@ def test_the_column_menu_is_chinese_and_amounts_sort_by_value(browser, server):
 
 @pytest.mark.parametrize(
     ("path", "where"),
-    [("", "[data-testid=stSidebar] [data-testid=stMultiSelect]"),
+    [("", "[data-testid=stPopoverBody] [data-testid=stMultiSelect]"),
      ("sources", "[data-testid=stMainBlockContainer] [data-testid=stSelectbox]")],
     ids=["field-filter", "source-file"],
 )  # fmt: skip
 def test_a_dropdown_without_a_match_says_so_in_chinese(browser, server, path, where):
     watched = open_at(browser, server, path)
     page = watched.page
+    if "stPopoverBody" in where:
+        open_filters(page)
     page.locator(where).first.locator("input").click()
     page.keyboard.type("qqq")
     page.get_by_text("无匹配项").wait_for(timeout=10000)

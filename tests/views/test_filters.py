@@ -86,3 +86,18 @@ def test_pages_the_filters_do_not_narrow_show_none_and_keep_them(app, page):
     at.switch_page("views/data.py").run()
     assert at.multiselect(key="w_field").value == ["医疗"]
     assert len(at.dataframe[0].value) == 5
+
+
+def test_the_filter_button_says_how_many_filters_are_set(app):
+    def label(at):
+        (popover,) = [b for b in at.sidebar.get("popover")]
+        return popover.proto.popover.label
+
+    at = app.run()
+    assert label(at) == "筛选：全部数据"
+    at.multiselect(key="w_field").select("医疗").run()
+    at.multiselect(key="w_place").select("乌海市").run()
+    assert label(at) == "筛选：已设 2 项"
+    at.button(key="w_reset").click().run()
+    assert label(at) == "筛选：全部数据"
+    assert at.multiselect(key="w_field").value == []

@@ -20,7 +20,8 @@ LABELS: dict[str, str] = {
     "overview_caption": (
         "京蒙协作（乌海、鄂尔多斯）已报告的成果和行动方案目标。每个数字都注明出处，并附原文句子。"
     ),
-    "filter_header": "筛选",
+    "filter_button": "筛选：全部数据",
+    "filter_button_set": "筛选：已设 {n} 项",
     "filter_all": "全部",
     "filter_reset": "清除全部筛选",
     "select_all": "全选",
