@@ -29,7 +29,7 @@ import time
 from pathlib import Path
 
 from bench import load
-from deploy.serve import cluster, free_port
+from deploy.serve import cluster, free_ports
 
 ROOT = Path(__file__).resolve().parents[1]
 BARE = ROOT / "bench" / "bare.py"
@@ -115,7 +115,8 @@ def _median(values: list) -> float | None:
 
 def _first_runs(script: Path, env: dict[str, str], page: str, pages, folder: Path) -> float:
     """Median seconds of a new session's first run, one process (as `make run`), warmed up."""
-    with cluster(free_port(), 1, env=env, script=script, folder=folder) as one:
+    port, worker = free_ports(2)
+    with cluster(port, 1, env=env, script=script, worker_ports=[worker], folder=folder) as one:
         asyncio.run(warm(one.workers, pages))
         return round(statistics.median(asyncio.run(one_at_a_time(one.workers[0], page))), 3)
 
@@ -140,9 +141,15 @@ def main() -> int:
         bare_first = _first_runs(BARE, {}, "", ("",), folder / "bare-one")
         app_first = _first_runs(ROOT / "web.py", env, args.page, WARM_PAGES, folder / "one")
         # the floor: the bare app in one process, reached directly (no nginx)
-        with cluster(free_port(), 1, script=BARE, folder=folder / "bare") as running:
+        port, worker = free_ports(2)
+        with cluster(
+            port, 1, script=BARE, worker_ports=[worker], folder=folder / "bare"
+        ) as running:
             bare = _measure(running, "", ("",), args, direct=True)
-        with cluster(free_port(), args.workers, env=env, folder=folder / "serve") as running:
+        port, *workers = free_ports(1 + args.workers)
+        with cluster(
+            port, args.workers, env=env, worker_ports=workers, folder=folder / "serve"
+        ) as running:
             app = _measure(running, args.page, WARM_PAGES, args)
     bare["first_run_median_s"], app["first_run_median_s"] = bare_first, app_first
     app["rerun_ms"] = rerun_times(env, args.reruns)

@@ -33,11 +33,15 @@ SERVER_ENV = {"MALLOC_ARENA_MAX": "2"}  # as `make run` (see ui/memory.py)
 HEALTH_TIMEOUT_S = 120.0
 
 
-def free_port() -> int:
-    """A TCP port nobody listens on right now."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+def free_ports(count: int) -> list[int]:
+    """`count` distinct TCP ports nobody listens on right now, each chosen by the system (the
+    ports next to a free one may be taken: a test's cluster gave port+1 to a worker that then
+    found it in use)."""
+    with ExitStack() as stack:
+        sockets = [stack.enter_context(socket.socket()) for _ in range(count)]
+        for sock in sockets:
+            sock.bind(("127.0.0.1", 0))
+        return [sock.getsockname()[1] for sock in sockets]
 
 
 def nginx_binary() -> str:

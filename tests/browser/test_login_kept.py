@@ -6,8 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from bench.browser import free_port
-from deploy.serve import cluster, nginx_binary
+from deploy.serve import cluster, free_ports, nginx_binary
 from store.auth import add_editor
 from store.db import open_store
 from tests.browser.conftest import PageWatch, run_server
@@ -37,7 +36,8 @@ def nginx_server(tmp_path) -> Iterator[str]:
     except RuntimeError:
         pytest.skip("nginx is not installed (make serve installs it)")
     env = {"DATABASE_URL": _store(tmp_path)}
-    with cluster(free_port(), 1, env=env, worker_ports=[free_port()], folder=tmp_path / "n") as up:
+    port, worker = free_ports(2)
+    with cluster(port, 1, env=env, worker_ports=[worker], folder=tmp_path / "n") as up:
         yield up.url
 
 

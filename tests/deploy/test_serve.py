@@ -18,7 +18,7 @@ import pytest
 from bench import load
 from bench.load import Session
 from deploy.page import page_html
-from deploy.serve import ROOT, cluster, free_port, lan_address, main, nginx_binary
+from deploy.serve import ROOT, cluster, free_ports, lan_address, main, nginx_binary
 from store.db import make_engine
 from store.edit import get_row, update_row
 from ui.labels import LABELS
@@ -87,7 +87,7 @@ async def _scenario(url: str, database: str) -> None:
 def test_two_processes_behind_nginx_share_sessions_files_and_edits(tmp_path):
     _nginx_or_skip()
     database = f"sqlite:///{tmp_path / 'store.sqlite'}"
-    port, workers = free_port(), [free_port(), free_port()]
+    port, *workers = free_ports(3)
     with cluster(
         port, 2, env={"DATABASE_URL": database}, worker_ports=workers, folder=tmp_path / "nginx"
     ) as running:
@@ -126,7 +126,8 @@ def test_a_room_opening_at_once_is_spread_evenly_and_each_browser_stays(tmp_path
     cookie is served too."""
     _nginx_or_skip()
     bare = ROOT / "bench" / "bare.py"
-    with cluster(free_port(), 2, script=bare, folder=tmp_path / "nginx") as running:
+    port, *workers = free_ports(3)
+    with cluster(port, 2, script=bare, worker_ports=workers, folder=tmp_path / "nginx") as running:
         room = load.run_isolated(_room(running.url, 20))
         served = [process for _, process in room]
         assert sorted(served.count(process) for process in set(served)) == [10, 10]
@@ -150,7 +151,8 @@ def test_nginx_serves_the_front_end_from_disk_asks_every_process_for_a_lost_file
     of each process in turn rather than failing on the wrong one."""
     _nginx_or_skip()
     bare = ROOT / "bench" / "bare.py"
-    with cluster(free_port(), 2, script=bare, folder=tmp_path / "nginx") as running:
+    port, *workers = free_ports(3)
+    with cluster(port, 2, script=bare, worker_ports=workers, folder=tmp_path / "nginx") as running:
         pages = [_get(f"{running.url}{path}") for path in ("/", "/present", "/other-fields")]
         assert {status for status, _ in pages} == {200} and len({body for _, body in pages}) == 1
         script = re.search(rb'src="\.?/?(static/js/[^"]+\.js)"', pages[0][1]).group(1).decode()
@@ -186,8 +188,10 @@ def test_make_serve_answers_the_rooms_phones_on_the_network_address(tmp_path, mo
         main()
     assert seen["listen"] == "0.0.0.0"
     bare = ROOT / "bench" / "bare.py"
-    port = free_port()
-    with cluster(port, 1, script=bare, folder=tmp_path / "nginx", listen="0.0.0.0") as running:
+    port, worker = free_ports(2)
+    with cluster(
+        port, 1, script=bare, worker_ports=[worker], folder=tmp_path / "nginx", listen="0.0.0.0"
+    ) as running:
         assert _get(f"http://{lan}:{port}/")[0] == 200
         private = running.workers[0].rsplit(":", 1)[1]
         with pytest.raises(OSError):
