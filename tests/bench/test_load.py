@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from bench import load
+from bench.browser import free_port
 from deploy.serve import (
     ROOT,
     SERVER_ENV,
-    free_port,
     running_process,
     streamlit_command,
     wait_healthy,
